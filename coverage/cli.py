@@ -1,0 +1,191 @@
+"""`python -m coverage`: look up a municipality, list rule breaks, report figures, diff snapshots.
+
+Exit codes: 0 success; 1 broken register or boundary data; 2 usage error, or a name that is
+unknown or ambiguous.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import geodata
+from coverage.changes import compare
+from coverage.engine import Coverage
+from coverage.figures import GROUPINGS, coverage_figures
+from coverage.register import DATA_DIR, Register, RegisterError, load_register
+from coverage.search import MunicipalityIndex
+from coverage.serialise import changes_json, finding_json, lookup_json, records_json
+from geodata import BoundaryDataError, Units, load_units
+
+STATUS_TEXT = {
+    "coordinator": "regional coordinator",
+    "comensha": "CoMensha (named in the overview)",
+    "fallback": "no coordinator: CoMensha by default",
+}
+
+
+class UsageError(Exception):
+    """A user error that exits with status 2."""
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _coverage(args: argparse.Namespace, units: Units) -> Coverage:
+    register: Register = load_register(units, args.data)
+    if args.snapshot not in register.snapshots:
+        raise UsageError(f"unknown snapshot '{args.snapshot}'; choose from "
+                         f"{', '.join(register.snapshots)}")
+    return Coverage(register.snapshots[args.snapshot], register.fallback, units)
+
+
+def _format_phones(phones: list[dict[str, str]]) -> str:
+    return " or ".join(f"{phone['display']} ({phone['e164']})" for phone in phones)
+
+
+def cmd_lookup(args: argparse.Namespace) -> None:
+    """Who to call for one municipality."""
+    units = load_units()
+    result = MunicipalityIndex(units.municipalities).find(args.name)
+    if result.unique is None:
+        if result.codes:
+            names = ", ".join(f"{units.municipalities.at[code, 'display_name']} ({code})"
+                              for code in result.codes[:10])
+            raise UsageError(f"'{args.name}' is ambiguous: {names}")
+        hint = f"; did you mean {', '.join(result.suggestions)}?" if result.suggestions else ""
+        raise UsageError(f"no municipality '{args.name}'{hint}")
+    answer = lookup_json(_coverage(args, units), result.unique)
+    if args.json:
+        _print_json(answer)
+        return
+    town = answer["municipality"]
+    print(f"{town['display_name']} ({town['code']}), safety region "
+          f"{answer['safety_region']['name']}, {answer['province']}, police unit "
+          f"{answer['police_unit']}")
+    print(f"Status: {STATUS_TEXT[answer['status']]}")
+    for contact in answer["coordinators"]:
+        group = "" if contact["target_group"] == "all" else f" [{contact['target_group']}]"
+        print(f"- {contact['organisation'] or '(no organisation named)'}{group}: "
+              f"{_format_phones(contact['phones'])}  (area: {contact['area_wording']})")
+    for entry in answer["listed_without_contact"]:
+        print(f"- listed as '{entry['area_wording']}' without a contact")
+    if answer["status"] == "fallback":
+        fallback = answer["fallback"]
+        print(f"Call {fallback['organisation']}: {_format_phones(fallback['phones'])}")
+
+
+def cmd_violations(args: argparse.Namespace) -> None:
+    """The coordinator areas that extend beyond one safety region."""
+    coverage = _coverage(args, load_units())
+    findings = coverage.findings if args.all else coverage.violations()
+    if args.json:
+        _print_json([finding_json(coverage, finding) for finding in findings])
+        return
+    for finding in findings:
+        print(f"{finding.area_wording} ({', '.join(finding.organisations)}): {finding.kind}")
+        for part in finding.regions:
+            extent = "whole" if part.whole else (
+                f"{len(part.municipalities)} of {len(part.municipalities) + len(part.outside)} "
+                "municipalities")
+            print(f"  {part.code} {part.name}: {extent}")
+
+
+def cmd_report(args: argparse.Namespace) -> None:
+    """Coverage figures per safety region, province, police unit or nationally."""
+    boundaries = geodata.load_boundaries()
+    coverage = _coverage(args, boundaries.units)
+    table = coverage.municipalities.join(boundaries.municipalities["area_km2"])
+    figures = coverage_figures(table, args.by)
+    if args.json:
+        _print_json(records_json(figures))
+    elif args.csv:
+        figures.to_csv(sys.stdout, index=False, float_format="%.4f")
+    else:
+        print(figures.to_string(index=False, float_format=lambda value: f"{value:,.2f}"))
+
+
+def cmd_diff(args: argparse.Namespace) -> None:
+    """What changed per municipality from one snapshot to another."""
+    units = load_units()
+    register = load_register(units, args.data)
+    for snapshot_id in (args.before, args.after):
+        if snapshot_id not in register.snapshots:
+            raise UsageError(f"unknown snapshot '{snapshot_id}'")
+    changes = compare(Coverage(register.snapshots[args.before], register.fallback, units),
+                      Coverage(register.snapshots[args.after], register.fallback, units))
+    if args.json:
+        _print_json(changes_json(changes))
+        return
+    for change in changes_json(changes):
+        print(f"{change['name']} ({change['code']}): {change['change']} "
+              f"({change['status_before']} -> {change['status_after']})")
+
+
+def cmd_check(args: argparse.Namespace) -> None:
+    """Load the boundaries and every snapshot; report what is wrong, if anything."""
+    boundaries = geodata.load_boundaries()
+    register = load_register(boundaries.units, args.data)
+    for snapshot_id, snapshot in register.snapshots.items():
+        print(f"{snapshot_id}: {len(snapshot.entries)} entries OK")
+    print(f"boundaries: {len(boundaries.municipalities)} municipalities, "
+          f"{len(boundaries.safety_regions)} safety regions OK")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with its subcommands."""
+    parser = argparse.ArgumentParser(prog="python -m coverage", description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DATA_DIR,
+                        help="the register folder (default: data/ of this repository)")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def with_snapshot(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--snapshot", default="current", help="current (default) or earlier")
+
+    lookup = commands.add_parser("lookup", help="who to call for a municipality")
+    lookup.add_argument("name", help="CBS code, official or common name (any case, no accents)")
+    with_snapshot(lookup)
+    lookup.add_argument("--json", action="store_true")
+    lookup.set_defaults(run=cmd_lookup)
+
+    violations = commands.add_parser("violations", help="areas that break the border rule")
+    with_snapshot(violations)
+    violations.add_argument("--all", action="store_true", help="also list areas within one region")
+    violations.add_argument("--json", action="store_true")
+    violations.set_defaults(run=cmd_violations)
+
+    report = commands.add_parser("report", help="coverage figures")
+    report.add_argument("--by", choices=GROUPINGS, default="safety-region")
+    with_snapshot(report)
+    output = report.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true")
+    output.add_argument("--csv", action="store_true")
+    report.set_defaults(run=cmd_report)
+
+    diff = commands.add_parser("diff", help="changes per municipality between two snapshots")
+    diff.add_argument("--from", dest="before", default="earlier")
+    diff.add_argument("--to", dest="after", default="current")
+    diff.add_argument("--json", action="store_true")
+    diff.set_defaults(run=cmd_diff)
+
+    check = commands.add_parser("check", help="validate the register and the boundaries")
+    check.set_defaults(run=cmd_check)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        args.run(args)
+    except UsageError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except (RegisterError, BoundaryDataError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,47 @@
+"""Coverage figures: municipalities, population and area by status, per grouping."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import pandas as pd
+
+from coverage.status import STATUSES
+
+Grouping = Literal["safety-region", "province", "police-unit", "national"]
+GROUPINGS: tuple[Grouping, ...] = ("safety-region", "province", "police-unit", "national")
+_GROUP_COLUMNS = {
+    "safety-region": ["safety_region_code", "safety_region_name"],
+    "province": ["province"],
+    "police-unit": ["police_unit"],
+}
+MEASURES = ("municipalities", "population", "area_km2")
+
+
+def coverage_figures(municipalities: pd.DataFrame, by: Grouping) -> pd.DataFrame:
+    """Totals and per-status figures for each group of `by` (one row for `national`).
+
+    `municipalities` needs `status` and `population`, and `area_km2` for area figures. The
+    result has, for every measure present, a `<measure>_total` column and one column per
+    status (`<measure>_coordinator`, `<measure>_comensha`, `<measure>_fallback`), plus the
+    share of population without a regional coordinator (`population_share_without_coordinator`).
+    """
+    table = municipalities.assign(municipalities=1)
+    keys = _GROUP_COLUMNS.get(by, [])
+    if not keys:
+        table = table.assign(group="Nederland")
+        keys = ["group"]
+    measures = [measure for measure in MEASURES if measure in table.columns]
+    by_status = table.pivot_table(index=keys, columns="status", values=measures,
+                                  aggfunc="sum", fill_value=0, observed=True)
+    result = pd.DataFrame(index=by_status.index)
+    for measure in measures:
+        result[f"{measure}_total"] = 0
+        for status in STATUSES:
+            values = by_status.get((measure, status), 0)
+            result[f"{measure}_{status}"] = values
+            result[f"{measure}_total"] += result[f"{measure}_{status}"]
+    result["population_share_without_coordinator"] = (
+        1 - result["population_coordinator"] / result["population_total"]
+    )
+    return result.reset_index()

@@ -1,0 +1,153 @@
+"""The schema of the coordinator register: one YAML file per snapshot of the overview.
+
+The models validate structure and field values; names of units are checked against the
+boundary tables when the register is loaded (`coverage.register`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from coverage.phones import Phone, parse_phone
+
+COMENSHA = "CoMensha"
+
+TargetGroup = Literal["all", "under_23", "23_plus"]
+"""Who a contact serves: everyone, victims under 23, or victims aged 23 and over."""
+
+AREA_UNIT_KINDS = ("municipality", "safety_region", "province", "police_unit")
+REFERENCE_KINDS = (*AREA_UNIT_KINDS, "entry")
+
+Identifier = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Text = Annotated[str, Field(min_length=1)]
+
+
+def _phone_from_text(value: object) -> object:
+    return parse_phone(value) if isinstance(value, str) else value
+
+
+PhoneField = Annotated[Phone, BeforeValidator(_phone_from_text)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class UnitRef(_Strict):
+    """One named unit: exactly one of municipality, safety_region, province, police_unit, or
+    entry (the area of another entry of the same snapshot). Names or CBS codes are accepted."""
+
+    municipality: Text | None = None
+    safety_region: Text | None = None
+    province: Text | None = None
+    police_unit: Text | None = None
+    entry: Identifier | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> UnitRef:
+        given = [kind for kind in REFERENCE_KINDS if getattr(self, kind) is not None]
+        if len(given) != 1:
+            raise ValueError(f"name exactly one of {', '.join(REFERENCE_KINDS)}; got "
+                             f"{', '.join(given) or 'none'}")
+        return self
+
+    @property
+    def kind(self) -> str:
+        """Which kind of unit this refers to."""
+        return next(kind for kind in REFERENCE_KINDS if getattr(self, kind) is not None)
+
+    @property
+    def value(self) -> str:
+        """The name or code as written."""
+        return getattr(self, self.kind)
+
+
+class AreaExpression(_Strict):
+    """The municipalities of every `include` unit, less those of every `exclude` unit."""
+
+    include: list[UnitRef] = Field(min_length=1)
+    exclude: list[UnitRef] = []
+
+
+class Contact(_Strict):
+    """An organisation named for an area (or a number given without one), for a target group."""
+
+    organisation: Text | None
+    """The organisation as the source names it; null where the source gives only a number."""
+    inferred_organisation: Text | None = None
+    """Whose number it is, where the source names no organisation (explained in the note)."""
+    target_group: TargetGroup = "all"
+    target_group_wording: Text | None = None
+    """The source's own words for the target group, e.g. `(23 - )`."""
+    phones: list[PhoneField] = []
+
+    @property
+    def effective_organisation(self) -> str | None:
+        """The organisation named, or else the one inferred from the number."""
+        return self.organisation or self.inferred_organisation
+
+    @property
+    def is_comensha(self) -> bool:
+        """Whether this contact is CoMensha itself."""
+        return self.effective_organisation == COMENSHA
+
+
+class Entry(_Strict):
+    """One area of the overview with the contacts it lists."""
+
+    id: Identifier
+    area_wording: Text
+    """The area's heading verbatim from the source."""
+    area: AreaExpression
+    """The interpretation of the wording as named units."""
+    note: Text | None = None
+    """Why an ambiguous wording was read this way; required where a reading was a choice."""
+    contacts: list[Contact] = []
+
+    @model_validator(mode="after")
+    def _note_where_needed(self) -> Entry:
+        unnamed = [c for c in self.contacts if c.organisation is None]
+        if (unnamed or not self.contacts) and self.note is None:
+            raise ValueError("an entry without an organisation or contact needs a note saying so")
+        if any(c.inferred_organisation and c.organisation for c in self.contacts):
+            raise ValueError("inferred_organisation is only for contacts without an organisation")
+        return self
+
+    @property
+    def organisations(self) -> list[str]:
+        """The organisations of this entry's contacts, in source order, without repeats."""
+        names = (c.effective_organisation for c in self.contacts)
+        return list(dict.fromkeys(name for name in names if name))
+
+    @property
+    def is_comensha_only(self) -> bool:
+        """True when every contact of this entry is CoMensha (exempt from the border rule)."""
+        return bool(self.contacts) and all(c.is_comensha for c in self.contacts)
+
+
+class Snapshot(_Strict):
+    """One dated version of the overview of regional care coordinators."""
+
+    id: Identifier
+    title: Text
+    language: Literal["nl", "en"]
+    source: Text
+    """Where the text comes from (the seed document)."""
+    date: datetime.date | None = None
+    date_note: Text
+    """What is known of the date; the sources themselves are undated."""
+    sequence: int = Field(ge=1)
+    """Order of publication: a higher number is a later overview."""
+    entries: list[Entry] = Field(min_length=1)
+
+
+class Fallback(_Strict):
+    """The national fallback: CoMensha, for every municipality without a regional coordinator."""
+
+    organisation: Text
+    description: Text
+    phones: list[PhoneField] = Field(min_length=1)
+    source: Text

@@ -1,0 +1,98 @@
+"""The public JSON shapes of the CLI (documented in the README)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from coverage.border_rule import AreaFinding
+from coverage.engine import Coverage
+from coverage.phones import Phone
+from coverage.schema import Contact, Entry
+
+JSON = dict[str, Any]
+
+
+def phones_json(phones: list[Phone]) -> list[JSON]:
+    """`[{display, e164}]`."""
+    return [{"display": phone.display, "e164": phone.e164} for phone in phones]
+
+
+def contact_json(entry: Entry, contact: Contact) -> JSON:
+    """One contact of an entry, with the area it comes from."""
+    return {
+        "area_id": entry.id,
+        "organisation": contact.effective_organisation,
+        "organisation_in_source": contact.organisation,
+        "target_group": contact.target_group,
+        "target_group_wording": contact.target_group_wording,
+        "area_wording": entry.area_wording,
+        "note": entry.note,
+        "phones": phones_json(contact.phones),
+    }
+
+
+def lookup_json(coverage: Coverage, code: str) -> JSON:
+    """Everything a professional needs for one municipality."""
+    row = coverage.municipalities.loc[code]
+    return {
+        "snapshot": coverage.snapshot.id,
+        "municipality": {"code": code, "name": row["name"], "display_name": row["display_name"],
+                         "population": int(row["population"])},
+        "safety_region": {"code": row["safety_region_code"], "name": row["safety_region_name"]},
+        "province": row["province"],
+        "police_unit": row["police_unit"],
+        "status": row["status"],
+        "split_by_age": bool(row["split_by_age"]),
+        "coordinators": [contact_json(entry, contact)
+                         for entry, contact in coverage.contacts_for(code)],
+        "listed_without_contact": [
+            {"area_id": entry.id, "area_wording": entry.area_wording, "note": entry.note}
+            for entry in coverage.entries_for(code) if not entry.contacts
+        ],
+        "fallback": {"organisation": coverage.fallback.organisation,
+                     "phones": phones_json(coverage.fallback.phones)},
+    }
+
+
+def finding_json(coverage: Coverage, finding: AreaFinding) -> JSON:
+    """One area under the border rule, with the municipalities on each side."""
+    names = coverage.municipalities["display_name"]
+
+    def listed(codes: tuple[str, ...]) -> list[JSON]:
+        return [{"code": code, "name": names[code]} for code in codes]
+
+    return {
+        "area_id": finding.entry_id,
+        "organisation": " / ".join(finding.organisations),
+        "organisations": list(finding.organisations),
+        "area_wording": finding.area_wording,
+        "kind": finding.kind,
+        "safety_regions": [
+            {"code": part.code, "name": part.name, "whole": part.whole,
+             "municipalities": listed(part.municipalities), "outside": listed(part.outside)}
+            for part in finding.regions
+        ],
+    }
+
+
+def records_json(table: pd.DataFrame) -> list[JSON]:
+    """A table as a list of plain JSON objects (numpy scalars made native)."""
+    return [{key: (value.item() if hasattr(value, "item") else value)
+             for key, value in record.items()} for record in table.to_dict("records")]
+
+
+def changes_json(changes: pd.DataFrame) -> list[JSON]:
+    """The per-municipality differences between two snapshots."""
+    def contacts(summary: tuple) -> list[JSON]:
+        return [{"organisation": organisation or None, "target_group": group,
+                 "phones": list(phones)} for organisation, group, phones in summary]
+
+    return [
+        {"code": row.code, "name": row.name, "safety_region_code": row.safety_region_code,
+         "change": row.change, "status_before": row.status_before,
+         "status_after": row.status_after, "contacts_before": contacts(row.contacts_before),
+         "contacts_after": contacts(row.contacts_after)}
+        for row in changes.itertuples()
+    ]

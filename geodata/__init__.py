@@ -1,0 +1,31 @@
+"""Boundary data: CBS municipalities and safety regions, loaded, checked and prepared.
+
+`load_units` reads the tables only (fast, no geometry); `load_boundaries` adds the repaired
+geometries, areas in km² and the spatial check against the tables. The geometry part (and
+geopandas with it) is imported on first use, so that a quick lookup does not pay for it.
+"""
+
+from typing import Any
+
+from geodata.settings import GEODATA_DIR_VARIABLE, geodata_dir
+from geodata.tables import UNIT_KINDS, BoundaryDataError, Units, load_units
+
+_GEOMETRY_NAMES = ("Boundaries", "dissolve_by", "load_boundaries")
+
+__all__ = [
+    "GEODATA_DIR_VARIABLE",
+    "UNIT_KINDS",
+    "BoundaryDataError",
+    "Units",
+    "geodata_dir",
+    "load_units",
+    *_GEOMETRY_NAMES,
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _GEOMETRY_NAMES:
+        from geodata import boundaries
+
+        return getattr(boundaries, name)
+    raise AttributeError(f"module 'geodata' has no attribute {name!r}")
