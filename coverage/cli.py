@@ -20,6 +20,7 @@ from coverage.register import DATA_DIR, Register, RegisterError, load_register
 from coverage.search import MunicipalityIndex
 from coverage.serialise import changes_json, finding_json, lookup_json, records_json
 from geodata import BoundaryDataError, Units, load_units
+from geodata.measures import municipality_areas
 
 STATUS_TEXT = {
     "coordinator": "regional coordinator",
@@ -97,9 +98,9 @@ def cmd_violations(args: argparse.Namespace) -> None:
 
 def cmd_report(args: argparse.Namespace) -> None:
     """Coverage figures per safety region, province, police unit or nationally."""
-    boundaries = geodata.load_boundaries()
-    coverage = _coverage(args, boundaries.units)
-    table = coverage.municipalities.join(boundaries.municipalities["area_km2"])
+    units = load_units()
+    coverage = _coverage(args, units)
+    table = coverage.municipalities.join(municipality_areas())
     figures = coverage_figures(table, args.by)
     if args.json:
         _print_json(records_json(figures))

@@ -32,8 +32,7 @@ def coverage_figures(municipalities: pd.DataFrame, by: Grouping) -> pd.DataFrame
         table = table.assign(group="Nederland")
         keys = ["group"]
     measures = [measure for measure in MEASURES if measure in table.columns]
-    by_status = table.pivot_table(index=keys, columns="status", values=measures,
-                                  aggfunc="sum", fill_value=0, observed=True)
+    by_status = table.groupby([*keys, "status"])[measures].sum().unstack("status", fill_value=0)
     result = pd.DataFrame(index=by_status.index)
     for measure in measures:
         result[f"{measure}_total"] = 0

@@ -74,7 +74,7 @@ def _check_same_codes(path: Path, layer: str, geometry_codes: pd.Index,
 def check_spatial_join(municipalities: gpd.GeoDataFrame, regions: gpd.GeoDataFrame) -> None:
     """Join a point inside each municipality to the safety-region polygons; compare with the table.
 
-    Both frames must be in the same (metric) CRS. Raises `BoundaryDataError` naming every
+    Both frames must be in the same CRS. Raises `BoundaryDataError` naming every
     municipality whose point lies in another region than the table says, or in none.
     """
     points = gpd.GeoDataFrame(
@@ -116,11 +116,9 @@ def load_boundaries(data_dir: Path | None = None) -> Boundaries:
         units.safety_regions, geometry=region_shapes.geometry.reindex(units.safety_regions.index),
         crs=DISPLAY_CRS,
     )
-    metric_municipalities = municipalities.to_crs(METRIC_CRS)
-    metric_regions = regions.to_crs(METRIC_CRS)
-    check_spatial_join(metric_municipalities, metric_regions)
-    municipalities["area_km2"] = metric_municipalities.area / SQUARE_METRES_PER_KM2
-    regions["area_km2"] = metric_regions.area / SQUARE_METRES_PER_KM2
+    check_spatial_join(municipalities, regions)
+    municipalities["area_km2"] = municipalities.to_crs(METRIC_CRS).area / SQUARE_METRES_PER_KM2
+    regions["area_km2"] = municipalities.groupby("safety_region_code")["area_km2"].sum()
     return Boundaries(units=units, municipalities=municipalities, safety_regions=regions)
 
 

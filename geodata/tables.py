@@ -77,11 +77,13 @@ class Units:
     @cached_property
     def _members(self) -> dict[str, dict[str, frozenset[str]]]:
         table = self.municipalities
-        return {
-            kind: {value: frozenset(codes)
-                   for value, codes in table.groupby(self.column_of(kind)).groups.items()}
-            for kind in UNIT_KINDS
-        }
+        members: dict[str, dict[str, frozenset[str]]] = {}
+        for kind in UNIT_KINDS:
+            grouped: dict[str, list[str]] = {}
+            for code, value in zip(table.index, table[self.column_of(kind)], strict=True):
+                grouped.setdefault(value, []).append(code)
+            members[kind] = {value: frozenset(codes) for value, codes in grouped.items()}
+        return members
 
 
 def _read_csv(path: Path) -> pd.DataFrame:

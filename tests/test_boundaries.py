@@ -1,0 +1,113 @@
+"""The CBS boundaries: loaded, repaired, measured, checked against the tables."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+
+from geodata import Boundaries, BoundaryDataError, dissolve_by, geodata_dir, load_boundaries
+from geodata.boundaries import TOPOLOGY_FILE
+from geodata.settings import DEFAULT_GEODATA_DIR, GEODATA_DIR_VARIABLE
+from geodata.tables import MUNICIPALITIES_FILE, SAFETY_REGIONS_FILE
+
+NATIONAL_POPULATION = 17_590_672
+
+
+def test_counts_and_crs(boundaries: Boundaries) -> None:
+    assert len(boundaries.municipalities) == 342
+    assert len(boundaries.safety_regions) == 25
+    assert boundaries.municipalities.crs.to_epsg() == 4326
+    assert boundaries.municipalities["population"].sum() == NATIONAL_POPULATION
+
+
+def test_raw_file_has_invalid_geometries_and_loader_repairs_them(boundaries: Boundaries) -> None:
+    raw = gpd.read_file(geodata_dir() / TOPOLOGY_FILE, layer="gm_features")
+    raw_regions = gpd.read_file(geodata_dir() / TOPOLOGY_FILE, layer="vr_features")
+    assert (~raw.is_valid).sum() + (~raw_regions.is_valid).sum() == 2
+    assert boundaries.municipalities.is_valid.all()
+    assert boundaries.safety_regions.is_valid.all()
+    assert set(boundaries.municipalities.geom_type) <= {"Polygon", "MultiPolygon"}
+    repaired = raw.set_index("code").loc[~raw.is_valid.to_numpy(), "geometry"]
+    for code, original in repaired.items():
+        metric = gpd.GeoSeries([original, boundaries.municipalities.at[code, "geometry"]],
+                               crs=4326).to_crs(28992).area
+        assert metric[1] == pytest.approx(metric[0], rel=0.01)
+
+
+def test_areas_are_measured_in_the_dutch_grid(boundaries: Boundaries) -> None:
+    areas = boundaries.municipalities["area_km2"]
+    # Amsterdam is about 219 km² including water; Vaals about 24 km².
+    assert areas["GM0363"] == pytest.approx(219, rel=0.05)
+    assert areas["GM0981"] == pytest.approx(24, rel=0.1)
+    # A region's area is its municipalities' sum, which matches its own polygon within 0.2 %.
+    polygons = boundaries.safety_regions.to_crs(28992).area / 1_000_000
+    assert (polygons / boundaries.safety_regions["area_km2"] - 1).abs().max() < 0.002
+
+
+def test_every_municipality_has_its_units(boundaries: Boundaries) -> None:
+    row = boundaries.municipalities.loc["GM0518"]
+    assert (row["name"], row["display_name"]) == ("'s-Gravenhage", "Den Haag")
+    assert (row["safety_region_code"], row["province"], row["police_unit"]) == (
+        "VR15", "Zuid-Holland", "Den Haag")
+    assert boundaries.municipalities.at["GM0014", "display_name"] == "Groningen"
+
+
+def test_dissolve_gives_provinces_and_police_units(boundaries: Boundaries) -> None:
+    provinces = dissolve_by(boundaries.municipalities, "province")
+    police_units = dissolve_by(boundaries.municipalities, "police_unit")
+    assert len(provinces) == 12
+    assert len(police_units) == 10
+    assert provinces["population"].sum() == NATIONAL_POPULATION
+    assert provinces.crs.to_epsg() == 4326
+    utrecht = provinces.loc["Utrecht"]
+    assert utrecht["area_km2"] == pytest.approx(
+        boundaries.safety_regions.at["VR09", "area_km2"], rel=0.002)
+
+
+def test_loaded_once_per_process(boundaries: Boundaries) -> None:
+    assert load_boundaries() is boundaries
+
+
+def test_data_folder_comes_from_the_setting(monkeypatch: pytest.MonkeyPatch,
+                                            tmp_path: Path) -> None:
+    assert DEFAULT_GEODATA_DIR.name == "geodata"
+    monkeypatch.setenv(GEODATA_DIR_VARIABLE, str(tmp_path))
+    assert geodata_dir() == tmp_path.resolve()
+    monkeypatch.delenv(GEODATA_DIR_VARIABLE)
+    assert geodata_dir() == DEFAULT_GEODATA_DIR
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    for name in (MUNICIPALITIES_FILE, SAFETY_REGIONS_FILE, TOPOLOGY_FILE):
+        shutil.copy(geodata_dir() / name, tmp_path / name)
+    return tmp_path
+
+
+def test_a_table_that_disagrees_with_the_boundaries_is_named(data_copy: Path) -> None:
+    table = data_copy / MUNICIPALITIES_FILE
+    # Put Zwolle (IJsselland) and Maastricht (Zuid-Limburg) in the wrong safety region.
+    text = table.read_text().replace("GM0193,Zwolle,,VR04", "GM0193,Zwolle,,VR05")
+    text = text.replace("GM0935,Maastricht,,VR24", "GM0935,Maastricht,,VR23")
+    table.write_text(text)
+    with pytest.raises(BoundaryDataError) as error:
+        load_boundaries(data_copy)
+    message = str(error.value)
+    assert "GM0193 Zwolle: table says VR05, boundaries say VR04" in message
+    assert "GM0935 Maastricht: table says VR23, boundaries say VR24" in message
+
+
+def test_a_municipality_without_geometry_is_named(data_copy: Path) -> None:
+    table = data_copy / MUNICIPALITIES_FILE
+    table.write_text(table.read_text() + "GM9999,Nergenshuizen,,VR01,10\n")
+    with pytest.raises(BoundaryDataError, match=r"without geometry \['GM9999'\]"):
+        load_boundaries(data_copy)
+
+
+def test_a_missing_file_names_the_file_and_the_setting(tmp_path: Path) -> None:
+    with pytest.raises(BoundaryDataError, match=r"municipalities-2023\.csv: file not found.*"
+                                                r"COVERAGE_GEODATA_DIR"):
+        load_boundaries(tmp_path)

@@ -1,0 +1,152 @@
+"""A broken register file fails with a message naming the file, line, entry and field."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from coverage.register import DATA_DIR, RegisterError, load_register
+from geodata import Units
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A copy of the real register to break."""
+    shutil.copytree(DATA_DIR, tmp_path / "data")
+    return tmp_path / "data"
+
+
+def _break(data_dir: Path, old: str, new: str, snapshot: str = "current") -> Path:
+    path = data_dir / "snapshots" / f"{snapshot}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def _line_of(path: Path, fragment: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if fragment in line)
+
+
+def _error(units: Units, data_dir: Path) -> RegisterError:
+    with pytest.raises(RegisterError) as caught:
+        load_register(units, data_dir)
+    return caught.value
+
+
+def test_the_real_register_loads(units: Units) -> None:
+    register = load_register(units)
+    assert list(register.snapshots) == ["earlier", "current"]
+    assert register.latest.id == "current"
+    assert register.fallback.phones[0].e164 == "+31334481186"
+
+
+def test_yaml_syntax_error_names_the_line(units: Units, data_dir: Path) -> None:
+    path = _break(data_dir, "area_wording: Provincie Drenthe",
+                  "area_wording: Provincie: Drenthe")
+    error = _error(units, data_dir)
+    assert error.path == path
+    assert "YAML syntax error: mapping values are not allowed" in str(error)
+    assert error.line == _line_of(path, "Provincie: Drenthe")
+
+
+def test_duplicate_key_is_refused(units: Units, data_dir: Path) -> None:
+    path = _break(data_dir, "    area_wording: Provincie Drenthe\n",
+                  "    area_wording: Provincie Drenthe\n    area_wording: Drenthe\n")
+    error = _error(units, data_dir)
+    assert "duplicate key 'area_wording'" in str(error)
+    assert error.line == _line_of(path, "area_wording: Drenthe")
+
+
+def test_unknown_field_names_entry_and_field(units: Units, data_dir: Path) -> None:
+    path = _break(data_dir, "      - organisation: GGD Drenthe",
+                  "      - organization: GGD Drenthe")
+    error = _error(units, data_dir)
+    assert (error.entry, error.field) == ("#3 'provincie-drenthe'", "contacts[0].organization")
+    assert "unknown field 'organization'" in str(error)
+    assert str(error).startswith(f"{path}:{_line_of(path, 'organization: GGD Drenthe')}, ")
+
+
+def test_malformed_phone_names_entry_field_and_number(units: Units, data_dir: Path) -> None:
+    path = _break(data_dir, '"0592 - 30 63 00"', '"0592 - 30 63"')
+    error = _error(units, data_dir)
+    assert (error.entry, error.field) == ("#3 'provincie-drenthe'", "contacts[0].phones[0]")
+    assert "'0592 - 30 63' is not a valid phone number" in str(error)
+    assert error.line == _line_of(path, "0592 - 30 63")
+
+
+def test_duplicate_id(units: Units, data_dir: Path) -> None:
+    path = _break(data_dir, "id: provincie-friesland", "id: provincie-drenthe")
+    error = _error(units, data_dir)
+    assert (error.entry, error.field) == ("#5 'provincie-drenthe'", "id")
+    assert "duplicate id 'provincie-drenthe'" in str(error)
+    second = _line_of(path, "area_wording: Provincie Friesland") - 1
+    assert error.line == second
+
+
+def test_unknown_unit_name_with_suggestion(units: Units, data_dir: Path) -> None:
+    path = _break(data_dir, "- safety_region: Amsterdam-Amstelland",
+                  "- safety_region: Amsterdam-Amstelandd")
+    error = _error(units, data_dir)
+    assert (error.entry, error.field) == ("#1 'politieregio-amsterdam'",
+                                          "area.include[0].safety_region")
+    assert "unknown safety region 'Amsterdam-Amstelandd'" in str(error)
+    assert "did you mean 'Amsterdam-Amstelland'" in str(error)
+    assert error.line == _line_of(path, "Amsterdam-Amstelandd")
+
+
+def test_unknown_municipality_in_the_earlier_snapshot(units: Units, data_dir: Path) -> None:
+    path = _break(data_dir, "- municipality: Weert", "- municipality: Wert", "earlier")
+    error = _error(units, data_dir)
+    assert error.path == path
+    assert error.entry == "#10 'municipality-of-weert'"
+    assert "unknown municipality 'Wert'" in str(error)
+
+
+def test_reference_to_an_unknown_entry(units: Units, data_dir: Path) -> None:
+    _break(data_dir, "- entry: politieregio-amsterdam", "- entry: politieregio-amsterdm")
+    error = _error(units, data_dir)
+    assert (error.entry, error.field) == ("#11 'provincie-noord-holland'",
+                                          "area.exclude[0].entry")
+    assert "did you mean 'politieregio-amsterdam'" in str(error)
+
+
+def test_entries_that_refer_to_each_other_in_a_circle(units: Units, data_dir: Path) -> None:
+    _break(data_dir, "        - safety_region: Amsterdam-Amstelland\n",
+           "        - safety_region: Amsterdam-Amstelland\n      exclude:\n"
+           "        - entry: provincie-noord-holland\n")
+    error = _error(units, data_dir)
+    assert "in a circle" in str(error)
+    assert "provincie-noord-holland" in str(error) and "politieregio-amsterdam" in str(error)
+
+
+def test_missing_required_field(units: Units, data_dir: Path) -> None:
+    _break(data_dir, "    area_wording: Gemeente Groningen\n", "")
+    error = _error(units, data_dir)
+    assert (error.entry, error.field) == ("#9 'gemeente-groningen'", "area_wording")
+    assert "Field required" in str(error)
+
+
+def test_an_entry_without_organisation_needs_a_note(units: Units, data_dir: Path) -> None:
+    _break(data_dir, "      - organisation: MJD", "      - organisation: null")
+    error = _error(units, data_dir)
+    assert error.entry == "#9 'gemeente-groningen'"
+    assert "needs a note" in str(error)
+
+
+def test_wrong_target_group(units: Units, data_dir: Path) -> None:
+    _break(data_dir, "target_group: under_23", "target_group: under_18")
+    error = _error(units, data_dir)
+    assert error.field == "contacts[0].target_group"
+    assert "'all', 'under_23' or '23_plus'" in str(error)
+
+
+def test_broken_fallback_file(units: Units, data_dir: Path) -> None:
+    path = data_dir / "fallback.yaml"
+    path.write_text(path.read_text().replace('"033 - 448 11 86"', '"call us"'))
+    error = _error(units, data_dir)
+    assert error.path == path
+    assert error.field == "phones[0]"
