@@ -16,7 +16,7 @@ import geodata
 from coverage.changes import compare
 from coverage.engine import Coverage
 from coverage.figures import GROUPINGS, coverage_figures
-from coverage.register import DATA_DIR, Register, RegisterError, load_register
+from coverage.register import Register, RegisterError, load_register, register_dir
 from coverage.search import MunicipalityIndex
 from coverage.serialise import changes_json, finding_json, lookup_json, records_json
 from geodata import BoundaryDataError, Units, load_units
@@ -140,8 +140,8 @@ def cmd_check(args: argparse.Namespace) -> None:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with its subcommands."""
     parser = argparse.ArgumentParser(prog="python -m coverage", description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=DATA_DIR,
-                        help="the register folder (default: data/ of this repository)")
+    parser.add_argument("--data", type=Path, default=None,
+                        help="the register folder (default: $COVERAGE_REGISTER_DIR or data/)")
     commands = parser.add_subparsers(dest="command", required=True)
 
     def with_snapshot(sub: argparse.ArgumentParser) -> None:
@@ -181,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
     args = build_parser().parse_args(argv)
+    args.data = args.data or register_dir()
     try:
         args.run(args)
     except UsageError as error:

@@ -8,6 +8,7 @@ entry ids, unknown unit names and references to unknown entries.
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,8 @@ from coverage.schema import AREA_UNIT_KINDS, Fallback, Snapshot
 from geodata import Units
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+REGISTER_DIR_VARIABLE = "COVERAGE_REGISTER_DIR"
+"""Environment variable that points the app at another register folder (default `data/`)."""
 SNAPSHOTS_FOLDER = "snapshots"
 FALLBACK_FILE = "fallback.yaml"
 
@@ -204,6 +207,12 @@ def load_fallback(path: Path) -> Fallback:
     """Read the national fallback contact."""
     data, root = _parse_yaml(path)
     return _validated(Fallback, _Locator(path, data, root))
+
+
+def register_dir() -> Path:
+    """The register folder: `$COVERAGE_REGISTER_DIR`, else `data/` of this repository."""
+    configured = os.environ.get(REGISTER_DIR_VARIABLE)
+    return Path(configured) if configured else DATA_DIR
 
 
 def load_register(units: Units, data_dir: Path = DATA_DIR) -> Register:

@@ -1,0 +1,98 @@
+"""Coverage dashboard for care coordination for victims of human trafficking.
+
+Run with `streamlit run app.py`. The page, top to bottom: sidebar (language, version of the
+overview, map layers); search; map beside the contact card; views for gaps, the border rule,
+the coordinators, the changes and downloads. Everything shown is computed in `coverage/`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from coverage.serialise import lookup_json
+from ui import data, tabs
+from ui.area_text import interpretations
+from ui.card import CARD_CSS, card_html
+from ui.i18n import Translator
+from ui.map_panel import clicked_code, legend_html, render_map, renew_map, summary_text
+from ui.offline_map import ensure_static_assets
+from ui.search_panel import render_search, search_text
+from ui.selection import SelectionState, choose, initial_state, next_state
+from ui.sidebar import language_choice, map_options, settings
+
+st.set_page_config(page_title="Zorgcoördinatie mensenhandel", page_icon="🗺️", layout="wide")
+ensure_static_assets(Path(__file__).parent)
+
+# Language first: every other string depends on it.
+t = Translator(language_choice())
+
+# The register: the last good one, with a warning while the files are broken.
+loaded = data.register()
+if loaded.register is None:
+    st.error(t("register_missing", error=loaded.error))
+    st.stop()
+if loaded.error is not None:
+    st.warning(t("register_error", error=loaded.error))
+coverages = data.coverages(loaded.version, loaded.register)
+chosen = settings(loaded.register, t, t.language)
+coverage = coverages[chosen.snapshot_id]
+
+# Selection: the link on a new session, then clicks on the map and the search box.
+index = data.municipality_index()
+if "selection" not in st.session_state:
+    st.session_state.selection = initial_state(st.query_params.get("gemeente"), index)
+before: SelectionState = st.session_state.selection
+state = next_state(before, search_text=search_text(), clicked=clicked_code(), index=index)
+st.session_state.selection = state
+if state.selected != before.selected:
+    renew_map()
+if state.selected:
+    st.query_params["gemeente"] = state.selected
+elif "gemeente" in st.query_params:
+    del st.query_params["gemeente"]
+
+st.title(t("page_title"))
+st.write(t("page_intro"))
+render_search(state, index, t)
+
+map_column, card_column = st.columns([3, 2], gap="medium")
+with map_column:
+    shown_area = st.session_state.get("shown_area")
+    if shown_area not in coverage.areas:
+        shown_area = None
+    highlighted = [finding.entry_id for finding in coverage.violations()]
+    render_map(coverage, loaded.version, map_options(chosen, state.selected),
+               [shown_area] if shown_area else highlighted, t)
+    if shown_area:
+        st.info(t("showing_area", wording=coverage.entry(shown_area).area_wording))
+        st.button(t("stop_showing_area"), on_click=tabs.show_area, args=(None,))
+    st.caption(summary_text(coverage, t))
+
+with card_column:
+    st.markdown(legend_html(t), unsafe_allow_html=True)
+    if state.selected:
+        answer = lookup_json(coverage, state.selected)
+        st.markdown(CARD_CSS + card_html(answer, interpretations(coverage.snapshot, t), t),
+                    unsafe_allow_html=True)
+        if st.button(t("clear_selection")):
+            st.session_state.selection = choose(state, None)
+            renew_map()
+            st.rerun()
+    else:
+        st.info(t("no_selection"))
+
+gaps_tab, border_tab, coordinators_tab, changes_tab, downloads_tab = st.tabs(
+    [t("tab_gaps"), t("tab_border"), t("tab_coordinators"), t("tab_changes"),
+     t("tab_downloads")])
+with gaps_tab:
+    tabs.gaps(coverage, t)
+with border_tab:
+    tabs.border_rule(coverage, t)
+with coordinators_tab:
+    tabs.coordinators(coverage, t)
+with changes_tab:
+    tabs.changes(coverages, t)
+with downloads_tab:
+    tabs.downloads(coverage, t)

@@ -1,0 +1,56 @@
+"""Selecting a municipality from the URL, the search box and map clicks."""
+
+from __future__ import annotations
+
+import pytest
+
+from coverage.search import MunicipalityIndex
+from geodata import Units
+from ui.selection import SelectionState, choose, initial_state, next_state
+
+
+@pytest.fixture(scope="module")
+def index(units: Units) -> MunicipalityIndex:
+    return MunicipalityIndex(units.municipalities)
+
+
+def test_url_by_code_or_name(index: MunicipalityIndex) -> None:
+    assert initial_state("GM0363", index).selected == "GM0363"
+    assert initial_state("den-haag", index).selected == "GM0518"
+    assert initial_state(None, index) == SelectionState()
+    rejected = initial_state("Atlantis", index)
+    assert (rejected.selected, rejected.url_rejected) == (None, "Atlantis")
+
+
+def test_search_then_click_then_unchanged_search(index: MunicipalityIndex) -> None:
+    state = next_state(SelectionState(), search_text="Den Bosch", clicked=None, index=index)
+    assert state.selected == "GM0796"
+    state = next_state(state, search_text="Den Bosch", clicked="GM0193", index=index)
+    assert state.selected == "GM0193"
+    # A rerun with the same inputs changes nothing: the old search does not win back.
+    assert next_state(state, search_text="Den Bosch", clicked="GM0193", index=index) == state
+
+
+def test_same_click_again_after_a_search_is_not_a_new_click(index: MunicipalityIndex) -> None:
+    state = next_state(SelectionState(), search_text="", clicked="GM0193", index=index)
+    state = next_state(state, search_text="Almere", clicked="GM0193", index=index)
+    assert state.selected == "GM0034"
+
+
+def test_ambiguous_and_unknown_searches_keep_the_selection(index: MunicipalityIndex) -> None:
+    state = SelectionState(selected="GM0014")
+    ambiguous = next_state(state, search_text="bergen", clicked=None, index=index)
+    assert ambiguous.selected == "GM0014"
+    assert ambiguous.search_result is not None
+    assert ambiguous.search_result.codes == ("GM0373", "GM0893")
+    assert choose(ambiguous, "GM0893").selected == "GM0893"
+    assert choose(ambiguous, "GM0893").search_result is None
+    unknown = next_state(state, search_text="Amsterdm", clicked=None, index=index)
+    assert unknown.selected == "GM0014"
+    assert "Amsterdam" in unknown.search_result.suggestions
+
+
+def test_clearing_the_search_box_keeps_the_selection(index: MunicipalityIndex) -> None:
+    state = next_state(SelectionState(), search_text="Zwolle", clicked=None, index=index)
+    cleared = next_state(state, search_text="", clicked=None, index=index)
+    assert cleared.selected == "GM0193"

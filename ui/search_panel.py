@@ -1,0 +1,46 @@
+"""The search box (the keyboard path to a municipality) and its ambiguous or unknown results."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from coverage.search import MunicipalityIndex
+from ui.i18n import Translator
+from ui.selection import SelectionState, choose
+
+SEARCH_KEY = "search"
+
+
+def search_text() -> str:
+    """What the search box holds on this run (read before the box is drawn)."""
+    return st.session_state.get(SEARCH_KEY, "")
+
+
+def _pick(code: str) -> None:
+    st.session_state.selection = choose(st.session_state.selection, code)
+
+
+def render_search(state: SelectionState, index: MunicipalityIndex, t: Translator) -> None:
+    """The search box, and buttons to pick from several matches or suggestions."""
+    st.text_input(t("search_label"), key=SEARCH_KEY, help=t("search_help"),
+                  placeholder="Den Bosch, 's-Gravenhage, GM0193 …")
+    result = state.search_result
+    if state.url_rejected:
+        st.warning(t("url_unknown", value=state.url_rejected))
+    if result is None:
+        return
+    names = index.municipalities["display_name"]
+    if result.codes:
+        st.write(t("search_ambiguous", query=result.query))
+        options = [(code, f"{names[code]} ({code})") for code in result.codes[:12]]
+    else:
+        st.write(t("search_none", query=result.query))
+        if not result.suggestions:
+            return
+        st.write(t("search_suggestions"))
+        by_name = dict(zip(names, names.index, strict=True))
+        options = [(by_name[name], name) for name in result.suggestions if name in by_name]
+    columns = st.columns(min(len(options), 4) or 1)
+    for position, (code, label) in enumerate(options):
+        columns[position % len(columns)].button(label, key=f"pick-{code}", on_click=_pick,
+                                                args=(code,))

@@ -1,0 +1,53 @@
+"""Which municipality is selected, from the URL, the search box and clicks on the map.
+
+Pure logic: the app passes in what happened on this run and gets back the new state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from coverage.search import MunicipalityIndex, SearchResult
+
+
+@dataclass(frozen=True)
+class SelectionState:
+    """What is selected, and the inputs already acted on (so none is acted on twice)."""
+
+    selected: str | None = None
+    last_search: str = ""
+    last_click: str | None = None
+    search_result: SearchResult | None = None
+    """The latest search that did not give exactly one municipality, for the UI to resolve."""
+    url_rejected: str | None = None
+    """A `?gemeente=` value that named no single municipality."""
+
+
+def initial_state(url_value: str | None, index: MunicipalityIndex) -> SelectionState:
+    """The state of a new session: the municipality the URL names (`GM0193` or a name)."""
+    if not url_value:
+        return SelectionState()
+    code = index.find(url_value).unique
+    return SelectionState(selected=code, url_rejected=None if code else url_value)
+
+
+def next_state(state: SelectionState, *, search_text: str, clicked: str | None,
+               index: MunicipalityIndex) -> SelectionState:
+    """Apply this run's inputs: a new click wins, then a changed search text."""
+    if clicked and clicked != state.last_click:
+        return replace(state, selected=clicked, last_click=clicked, search_result=None,
+                       url_rejected=None)
+    if search_text != state.last_search:
+        state = replace(state, last_search=search_text, search_result=None)
+        if not search_text.strip():
+            return state
+        result = index.find(search_text)
+        if result.unique:
+            return replace(state, selected=result.unique, url_rejected=None)
+        return replace(state, search_result=result)
+    return state
+
+
+def choose(state: SelectionState, code: str | None) -> SelectionState:
+    """Select a municipality picked from a list of search results (or clear with None)."""
+    return replace(state, selected=code, search_result=None, url_rejected=None)

@@ -1,0 +1,63 @@
+"""The sidebar: language, version of the overview, and what the map shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from coverage.register import Register
+from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, TEXT, Translator
+from ui.map_view import MapOptions
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the user chose in the sidebar."""
+
+    language: str
+    snapshot_id: str
+    show_region_borders: bool
+    show_coordinator_areas: bool
+    highlight_violations: bool
+
+
+def language_choice() -> str:
+    """The interface language: the `?lang=` of the link the first time, then the user's pick."""
+    if "language" not in st.session_state:
+        asked = st.query_params.get("lang", DEFAULT_LANGUAGE)
+        st.session_state.language = asked if asked in LANGUAGES else DEFAULT_LANGUAGE
+    return st.sidebar.radio(Translator(st.session_state.language)("language_label"),
+                            list(LANGUAGES), format_func=LANGUAGES.__getitem__,
+                            key="language", horizontal=True)
+
+
+def settings(register: Register, t: Translator, language: str) -> Settings:
+    """Render the rest of the sidebar and return the choices."""
+    sidebar = st.sidebar
+    snapshot_ids = list(reversed(register.snapshots))  # latest first
+
+    def label(snapshot_id: str) -> str:
+        key = f"snapshot_{snapshot_id}"
+        return t(key) if key in TEXT else register.snapshots[snapshot_id].title
+
+    snapshot_id = sidebar.radio(t("snapshot_label"), snapshot_ids, key="snapshot",
+                                format_func=label)
+    snapshot = register.snapshots[snapshot_id]
+    sidebar.caption(t("snapshot_source", source=snapshot.source, date_note=snapshot.date_note))
+    return Settings(
+        language=language,
+        snapshot_id=snapshot_id,
+        show_region_borders=sidebar.toggle(t("show_regions"), value=True, key="show_regions"),
+        show_coordinator_areas=sidebar.toggle(t("show_areas"), value=False, key="show_areas"),
+        highlight_violations=sidebar.toggle(t("show_violations"), value=False,
+                                            key="show_violations"),
+    )
+
+
+def map_options(chosen: Settings, selected: str | None) -> MapOptions:
+    """The map options for these settings and selection."""
+    return MapOptions(show_region_borders=chosen.show_region_borders,
+                      show_coordinator_areas=chosen.show_coordinator_areas,
+                      highlight_violations=chosen.highlight_violations,
+                      selected_code=selected)

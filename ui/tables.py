@@ -1,0 +1,159 @@
+"""The dashboard's tables, built from the coverage as plain DataFrames with translated headers."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from coverage.border_rule import AreaFinding, RegionPart
+from coverage.engine import Coverage
+from coverage.figures import coverage_figures
+from ui.area_text import interpretations
+from ui.card import status_text
+from ui.i18n import Translator
+
+
+def status_labels(coverage: Coverage, t: Translator) -> pd.Series:
+    """The status of every municipality in words."""
+    table = coverage.municipalities
+    return pd.Series([status_text(status, split, t) for status, split
+                      in zip(table["status"], table["split_by_age"], strict=True)],
+                     index=table.index)
+
+
+def gaps_table(coverage: Coverage, t: Translator, province: str | None = None,
+               police_unit: str | None = None) -> pd.DataFrame:
+    """Per safety region: municipalities and population without a regional coordinator."""
+    table = coverage.municipalities
+    if province:
+        table = table.loc[table["province"] == province]
+    if police_unit:
+        table = table.loc[table["police_unit"] == police_unit]
+    figures = coverage_figures(table, "safety-region").set_index("safety_region_code")
+    regions = coverage.units.safety_regions.loc[figures.index]
+    without = table.loc[table["status"] != "coordinator"]
+    names = without.groupby("safety_region_code")["display_name"].agg(
+        lambda names: ", ".join(sorted(names)))
+    return pd.DataFrame({
+        t("col_code"): figures.index,
+        t("col_region"): figures["safety_region_name"],
+        t("col_province"): regions["province"],
+        t("col_police_unit"): regions["police_unit"],
+        t("col_municipalities"): figures["municipalities_total"],
+        t("col_without"): figures["municipalities_total"] - figures["municipalities_coordinator"],
+        t("col_comensha"): figures["municipalities_comensha"],
+        t("col_fallback"): figures["municipalities_fallback"],
+        t("col_population_without"): figures["population_total"]
+        - figures["population_coordinator"],
+        t("col_share_without"): figures["population_share_without_coordinator"],
+        t("col_names_without"): names.reindex(figures.index).fillna(""),
+    }).reset_index(drop=True)
+
+
+def region_part_text(part: RegionPart, names: pd.Series, t: Translator) -> str:
+    """One safety region touched by an area, in words, with the municipalities on each side."""
+    region = f"{part.name} ({part.code})"
+    if part.whole:
+        return t("border_region_whole", region=region, count=len(part.municipalities))
+    return t("border_region_part", region=region, inside=len(part.municipalities),
+             total=len(part.municipalities) + len(part.outside),
+             names=", ".join(names[list(part.municipalities)]),
+             outside=", ".join(names[list(part.outside)]))
+
+
+def finding_rows(coverage: Coverage, findings: list[AreaFinding],
+                 t: Translator) -> list[dict[str, str]]:
+    """For each area: its wording, organisations, classification and regions in words."""
+    names = coverage.municipalities["display_name"]
+    return [{
+        "entry_id": finding.entry_id,
+        "wording": finding.area_wording,
+        "organisations": " / ".join(finding.organisations),
+        "kind": t(f"kind_{finding.kind}"),
+        "regions": [region_part_text(part, names, t) for part in finding.regions],
+    } for finding in findings]
+
+
+def overlaps_table(coverage: Coverage, t: Translator) -> pd.DataFrame:
+    """Municipalities with two contacts for the same target group."""
+    overlaps = coverage.overlaps
+    names = coverage.municipalities["display_name"]
+    return pd.DataFrame({
+        t("col_municipality"): names[overlaps["municipality"]].to_numpy(),
+        t("col_target_group"): [t(f"target_{group}") for group in overlaps["target_group"]],
+        t("col_organisations"): [" / ".join(orgs) for orgs in overlaps["organisations"]],
+    })
+
+
+def coordinators_table(coverage: Coverage, t: Translator) -> pd.DataFrame:
+    """Every contact of every entry, with the area's wording, interpretation and note."""
+    read_as = interpretations(coverage.snapshot, t)
+    kinds = {finding.entry_id: t(f"kind_{finding.kind}") for finding in coverage.findings}
+    rows = []
+    for entry in coverage.snapshot.entries:
+        contacts = entry.contacts or [None]
+        for contact in contacts:
+            rows.append({
+                t("col_area_wording"): entry.area_wording,
+                t("col_organisation"): (contact.effective_organisation if contact else None)
+                or t("card_no_organisation"),
+                t("col_target_group"): t(f"target_{contact.target_group}") if contact else "",
+                t("col_phones"): ", ".join(f"{p.display} ({p.e164})" for p in contact.phones)
+                if contact else "",
+                t("col_municipalities"): len(coverage.areas[entry.id]),
+                t("col_interpretation"): read_as[entry.id],
+                t("col_border"): kinds.get(entry.id, t("border_exempt")),
+                t("col_note"): entry.note or "",
+            })
+    return pd.DataFrame(rows)
+
+
+def changes_table(changes: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    """The per-municipality differences between two snapshots, in words."""
+    def contacts(summary: tuple) -> str:
+        return "; ".join(f"{organisation or '?'} ({t('target_' + group)})"
+                         for organisation, group, _ in summary)
+
+    return pd.DataFrame({
+        t("col_municipality"): changes["name"],
+        t("col_code"): changes["code"],
+        t("col_change"): [t(f"change_{change}") for change in changes["change"]],
+        t("col_before"): [f"{t('status_' + s)}: {contacts(c)}" if c else t("status_" + s)
+                          for s, c in zip(changes["status_before"], changes["contacts_before"],
+                                          strict=True)],
+        t("col_after"): [f"{t('status_' + s)}: {contacts(c)}" if c else t("status_" + s)
+                         for s, c in zip(changes["status_after"], changes["contacts_after"],
+                                         strict=True)],
+    })
+
+
+def municipality_table(coverage: Coverage, areas_km2: pd.Series) -> pd.DataFrame:
+    """One row per municipality with status and contacts: the CSV download (English headers,
+    machine-readable values)."""
+    table = coverage.municipalities
+    organisations: dict[str, list[str]] = {code: [] for code in table.index}
+    phones: dict[str, list[str]] = {code: [] for code in table.index}
+    for code, entry_id, index in coverage.assignments[
+            ["municipality", "entry_id", "contact"]].itertuples(index=False):
+        contact = coverage.entry(entry_id).contacts[index]
+        label = contact.effective_organisation or ""
+        if contact.target_group != "all":
+            label += f" ({contact.target_group})"
+        organisations[code].append(label)
+        phones[code].extend(phone.e164 for phone in contact.phones)
+    fallback_phones = ";".join(phone.e164 for phone in coverage.fallback.phones)
+    return pd.DataFrame({
+        "code": table.index,
+        "name": table["name"],
+        "display_name": table["display_name"],
+        "safety_region_code": table["safety_region_code"],
+        "safety_region_name": table["safety_region_name"],
+        "province": table["province"],
+        "police_unit": table["police_unit"],
+        "population": table["population"],
+        "area_km2": areas_km2.reindex(table.index).round(3),
+        "status": table["status"],
+        "split_by_age": table["split_by_age"],
+        "organisations": [";".join(organisations[code]) for code in table.index],
+        "phones_e164": [";".join(dict.fromkeys(phones[code])) or fallback_phones
+                        for code in table.index],
+    }).reset_index(drop=True)

@@ -1,0 +1,112 @@
+"""The views under the map: gaps, border rule, coordinators, changes, downloads."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from coverage.changes import compare
+from coverage.engine import Coverage
+from ui import data
+from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
+from ui.i18n import Translator
+from ui.map_panel import renew_map
+from ui.tables import (
+    changes_table,
+    coordinators_table,
+    finding_rows,
+    gaps_table,
+    overlaps_table,
+)
+
+
+def show_area(entry_id: str | None) -> None:
+    """Show one area on the map (or none), as a fresh map."""
+    st.session_state.shown_area = entry_id
+    renew_map()
+
+
+def gaps(coverage: Coverage, t: Translator) -> None:
+    """Municipalities without a regional coordinator, per safety region, filterable."""
+    st.write(t("gaps_intro"))
+    table = coverage.municipalities
+    left, right = st.columns(2)
+    everything = t("filter_all")
+    province = left.selectbox(t("filter_province"),
+                              [everything, *sorted(table["province"].unique())],
+                              key="gaps_province")
+    police_unit = right.selectbox(t("filter_police_unit"),
+                                  [everything, *sorted(table["police_unit"].unique())],
+                                  key="gaps_police_unit")
+    without = table.loc[table["status"] != "coordinator"]
+    population = int(table["population"].sum())
+    st.write(t("gaps_national", municipalities=len(without),
+               population=t.number(without["population"].sum()),
+               share=t.percent(without["population"].sum() / population)))
+    shown = gaps_table(coverage, t, None if province == everything else province,
+                       None if police_unit == everything else police_unit)
+    share = t("col_share_without")
+    st.dataframe(shown, hide_index=True, width="stretch", column_config={
+        share: st.column_config.ProgressColumn(share, format="percent", min_value=0.0,
+                                               max_value=1.0)})
+
+
+def border_rule(coverage: Coverage, t: Translator) -> None:
+    """Every area that breaks the border rule, with both sides, and a button to show it."""
+    st.write(t("border_intro"))
+    violations = coverage.violations()
+    if not violations:
+        st.success(t("border_none"))
+    for row in finding_rows(coverage, violations, t):
+        with st.container(border=True):
+            st.markdown(f"**{_plain(row['wording'])}** — {_plain(row['organisations'])}")
+            st.write(row["kind"])
+            for region in row["regions"]:
+                st.write(f"- {_plain(region)}")
+            st.button(t("show_on_map"), key=f"show-{row['entry_id']}", on_click=show_area,
+                      args=(row["entry_id"],))
+    st.subheader(t("overlaps_heading"))
+    if coverage.overlaps.empty:
+        st.write(t("overlaps_none"))
+    else:
+        st.write(t("overlaps_intro"))
+        st.dataframe(overlaps_table(coverage, t), hide_index=True, width="stretch")
+
+
+def coordinators(coverage: Coverage, t: Translator) -> None:
+    """Every entry of the register with its contacts, area and interpretation."""
+    st.write(t("coordinators_intro"))
+    st.dataframe(coordinators_table(coverage, t), hide_index=True, width="stretch")
+
+
+def changes(coverages: dict[str, Coverage], t: Translator) -> None:
+    """What changed per municipality from the earlier to the latest overview."""
+    st.write(t("changes_intro"))
+    snapshots = list(coverages.values())
+    table = compare(snapshots[0], snapshots[-1]) if len(snapshots) > 1 else pd.DataFrame()
+    if table.empty:
+        st.write(t("changes_none"))
+        return
+    st.dataframe(changes_table(table, t), hide_index=True, width="stretch")
+
+
+def downloads(coverage: Coverage, t: Translator) -> None:
+    """The per-municipality CSV, the coverage GeoJSON and the gaps CSV (made on click)."""
+    st.write(t("downloads_intro"))
+    municipalities = data.boundaries().municipalities
+    name = coverage.snapshot.id
+    st.download_button(t("download_municipalities"),
+                       lambda: municipalities_csv(coverage, municipalities["area_km2"]),
+                       file_name=f"coverage-{name}-municipalities.csv", mime="text/csv",
+                       on_click="ignore", key="download_csv")
+    st.download_button(t("download_geojson"), lambda: coverage_geojson(coverage, municipalities),
+                       file_name=f"coverage-{name}.geojson", mime="application/geo+json",
+                       on_click="ignore", key="download_geojson")
+    st.download_button(t("download_gaps"), lambda: gaps_csv(coverage, t),
+                       file_name=f"coverage-{name}-gaps.csv", mime="text/csv",
+                       on_click="ignore", key="download_gaps")
+
+
+def _plain(text: str) -> str:
+    """Register text made safe for Streamlit markdown: no HTML, no markdown syntax."""
+    return "".join(f"\\{char}" if char in "\\`*_{}[]<>()#+-.!|~$" else char for char in text)
