@@ -100,8 +100,8 @@ def test_link_to_a_municipality_by_code_or_name() -> None:
 
 def test_click_on_the_map_selects_the_municipality() -> None:
     app = start()
-    generation = app.session_state["map_generation"] if "map_generation" in app.session_state \
-        else 0
+    state = app.session_state  # AppTest's session state has no .get()
+    generation = state["map_generation"] if "map_generation" in state else 0  # noqa: SIM401
     map_key = f"map-{generation}"
     app.session_state[map_key] = {"last_active_drawing": {
         "type": "Feature", "properties": {"code": "GM0193", "name": "Zwolle"}}}

@@ -122,7 +122,7 @@ def test_every_entry_keeps_its_source_wording(coverages: dict[str, Coverage]) ->
     assert "Midden Nederland- provincie Utrecht en provincie Gelderland" in wordings
     assert "Regios Noord-Oost Gelderland en de Achterhoek" in wordings
     earlier = coverages["earlier"].snapshot
-    assert "Netherlands (east) –Twente" in [entry.area_wording for entry in earlier.entries]  # noqa: RUF001 (source wording)
+    assert "Netherlands (east) –Twente" in [entry.area_wording for entry in earlier.entries]
 
 
 def test_entries_without_organisation_say_so(coverages: dict[str, Coverage]) -> None:
