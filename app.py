@@ -62,9 +62,7 @@ with map_column:
     shown_area = st.session_state.get("shown_area")
     if shown_area not in coverage.areas:
         shown_area = None
-    highlighted = [finding.entry_id for finding in coverage.violations()]
-    render_map(coverage, loaded.version, map_options(chosen, state.selected),
-               [shown_area] if shown_area else highlighted, t)
+    render_map(coverage, loaded.version, map_options(chosen, state.selected, shown_area), t)
     if shown_area:
         st.info(t("showing_area", wording=coverage.entry(shown_area).area_wording))
         st.button(t("stop_showing_area"), on_click=tabs.show_area, args=(None,))

@@ -59,14 +59,13 @@ def coverage_table(coverage: Coverage, t: Translator) -> pd.DataFrame:
     return table
 
 
-def render_map(coverage: Coverage, version: int, options: MapOptions,
-               highlighted_areas: list[str], t: Translator) -> None:
+def render_map(coverage: Coverage, version: int, options: MapOptions, t: Translator) -> None:
     """Draw the map; a click is picked up on the next run through `clicked_code`."""
     fmap = build_map(
         data.display_municipalities(), coverage_table(coverage, t), labels(t), options,
         area_outlines=data.area_outlines(version, coverage.snapshot.id, coverage),
         region_outlines=data.display_regions(),
-        violation_entry_ids=highlighted_areas,
+        violation_entry_ids=[finding.entry_id for finding in coverage.violations()],
     )
     st.caption(t("map_label"))
     st_folium(fmap, key=map_key(), returned_objects=["last_active_drawing"],

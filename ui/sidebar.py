@@ -55,9 +55,9 @@ def settings(register: Register, t: Translator, language: str) -> Settings:
     )
 
 
-def map_options(chosen: Settings, selected: str | None) -> MapOptions:
-    """The map options for these settings and selection."""
+def map_options(chosen: Settings, selected: str | None, focus_area: str | None) -> MapOptions:
+    """The map options for these settings, the selection and an area to show."""
     return MapOptions(show_region_borders=chosen.show_region_borders,
                       show_coordinator_areas=chosen.show_coordinator_areas,
                       highlight_violations=chosen.highlight_violations,
-                      selected_code=selected)
+                      selected_code=selected, focus_area=focus_area)

@@ -1,0 +1,395 @@
+"""The folium map: colours, escaping, layers per option, selection, size, click parsing."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+import folium
+import folium.map
+import geopandas as gpd
+import pandas as pd
+import pytest
+import shapely
+
+from coverage.engine import Coverage
+from geodata import Boundaries
+from ui.display_geometry import (
+    dissolve_outlines,
+    outline_lines,
+    region_outlines,
+    simplify_for_display,
+)
+from ui.map_view import (
+    AREA_OUTLINE_STYLE,
+    REGION_BORDER_STYLE,
+    SELECTED_STYLE,
+    STATUS_COLOURS,
+    STATUS_TEXT_COLUMN,
+    VIOLATION_STYLE,
+    MapLabels,
+    MapOptions,
+    StyledGeoJson,
+    build_map,
+    municipality_styles,
+    selected_code_from_click,
+)
+from ui.offline_map import assert_offline
+
+LABELS = MapLabels(
+    municipality="Municipality",
+    safety_region="Safety region",
+    status="Status",
+    municipalities_layer="Municipalities",
+    region_borders_layer="Safety-region borders",
+    coordinator_areas_layer="Coordinator areas",
+    violations_layer="Areas beyond one safety region",
+    selected_layer="Selected municipality",
+)
+STATUS_TEXT = {
+    "coordinator": "Regional coordinator",
+    "comensha": "CoMensha",
+    "fallback": "Nobody listed (CoMensha)",
+}
+EVIL = "<img src=x onerror=\"document.title='pwned'\">"
+ALL_ON = MapOptions(show_region_borders=True, show_coordinator_areas=True,
+                    highlight_violations=True)
+
+
+@pytest.fixture(scope="module")
+def display(boundaries: Boundaries) -> gpd.GeoDataFrame:
+    return simplify_for_display(boundaries.municipalities)
+
+
+@pytest.fixture(scope="module")
+def table(current: Coverage) -> pd.DataFrame:
+    frame = current.municipalities[
+        ["display_name", "safety_region_name", "status", "split_by_age"]
+    ].copy()
+    frame[STATUS_TEXT_COLUMN] = frame["status"].map(STATUS_TEXT)
+    return frame
+
+
+@pytest.fixture(scope="module")
+def areas(current: Coverage, display: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    return dissolve_outlines(
+        display, {finding.entry_id: current.areas[finding.entry_id]
+                  for finding in current.findings})
+
+
+@pytest.fixture(scope="module")
+def regions(display: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    return region_outlines(display)
+
+
+@pytest.fixture(scope="module")
+def violations(current: Coverage) -> list[str]:
+    return [finding.entry_id for finding in current.violations()]
+
+
+def _build(display: gpd.GeoDataFrame, table: pd.DataFrame, areas: gpd.GeoDataFrame,
+           regions: gpd.GeoDataFrame, violations: list[str],
+           options: MapOptions | None = None, labels: MapLabels = LABELS) -> folium.Map:
+    return build_map(display, table, labels, options, area_outlines=areas,
+                     region_outlines=regions, violation_entry_ids=violations,
+                     base_url_path="")
+
+
+def _layers(fmap: folium.Map) -> dict[str, Any]:
+    """Top-level layers by (escaped) name."""
+    return {child.layer_name: child for child in fmap._children.values()
+            if isinstance(child, folium.map.Layer)}
+
+
+def _fit_bounds(fmap: folium.Map) -> folium.map.FitBounds:
+    (fit,) = [child for child in fmap._children.values()
+              if isinstance(child, folium.map.FitBounds)]
+    return fit
+
+
+def _flat(bounds: Any) -> list[float]:
+    return [float(value) for corner in bounds for value in corner]
+
+
+def _lines(layer: StyledGeoJson) -> shapely.Geometry:
+    return shapely.union_all([shapely.geometry.shape(feature["geometry"])
+                              for feature in layer.data["features"]])
+
+
+def test_fill_colour_follows_status(current: Coverage, display: gpd.GeoDataFrame,
+                                    table: pd.DataFrame, areas: gpd.GeoDataFrame,
+                                    regions: gpd.GeoDataFrame, violations: list[str]) -> None:
+    fmap = _build(display, table, areas, regions, violations)
+    layer = _layers(fmap)[LABELS.municipalities_layer]
+    keys = {feature["properties"]["code"]: feature["properties"]["key"]
+            for feature in layer.data["features"]}
+    assert set(keys) == set(display.index)
+
+    statuses = current.municipalities
+    split = statuses["status"].eq("coordinator") & statuses["split_by_age"]
+    for code, row in statuses.iterrows():
+        expected = "coordinator_split_by_age" if split[code] else row["status"]
+        assert keys[code] == expected, code
+    assert sum(key == "coordinator_split_by_age" for key in keys.values()) == split.sum() > 0
+    assert {key for key in keys.values()} == set(STATUS_COLOURS)
+
+    # The browser gets one style per key, with the palette's fill colour.
+    page = fmap.get_root().render()
+    styles_json = re.search(rf"var {layer.get_name()}_styles = (\{{.*?\}});", page).group(1)
+    styles = json.loads(styles_json)
+    assert styles == municipality_styles()
+    for key, colour in STATUS_COLOURS.items():
+        assert styles[key]["fillColor"] == colour
+    assert styles["coordinator_split_by_age"].get("dashArray")
+    assert len(set(STATUS_COLOURS.values())) == len(STATUS_COLOURS)
+
+
+def test_tooltip_shows_escaped_name_region_and_status(display: gpd.GeoDataFrame,
+                                                      table: pd.DataFrame) -> None:
+    fmap = build_map(display, table, LABELS, base_url_path="")
+    layer = _layers(fmap)[LABELS.municipalities_layer]
+    (tooltip,) = [child for child in layer._children.values()
+                  if isinstance(child, folium.GeoJsonTooltip)]
+    assert tooltip.fields == ["name", "region", "status"]
+    assert tooltip.aliases == [LABELS.municipality, LABELS.safety_region, LABELS.status]
+    feature = next(f for f in layer.data["features"] if f["properties"]["code"] == "GM0363")
+    assert set(feature["properties"]) == {"code", "name", "region", "status", "key"}
+    assert feature["properties"]["name"] == html.escape(table.at["GM0363", "display_name"])
+    assert feature["properties"]["status"] == STATUS_TEXT[table.at["GM0363", "status"]]
+
+
+def test_html_in_names_labels_and_status_is_escaped(display: gpd.GeoDataFrame,
+                                                    table: pd.DataFrame) -> None:
+    poisoned = table.copy()
+    poisoned.loc["GM0363", "display_name"] = "Amsterdam " + EVIL
+    poisoned.loc["GM0363", "safety_region_name"] = EVIL
+    poisoned.loc["GM0363", STATUS_TEXT_COLUMN] = EVIL
+    labels = MapLabels(*(f"{value} {EVIL}" for value in vars(LABELS).values()))
+    fmap = build_map(display, poisoned, labels,
+                     MapOptions(show_coordinator_areas=True, selected_code="GM0363"),
+                     base_url_path="")
+    page = fmap.get_root().render()
+
+    assert page.count("<img") == 0
+    # Nor the JSON-escaped raw tag, which the script would turn back into "<img".
+    assert page.count("\\u003cimg") == 0
+    assert page.count("\\u0026lt;img") > 0
+    properties = next(f["properties"] for f in _layers(fmap)[html.escape(
+        labels.municipalities_layer)].data["features"] if f["properties"]["code"] == "GM0363")
+    assert properties["name"] == html.escape("Amsterdam " + EVIL)
+    assert properties["region"] == properties["status"] == html.escape(EVIL)
+
+
+def test_only_the_municipalities_take_the_pointer(display: gpd.GeoDataFrame,
+                                                  table: pd.DataFrame,
+                                                  areas: gpd.GeoDataFrame,
+                                                  regions: gpd.GeoDataFrame,
+                                                  violations: list[str]) -> None:
+    fmap = _build(display, table, areas, regions, violations,
+                  MapOptions(True, True, True, "GM0363"))
+    layers = _layers(fmap)
+    assert layers[LABELS.municipalities_layer].options.get("interactive", True) is not False
+    assert layers[LABELS.municipalities_layer].hover_style
+    outlines = [layers[LABELS.region_borders_layer], layers[LABELS.coordinator_areas_layer],
+                layers[LABELS.violations_layer],
+                *layers[LABELS.selected_layer]._children.values()]
+    for layer in outlines:
+        assert isinstance(layer, StyledGeoJson)
+        assert layer.options["interactive"] is False
+        assert layer.default_style["fill"] is False
+        assert layer.hover_style is None
+        assert not any(isinstance(child, folium.GeoJsonTooltip)
+                       for child in layer._children.values())
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        (MapOptions(show_region_borders=False), {LABELS.municipalities_layer}),
+        (MapOptions(), {LABELS.municipalities_layer, LABELS.region_borders_layer}),
+        (MapOptions(show_region_borders=False, show_coordinator_areas=True),
+         {LABELS.municipalities_layer, LABELS.coordinator_areas_layer}),
+        (MapOptions(show_region_borders=False, highlight_violations=True),
+         {LABELS.municipalities_layer, LABELS.violations_layer}),
+        (MapOptions(True, True, True, "GM0014"),
+         {LABELS.municipalities_layer, LABELS.region_borders_layer,
+          LABELS.coordinator_areas_layer, LABELS.violations_layer, LABELS.selected_layer}),
+    ],
+)
+def test_layers_follow_the_options(display: gpd.GeoDataFrame, table: pd.DataFrame,
+                                   areas: gpd.GeoDataFrame, regions: gpd.GeoDataFrame,
+                                   violations: list[str], options: MapOptions,
+                                   expected: set[str]) -> None:
+    fmap = _build(display, table, areas, regions, violations, options)
+    assert set(_layers(fmap)) == expected
+    assert_offline(fmap)
+
+
+def test_outline_layers_need_their_outlines(display: gpd.GeoDataFrame,
+                                            table: pd.DataFrame, violations: list[str]) -> None:
+    fmap = build_map(display, table, LABELS, MapOptions(True, True, True),
+                     violation_entry_ids=violations, base_url_path="")
+    assert set(_layers(fmap)) == {LABELS.municipalities_layer}
+
+
+def test_layer_control_is_optional(display: gpd.GeoDataFrame, table: pd.DataFrame) -> None:
+    def controls(options: MapOptions) -> int:
+        fmap = build_map(display, table, LABELS, options, base_url_path="")
+        return sum(isinstance(child, folium.LayerControl) for child in fmap._children.values())
+
+    assert controls(MapOptions()) == 1
+    assert controls(MapOptions(layer_control=False)) == 0
+
+
+def test_region_borders_are_drawn_once_on_the_edges(display: gpd.GeoDataFrame,
+                                                    table: pd.DataFrame,
+                                                    regions: gpd.GeoDataFrame) -> None:
+    fmap = build_map(display, table, LABELS, region_outlines=regions, base_url_path="")
+    layer = _layers(fmap)[LABELS.region_borders_layer]
+    assert layer.default_style == dict(REGION_BORDER_STYLE)
+    assert _lines(layer).equals(outline_lines(regions))
+
+
+def test_violations_are_highlighted(display: gpd.GeoDataFrame, table: pd.DataFrame,
+                                    areas: gpd.GeoDataFrame, regions: gpd.GeoDataFrame,
+                                    violations: list[str]) -> None:
+    assert violations  # the current register has areas crossing a border
+    fmap = _build(display, table, areas, regions, violations, ALL_ON)
+    layers = _layers(fmap)
+    highlighted = layers[LABELS.violations_layer]
+    plain = layers[LABELS.coordinator_areas_layer]
+    assert highlighted.default_style == dict(VIOLATION_STYLE)
+    assert plain.default_style == dict(AREA_OUTLINE_STYLE)
+    assert _lines(highlighted).equals(outline_lines(areas.loc[violations]))
+    # The others are dashed; the violating ones are not drawn twice.
+    assert _lines(plain).equals(outline_lines(areas.drop(index=violations)))
+    assert VIOLATION_STYLE["color"] in fmap.get_root().render()
+
+    quiet = _build(display, table, areas, regions, violations,
+                   MapOptions(show_coordinator_areas=True))
+    assert LABELS.violations_layer not in _layers(quiet)
+    assert _lines(_layers(quiet)[LABELS.coordinator_areas_layer]).equals(outline_lines(areas))
+    assert VIOLATION_STYLE["color"] not in quiet.get_root().render()
+
+
+def test_unknown_violation_ids_are_ignored(display: gpd.GeoDataFrame, table: pd.DataFrame,
+                                           areas: gpd.GeoDataFrame) -> None:
+    fmap = build_map(display, table, LABELS, MapOptions(highlight_violations=True),
+                     area_outlines=areas, violation_entry_ids=["no-such-entry"],
+                     base_url_path="")
+    assert LABELS.violations_layer not in _layers(fmap)
+
+
+def test_selected_municipality_is_outlined_and_fitted(display: gpd.GeoDataFrame,
+                                                      table: pd.DataFrame) -> None:
+    fmap = build_map(display, table, LABELS, MapOptions(selected_code="GM0363"),
+                     base_url_path="")
+    group = _layers(fmap)[LABELS.selected_layer]
+    halo, outline = group._children.values()
+    assert outline.default_style == dict(SELECTED_STYLE)
+    assert halo.default_style["weight"] > outline.default_style["weight"]
+    for layer in (halo, outline):
+        (feature,) = layer.data["features"]
+        assert shapely.geometry.shape(feature["geometry"]).equals(display.geometry["GM0363"])
+
+    west, south, east, north = display.geometry["GM0363"].bounds
+    fit = _fit_bounds(fmap)
+    assert _flat(fit.bounds) == pytest.approx([south, west, north, east])
+    assert fit.options["maxZoom"] == 10
+    page = fmap.get_root().render()
+    assert f"{fmap.get_name()}.fitBounds(" in page
+    assert str(round(south, 5)) in page
+
+
+def test_without_selection_the_map_fits_the_netherlands(display: gpd.GeoDataFrame,
+                                                        table: pd.DataFrame) -> None:
+    west, south, east, north = display.total_bounds
+    for options in (MapOptions(), MapOptions(selected_code="GM9999"),
+                    MapOptions(selected_code="GM0363", zoom_to_selected=False)):
+        fmap = build_map(display, table, LABELS, options, base_url_path="")
+        assert _flat(_fit_bounds(fmap).bounds) == pytest.approx([south, west, north, east])
+        assert "maxZoom" not in _fit_bounds(fmap).options
+    assert LABELS.selected_layer not in _layers(
+        build_map(display, table, LABELS, MapOptions(selected_code="GM9999"), base_url_path=""))
+
+
+def test_same_input_gives_the_same_script(display: gpd.GeoDataFrame, table: pd.DataFrame,
+                                          areas: gpd.GeoDataFrame, regions: gpd.GeoDataFrame,
+                                          violations: list[str]) -> None:
+    """st_folium keys its component on the script without folium's random ids: an identical
+    map on rerun must not reload the component (which would also drop the last click)."""
+    def script() -> str:
+        page = _build(display, table, areas, regions, violations, ALL_ON).get_root().render()
+        return re.sub(r"_[0-9a-f]{32}", "", page)
+
+    assert script() == script()
+
+
+def test_map_document_is_small(display: gpd.GeoDataFrame, table: pd.DataFrame,
+                               areas: gpd.GeoDataFrame, regions: gpd.GeoDataFrame,
+                               violations: list[str]) -> None:
+    def size(options: MapOptions) -> int:
+        return len(_build(display, table, areas, regions, violations, options)
+                   .get_root().render().encode())
+
+    # Measured: 318 KB municipalities only, 388 KB with region borders, 438 KB with
+    # everything on and Amsterdam selected.
+    assert size(MapOptions(show_region_borders=False, layer_control=False)) < 340_000
+    assert size(MapOptions()) < 410_000
+    assert size(MapOptions(True, True, True, "GM0363")) < 460_000
+
+
+def test_missing_table_data_is_refused(display: gpd.GeoDataFrame, table: pd.DataFrame) -> None:
+    with pytest.raises(KeyError, match=STATUS_TEXT_COLUMN):
+        build_map(display, table.drop(columns=STATUS_TEXT_COLUMN), LABELS, base_url_path="")
+    with pytest.raises(KeyError, match="GM0363"):
+        build_map(display, table.drop(index="GM0363"), LABELS, base_url_path="")
+    odd = table.copy()
+    odd.loc["GM0363", "status"] = "unknown"
+    with pytest.raises(ValueError, match="unknown"):
+        build_map(display, odd, LABELS, base_url_path="")
+
+
+@pytest.mark.parametrize(
+    ("returned", "expected"),
+    [
+        ({"last_active_drawing": {"type": "Feature", "properties": {"code": "GM0363"},
+                                  "geometry": None}}, "GM0363"),
+        (None, None),
+        ({}, None),
+        ([], None),
+        ("GM0363", None),
+        ({"last_active_drawing": None}, None),
+        ({"last_active_drawing": "GM0363"}, None),
+        ({"last_active_drawing": {}}, None),
+        ({"last_active_drawing": {"properties": None}}, None),
+        ({"last_active_drawing": {"properties": ["GM0363"]}}, None),
+        ({"last_active_drawing": {"properties": {}}}, None),
+        ({"last_active_drawing": {"properties": {"code": 363}}}, None),
+        ({"last_active_drawing": {"properties": {"code": "GM036"}}}, None),
+        ({"last_active_drawing": {"properties": {"code": "GM03633"}}}, None),
+        ({"last_active_drawing": {"properties": {"code": " GM0363"}}}, None),
+        ({"last_active_drawing": {"properties": {"code": "gm0363"}}}, None),
+        ({"last_active_drawing": {"properties": {"code": "VR13"}}}, None),
+        ({"last_active_drawing": {"properties": {"code": "GM\u0660\u0663\u0666\u0663"}}}, None),
+        ({"last_object_clicked": {"lat": 52.37, "lng": 4.9}}, None),
+    ],
+)
+def test_selected_code_from_click(returned: Any, expected: str | None) -> None:
+    assert selected_code_from_click(returned) == expected
+
+
+
+def test_focus_area_is_highlighted_and_fitted(display: gpd.GeoDataFrame, table: pd.DataFrame,
+                                              areas: gpd.GeoDataFrame) -> None:
+    """The border-rule view's "show on the map": one area drawn and fitted, toggles aside."""
+    entry_id = "gemeente-apeldoorn-en-de-veluwe"
+    focused = build_map(display, table, LABELS, MapOptions(focus_area=entry_id),
+                        area_outlines=areas)
+    assert LABELS.violations_layer in _layers(focused)
+    west, south, east, north = areas.geometry.loc[entry_id].bounds
+    assert _flat(_fit_bounds(focused).bounds) == pytest.approx([south, west, north, east])
+    plain = build_map(display, table, LABELS, MapOptions(), area_outlines=areas)
+    assert LABELS.violations_layer not in _layers(plain)
