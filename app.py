@@ -20,12 +20,11 @@ from ui.map_panel import clicked_code, legend_html, render_map, renew_map, summa
 from ui.offline_map import ensure_static_assets
 from ui.search_panel import render_search, search_text
 from ui.selection import SelectionState, choose, initial_state, next_state
-from ui.sidebar import language_choice, map_options, settings
-
-st.set_page_config(page_title="Zorgcoördinatie mensenhandel", page_icon="🗺️", layout="wide")
-ensure_static_assets(Path(__file__).parent)
+from ui.sidebar import initial_language, language_choice, map_options, settings
 
 # Language first: every other string depends on it.
+st.set_page_config(page_title=Translator(initial_language())("page_title"), layout="wide")
+ensure_static_assets(Path(__file__).parent)
 t = Translator(language_choice())
 
 # The register: the last good one, with a warning while the files are broken.
@@ -85,12 +84,12 @@ gaps_tab, border_tab, coordinators_tab, changes_tab, downloads_tab = st.tabs(
     [t("tab_gaps"), t("tab_border"), t("tab_coordinators"), t("tab_changes"),
      t("tab_downloads")])
 with gaps_tab:
-    tabs.gaps(coverage, t)
+    tabs.gaps(coverage, loaded.version, t)
 with border_tab:
     tabs.border_rule(coverage, t)
 with coordinators_tab:
     tabs.coordinators(coverage, t)
 with changes_tab:
-    tabs.changes(coverages, t)
+    tabs.changes(coverages, loaded.version, t)
 with downloads_tab:
     tabs.downloads(coverage, t)

@@ -7,6 +7,7 @@ register and reports the error, so a typo in a YAML file never takes the dashboa
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,12 +20,17 @@ from geodata import Units
 @dataclass(frozen=True)
 class Loaded:
     """What the store serves: the last good register (None if there never was one), the error
-    of the latest failed load (None if the latest load succeeded), and a version number that
-    changes whenever a new register is accepted."""
+    of the latest failed load (None if the latest load succeeded), and a version number,
+    unique within the process, that changes whenever a new register is accepted."""
 
     register: Register | None
     error: RegisterError | None
     version: int
+
+
+_VERSIONS = itertools.count(1)
+"""Register versions are unique within the process, so caches keyed by version never mix up
+the registers of two stores."""
 
 
 def _fingerprint(folder: Path) -> tuple[tuple[str, int, int], ...]:
@@ -54,5 +60,5 @@ class RegisterStore:
                 except RegisterError as error:
                     self._loaded = Loaded(self._loaded.register, error, self._loaded.version)
                 else:
-                    self._loaded = Loaded(register, None, self._loaded.version + 1)
+                    self._loaded = Loaded(register, None, next(_VERSIONS))
             return self._loaded

@@ -37,7 +37,7 @@ def test_keeps_the_last_good_register(units: Units, tmp_path: Path) -> None:
     _touch_with(current, good.replace("organisation: Fier", "organisation: Fier Fryslân"))
     fixed = store.get()
     assert fixed.error is None
-    assert fixed.version == first.version + 1
+    assert fixed.version > first.version
     entry = next(e for e in fixed.register.snapshots["current"].entries
                  if e.id == "provincie-friesland")
     assert entry.contacts[0].organisation == "Fier Fryslân"

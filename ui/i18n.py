@@ -42,6 +42,8 @@ TEXT: dict[str, dict[str, str]] = {
               "en accenten maken niet uit. Druk op Enter.",
         "en": "Name or CBS code, e.g. Den Bosch, 's-Gravenhage or GM0193. Case and accents do "
               "not matter. Press Enter."},
+    "search_placeholder": {"nl": "Den Bosch, 's-Gravenhage, GM0193 …",
+                           "en": "Den Bosch, 's-Gravenhage, GM0193 …"},
     "search_ambiguous": {"nl": "Meerdere gemeenten passen bij ‘{query}’. Kies er een:",
                          "en": "Several municipalities match ‘{query}’. Choose one:"},
     "search_none": {"nl": "Geen gemeente gevonden voor ‘{query}’.",

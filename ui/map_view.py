@@ -33,11 +33,12 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import folium
 import geopandas as gpd
 import pandas as pd
+import pyproj
 from folium.template import Template
 from jinja2.utils import htmlsafe_json_dumps
 
@@ -128,6 +129,7 @@ _REQUIRED_COLUMNS: Final = ("display_name", "safety_region_name", "status", "spl
 MUNICIPALITY_CODE: Final = re.compile(r"GM[0-9]{4}")
 """A CBS municipality code (``GM`` and four digits)."""
 
+_WGS84: Final = pyproj.CRS.from_epsg(4326)
 _FIT_PADDING: Final = (8, 8)
 _SELECTED_MAX_ZOOM: Final = 10
 
@@ -188,6 +190,14 @@ def colour_keys(coverage_table: pd.DataFrame) -> pd.Series:
     return coverage_table["status"].where(~split, "coordinator_split_by_age")
 
 
+GeoFrame = TypeVar("GeoFrame", gpd.GeoDataFrame, gpd.GeoSeries)
+
+
+def _in_wgs84(frame: GeoFrame) -> GeoFrame:
+    """The frame in EPSG:4326, without a (costly) transformation when it already is."""
+    return frame if frame.crs is not None and frame.crs.equals(_WGS84) else frame.to_crs(_WGS84)
+
+
 def _escaped(values: pd.Series) -> list[str]:
     return [html.escape(str(value), quote=True) for value in values]
 
@@ -217,7 +227,7 @@ def _municipality_features(display: gpd.GeoDataFrame,
         geometry=display.geometry.to_numpy(),
         crs=display.crs,
     )
-    return frame.to_crs("EPSG:4326").to_geo_dict(drop_id=True)
+    return _in_wgs84(frame).to_geo_dict(drop_id=True)
 
 
 def _outline_features(outlines: gpd.GeoDataFrame, *, as_lines: bool) -> dict[str, Any]:
@@ -226,7 +236,7 @@ def _outline_features(outlines: gpd.GeoDataFrame, *, as_lines: bool) -> dict[str
     ``as_lines``: one feature with the line network (shared edges once) instead of the
     polygons; for outlines without fill.
     """
-    geometry = outlines.geometry.to_crs("EPSG:4326")
+    geometry = _in_wgs84(outlines.geometry)
     if as_lines:
         geometry = gpd.GeoSeries([outline_lines(geometry)], crs=geometry.crs)
     bare = gpd.GeoDataFrame(geometry=geometry.to_numpy(), crs=geometry.crs)
@@ -281,6 +291,7 @@ class StyledGeoJson(folium.GeoJson):
         style_property: str = "key",
         hover_style: Mapping[str, Any] | None = None,
         tooltip: folium.GeoJsonTooltip | None = None,
+        bounds: list[list[float]] | None = None,
         **kwargs: Any,
     ) -> None:
         """Args:
@@ -291,6 +302,8 @@ class StyledGeoJson(folium.GeoJson):
             style_property: The feature property holding the key.
             hover_style: Options set while the pointer is over a feature (none: no hover).
             tooltip: A ``GeoJsonTooltip`` (or None).
+            bounds: ``[[south, west], [north, east]]`` of the data, if known (saves folium
+                walking every coordinate).
             **kwargs: ``folium.GeoJson`` arguments (``control``, ``show``, ...); the rest
                 become ``L.geoJson`` options, e.g. ``interactive=False``.
         """
@@ -300,11 +313,19 @@ class StyledGeoJson(folium.GeoJson):
         self.style_property = style_property
         self.hover_style = dict(hover_style) if hover_style else None
         self.compact_data = ""
+        self.bounds = bounds
 
     def render(self, **kwargs: Any) -> None:
-        """Serialise the data (it may have changed since construction), then render."""
-        self.compact_data = htmlsafe_json_dumps(self.data, dumps=_COMPACT_DUMPS)
+        """Serialise the data on the first render (st_folium renders a map several times;
+        the data must not change after that), then render."""
+        if not self.compact_data:
+            self.compact_data = htmlsafe_json_dumps(self.data, dumps=_COMPACT_DUMPS)
         super().render(**kwargs)
+
+    def _get_self_bounds(self) -> list[list[float | None]]:
+        """The bounds given at construction; folium would walk every coordinate in Python,
+        on every render and for every ``get_bounds`` of the map."""
+        return self.bounds if self.bounds is not None else super()._get_self_bounds()
 
 
 _COMPACT_DUMPS = partial(json.dumps, separators=(",", ":"))
@@ -325,11 +346,12 @@ def _outline_layer(outlines: gpd.GeoDataFrame, name: str, style: Mapping[str, An
                    as_lines: bool = True, control: bool = True) -> StyledGeoJson:
     """A non-interactive outline layer: it never takes a hover or click from a municipality."""
     return StyledGeoJson(_outline_features(outlines, as_lines=as_lines), name=html.escape(name),
-                         default_style=style, interactive=False, control=control)
+                         default_style=style, interactive=False, control=control,
+                         bounds=_latlon_bounds(outlines.geometry))
 
 
 def _latlon_bounds(geometry: gpd.GeoSeries) -> list[list[float]]:
-    west, south, east, north = geometry.to_crs("EPSG:4326").total_bounds
+    west, south, east, north = _in_wgs84(geometry).total_bounds
     return [[float(south), float(west)], [float(north), float(east)]]
 
 
@@ -390,6 +412,7 @@ def build_map(
         default_style=municipality_styles()["fallback"],
         styles=municipality_styles(),
         hover_style=HOVER_STYLE,
+        bounds=_latlon_bounds(display.geometry),
         tooltip=folium.GeoJsonTooltip(
             fields=["name", "region", "status"],
             aliases=[html.escape(labels.municipality), html.escape(labels.safety_region),

@@ -23,7 +23,7 @@ def _pick(code: str) -> None:
 def render_search(state: SelectionState, index: MunicipalityIndex, t: Translator) -> None:
     """The search box, and buttons to pick from several matches or suggestions."""
     st.text_input(t("search_label"), key=SEARCH_KEY, help=t("search_help"),
-                  placeholder="Den Bosch, 's-Gravenhage, GM0193 …")
+                  placeholder=t("search_placeholder"))
     result = state.search_result
     if state.url_rejected:
         st.warning(t("url_unknown", value=state.url_rejected))

@@ -22,14 +22,18 @@ class Settings:
     highlight_violations: bool
 
 
-def language_choice() -> str:
-    """The interface language: the `?lang=` of the link the first time, then the user's pick."""
+def initial_language() -> str:
+    """The language of this session: the link's `?lang=` the first time, then the user's pick."""
     if "language" not in st.session_state:
         asked = st.query_params.get("lang", DEFAULT_LANGUAGE)
         st.session_state.language = asked if asked in LANGUAGES else DEFAULT_LANGUAGE
-    return st.sidebar.radio(Translator(st.session_state.language)("language_label"),
-                            list(LANGUAGES), format_func=LANGUAGES.__getitem__,
-                            key="language", horizontal=True)
+    return st.session_state.language
+
+
+def language_choice() -> str:
+    """The language radio in the sidebar; returns the chosen language."""
+    return st.sidebar.radio(Translator(initial_language())("language_label"), list(LANGUAGES),
+                            format_func=LANGUAGES.__getitem__, key="language", horizontal=True)
 
 
 def settings(register: Register, t: Translator, language: str) -> Settings:

@@ -20,13 +20,30 @@ from ui.tables import (
 )
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _gaps_table(version: int, snapshot_id: str, language: str, province: str | None,
+                police_unit: str | None, _coverage: Coverage) -> pd.DataFrame:
+    """The gaps table, computed once per register version, snapshot, language and filter."""
+    return gaps_table(_coverage, Translator(language), province, police_unit)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _changes_table(version: int, language: str,
+                   _coverages: dict[str, Coverage]) -> pd.DataFrame:
+    """The changes from the oldest to the latest snapshot, once per register version."""
+    snapshots = list(_coverages.values())
+    if len(snapshots) < 2:
+        return pd.DataFrame()
+    return changes_table(compare(snapshots[0], snapshots[-1]), Translator(language))
+
+
 def show_area(entry_id: str | None) -> None:
     """Show one area on the map (or none), as a fresh map."""
     st.session_state.shown_area = entry_id
     renew_map()
 
 
-def gaps(coverage: Coverage, t: Translator) -> None:
+def gaps(coverage: Coverage, version: int, t: Translator) -> None:
     """Municipalities without a regional coordinator, per safety region, filterable."""
     st.write(t("gaps_intro"))
     table = coverage.municipalities
@@ -43,8 +60,9 @@ def gaps(coverage: Coverage, t: Translator) -> None:
     st.write(t("gaps_national", municipalities=len(without),
                population=t.number(without["population"].sum()),
                share=t.percent(without["population"].sum() / population)))
-    shown = gaps_table(coverage, t, None if province == everything else province,
-                       None if police_unit == everything else police_unit)
+    shown = _gaps_table(version, coverage.snapshot.id, t.language,
+                        None if province == everything else province,
+                        None if police_unit == everything else police_unit, coverage)
     share = t("col_share_without")
     st.dataframe(shown, hide_index=True, width="stretch", column_config={
         share: st.column_config.ProgressColumn(share, format="percent", min_value=0.0,
@@ -79,15 +97,14 @@ def coordinators(coverage: Coverage, t: Translator) -> None:
     st.dataframe(coordinators_table(coverage, t), hide_index=True, width="stretch")
 
 
-def changes(coverages: dict[str, Coverage], t: Translator) -> None:
+def changes(coverages: dict[str, Coverage], version: int, t: Translator) -> None:
     """What changed per municipality from the earlier to the latest overview."""
     st.write(t("changes_intro"))
-    snapshots = list(coverages.values())
-    table = compare(snapshots[0], snapshots[-1]) if len(snapshots) > 1 else pd.DataFrame()
+    table = _changes_table(version, t.language, coverages)
     if table.empty:
         st.write(t("changes_none"))
         return
-    st.dataframe(changes_table(table, t), hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch")
 
 
 def downloads(coverage: Coverage, t: Translator) -> None:
