@@ -20,7 +20,7 @@ from coverage.register import Register, RegisterError, load_register, register_d
 from coverage.search import MunicipalityIndex
 from coverage.serialise import changes_json, finding_json, lookup_json, records_json
 from geodata import BoundaryDataError, Units, load_units
-from geodata.measures import municipality_areas
+from geodata.derived import municipality_areas
 
 STATUS_TEXT = {
     "coordinator": "regional coordinator",

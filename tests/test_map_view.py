@@ -393,3 +393,14 @@ def test_focus_area_is_highlighted_and_fitted(display: gpd.GeoDataFrame, table: 
     assert _flat(_fit_bounds(focused).bounds) == pytest.approx([south, west, north, east])
     plain = build_map(display, table, LABELS, MapOptions(), area_outlines=areas)
     assert LABELS.violations_layer not in _layers(plain)
+
+
+def test_names_are_never_evaluated_as_templates(display: gpd.GeoDataFrame,
+                                                table: pd.DataFrame) -> None:
+    """branca compiles rendered scripts as Jinja templates; the map's data must not be."""
+    braces = table.copy()
+    braces.loc["GM0193", "display_name"] = "{{ 7*7 }} {% if %}"
+    fmap = build_map(display, braces, LABELS, MapOptions(selected_code="GM0193"))
+    document = fmap.get_root().render()
+    assert "{{ 7*7 }} {% if %}" in document
+    assert '"name":"49' not in document

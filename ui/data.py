@@ -1,33 +1,51 @@
 """Data for the app, loaded once per process and shared by every session (never a folium map).
 
-Boundaries, display geometry and the search index are loaded on first use; the register comes
-from a `RegisterStore`, which reloads edited files and keeps the last good register when they
-are broken. Coverages are cached per register version.
+The tables, display geometry and search index are loaded on first use; the display geometry
+comes from the derived-data cache when it holds it for these boundary files, so a first run
+need not load and simplify the full boundaries (which downloads still use, when asked). The
+register comes from a `RegisterStore`, which reloads edited files and keeps the last good
+register when they are broken. Coverages are cached per register version.
 """
 
 from __future__ import annotations
 
 import geopandas as gpd
+import pandas as pd
 import streamlit as st
 
 from coverage.engine import Coverage, compute_all
 from coverage.register import Register
 from coverage.search import MunicipalityIndex
 from coverage.store import Loaded, RegisterStore
-from geodata import Boundaries, load_boundaries
-from ui.display_geometry import dissolve_outlines, region_outlines, simplify_for_display
+from geodata import Boundaries, Units, load_boundaries, load_units
+from geodata.derived import cached
+from ui.display_geometry import (
+    DEFAULT_TOLERANCE_M,
+    dissolve_outlines,
+    region_outlines,
+    simplify_for_display,
+)
+
+
+def units() -> Units:
+    """The municipality and safety-region tables (cached by `load_units` itself)."""
+    return load_units()
 
 
 @st.cache_resource(show_spinner=False)
 def boundaries() -> Boundaries:
-    """The CBS boundaries, checked and measured."""
+    """The full CBS boundaries, checked and measured (for downloads)."""
     return load_boundaries()
 
 
 @st.cache_resource(show_spinner=False)
 def display_municipalities() -> gpd.GeoDataFrame:
-    """Municipalities simplified as a coverage for the map."""
-    return simplify_for_display(boundaries().municipalities)
+    """Municipalities simplified as a coverage for the map, with the units table's columns."""
+    shapes = cached(f"display-{DEFAULT_TOLERANCE_M:g}m", lambda: simplify_for_display(
+        boundaries().municipalities).geometry.to_wkb(hex=True).to_dict())
+    table = units().municipalities
+    geometry = gpd.GeoSeries.from_wkb(pd.Series(shapes).reindex(table.index), crs="EPSG:4326")
+    return gpd.GeoDataFrame(table, geometry=geometry)
 
 
 @st.cache_resource(show_spinner=False)
@@ -39,12 +57,12 @@ def display_regions() -> gpd.GeoDataFrame:
 @st.cache_resource(show_spinner=False)
 def municipality_index() -> MunicipalityIndex:
     """Search over codes, official and common names."""
-    return MunicipalityIndex(boundaries().municipalities)
+    return MunicipalityIndex(units().municipalities)
 
 
 @st.cache_resource(show_spinner=False)
 def _register_store() -> RegisterStore:
-    return RegisterStore(boundaries().units)
+    return RegisterStore(units())
 
 
 def register() -> Loaded:
@@ -55,7 +73,7 @@ def register() -> Loaded:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def coverages(version: int, _register: Register) -> dict[str, Coverage]:
     """The coverage of every snapshot of one register version."""
-    return compute_all(_register, boundaries().units)
+    return compute_all(_register, units())
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

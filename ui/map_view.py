@@ -39,6 +39,8 @@ import folium
 import geopandas as gpd
 import pandas as pd
 import pyproj
+from branca.element import Element
+from folium.map import ElementAddToElement
 from folium.template import Template
 from jinja2.utils import htmlsafe_json_dumps
 
@@ -243,6 +245,18 @@ def _outline_features(outlines: gpd.GeoDataFrame, *, as_lines: bool) -> dict[str
     return bare.to_geo_dict(drop_id=True)
 
 
+class _Verbatim(Element):
+    """A piece of a figure rendered as the text it holds (never compiled as a template)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        """The text, as is."""
+        return self.text
+
+
 class StyledGeoJson(folium.GeoJson):
     """A ``folium.GeoJson`` styled by a feature property, with compact embedded JSON.
 
@@ -316,11 +330,23 @@ class StyledGeoJson(folium.GeoJson):
         self.bounds = bounds
 
     def render(self, **kwargs: Any) -> None:
-        """Serialise the data on the first render (st_folium renders a map several times;
-        the data must not change after that), then render."""
+        """Render like ``folium.GeoJson``, but put the script into the figure verbatim.
+
+        branca's ``MacroElement.render`` wraps every rendered macro in ``Element(text)``, which
+        compiles the text as a Jinja template: for the national map about 400 KB, on each of
+        the renders ``st_folium`` does per run, and any ``{{ }}`` in the data would be
+        evaluated. The data is serialised on the first render (it must not change after).
+        """
         if not self.compact_data:
             self.compact_data = htmlsafe_json_dumps(self.data, dumps=_COMPACT_DUMPS)
-        super().render(**kwargs)
+        if self.show:  # as folium.map.Layer.render
+            self.add_child(ElementAddToElement(element_name=self.get_name(),
+                                               element_parent_name=self._parent.get_name()),
+                           name=self.get_name() + "_add")
+        script = self._template.module.__dict__["script"](self, kwargs)
+        self.get_root().script.add_child(_Verbatim(script), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
 
     def _get_self_bounds(self) -> list[list[float | None]]:
         """The bounds given at construction; folium would walk every coordinate in Python,

@@ -7,6 +7,7 @@ import streamlit as st
 
 from coverage.changes import compare
 from coverage.engine import Coverage
+from geodata.derived import municipality_areas
 from ui import data
 from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
 from ui.i18n import Translator
@@ -110,13 +111,13 @@ def changes(coverages: dict[str, Coverage], version: int, t: Translator) -> None
 def downloads(coverage: Coverage, t: Translator) -> None:
     """The per-municipality CSV, the coverage GeoJSON and the gaps CSV (made on click)."""
     st.write(t("downloads_intro"))
-    municipalities = data.boundaries().municipalities
     name = coverage.snapshot.id
     st.download_button(t("download_municipalities"),
-                       lambda: municipalities_csv(coverage, municipalities["area_km2"]),
+                       lambda: municipalities_csv(coverage, municipality_areas()),
                        file_name=f"coverage-{name}-municipalities.csv", mime="text/csv",
                        on_click="ignore", key="download_csv")
-    st.download_button(t("download_geojson"), lambda: coverage_geojson(coverage, municipalities),
+    st.download_button(t("download_geojson"),
+                       lambda: coverage_geojson(coverage, data.boundaries().municipalities),
                        file_name=f"coverage-{name}.geojson", mime="application/geo+json",
                        on_click="ignore", key="download_geojson")
     st.download_button(t("download_gaps"), lambda: gaps_csv(coverage, t),

@@ -1,4 +1,4 @@
-"""Measured areas are cached per content of the boundary files."""
+"""Derived data (areas) is cached per content of the boundary files."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from geodata import Boundaries, geodata_dir
 from geodata.boundaries import TOPOLOGY_FILE
-from geodata.measures import CACHE_DIR_VARIABLE, municipality_areas
+from geodata.derived import CACHE_DIR_VARIABLE, municipality_areas
 from geodata.tables import MUNICIPALITIES_FILE, SAFETY_REGIONS_FILE
 
 
