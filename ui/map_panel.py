@@ -83,15 +83,18 @@ def legend_html(t: Translator) -> str:
     items = [f"<li><span class='swatch' style='background:{colour}'></span>{escape(text)}</li>"
              for colour, text in swatches]
     lines = [(REGION_BORDER_STYLE["color"], t("legend_regions")),
-             (VIOLATION_STYLE["color"], t("legend_violation")),
-             (SELECTED_STYLE["color"], t("legend_selection"))]
+             (VIOLATION_STYLE["color"], t("legend_violation"))]
     items += [f"<li><span class='line' style='border-color:{colour}'></span>{escape(text)}</li>"
               for colour, text in lines]
+    items.append(f"<li><span class='outline' style='border-color:{SELECTED_STYLE['color']}'>"
+                 f"</span>{escape(t('legend_selection'))}</li>")
     return (
         "<style>.legend ul{list-style:none;padding:0;margin:0}"
         ".legend li{display:flex;align-items:center;gap:.5rem;margin:.15rem 0}"
         ".legend .swatch{width:1.1rem;height:1.1rem;border:1px solid #555;display:inline-block}"
-        ".legend .line{width:1.4rem;border-top:3px solid;display:inline-block}</style>"
+        ".legend .line{width:1.4rem;border-top:3px solid;display:inline-block}"
+        ".legend .outline{width:.9rem;height:.9rem;border:3px solid;display:inline-block}"
+        "</style>"
         f"<div class='legend' role='list' aria-label='{escape(t('legend_heading'))}'>"
         f"<strong>{escape(t('legend_heading'))}</strong><ul>{''.join(items)}</ul>"
         f"<p>{escape(t('card_capacity_caveat'))}</p></div>")
