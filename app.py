@@ -35,7 +35,7 @@ if loaded.register is None:
 if loaded.error is not None:
     st.warning(t("register_error", error=loaded.error))
 coverages = data.coverages(loaded.version, loaded.register)
-chosen = settings(loaded.register, t, t.language)
+chosen = settings(loaded.register, t)
 coverage = coverages[chosen.snapshot_id]
 
 # Selection: the link on a new session, then clicks on the map and the search box.

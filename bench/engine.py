@@ -46,7 +46,7 @@ def scenario_steps(scenario: str) -> dict[str, float]:
     from coverage.search import MunicipalityIndex
     from coverage.serialise import lookup_json, records_json
     from geodata import load_units
-    from geodata.measures import municipality_areas
+    from geodata.derived import municipality_areas
 
     steps: dict[str, float] = {}
 

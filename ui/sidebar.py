@@ -15,7 +15,6 @@ from ui.map_view import MapOptions
 class Settings:
     """What the user chose in the sidebar."""
 
-    language: str
     snapshot_id: str
     show_region_borders: bool
     show_coordinator_areas: bool
@@ -36,7 +35,7 @@ def language_choice() -> str:
                             format_func=LANGUAGES.__getitem__, key="language", horizontal=True)
 
 
-def settings(register: Register, t: Translator, language: str) -> Settings:
+def settings(register: Register, t: Translator) -> Settings:
     """Render the rest of the sidebar and return the choices."""
     sidebar = st.sidebar
     snapshot_ids = list(reversed(register.snapshots))  # latest first
@@ -50,7 +49,6 @@ def settings(register: Register, t: Translator, language: str) -> Settings:
     snapshot = register.snapshots[snapshot_id]
     sidebar.caption(t("snapshot_source", source=snapshot.source, date_note=snapshot.date_note))
     return Settings(
-        language=language,
         snapshot_id=snapshot_id,
         show_region_borders=sidebar.toggle(t("show_regions"), value=True, key="show_regions"),
         show_coordinator_areas=sidebar.toggle(t("show_areas"), value=False, key="show_areas"),
