@@ -67,7 +67,7 @@ UI_TIMEOUT_MS = 30_000
 """Playwright's default timeout on an :class:`AppPage` (the first run loads the boundaries)."""
 
 REGISTER_DIR_VARIABLE = "COVERAGE_REGISTER_DIR"  # as coverage.register
-CACHE_DIR_VARIABLE = "COVERAGE_CACHE_DIR"  # as geodata.measures
+CACHE_DIR_VARIABLE = "COVERAGE_CACHE_DIR"  # as geodata.derived
 
 _SAFE_SCHEMES = {"data", "blob", "about"}
 
