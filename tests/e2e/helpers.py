@@ -32,6 +32,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from coverage.register import REGISTER_DIR_VARIABLE
+from geodata.derived import CACHE_DIR_VARIABLE
+
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
@@ -66,8 +69,6 @@ SERVER_START_TIMEOUT_S = 30.0
 UI_TIMEOUT_MS = 30_000
 """Playwright's default timeout on an :class:`AppPage` (the first run loads the boundaries)."""
 
-REGISTER_DIR_VARIABLE = "COVERAGE_REGISTER_DIR"  # as coverage.register
-CACHE_DIR_VARIABLE = "COVERAGE_CACHE_DIR"  # as geodata.derived
 
 _SAFE_SCHEMES = {"data", "blob", "about"}
 
