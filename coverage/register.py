@@ -66,6 +66,7 @@ class _StrictLoader(_SafeLoader):  # type: ignore[misc, valid-type]
     """A safe YAML loader that refuses duplicate keys instead of silently keeping the last."""
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+        """Build a mapping, raising at the second occurrence of any key."""
         seen: set[Any] = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
@@ -130,12 +131,14 @@ class _Locator:
         self.path, self.data, self.root = path, data, root
 
     def entry_label(self, index: int) -> str:
+        """How an error names the entry at `index`: `#3 'provincie-drenthe'`."""
         entries = self.data.get("entries") if isinstance(self.data, Mapping) else None
         raw = entries[index] if isinstance(entries, list) and index < len(entries) else None
         entry_id = raw.get("id") if isinstance(raw, Mapping) else None
         return f"#{index + 1} '{entry_id}'" if entry_id else f"#{index + 1}"
 
     def error(self, loc: tuple[str | int, ...], message: str) -> RegisterError:
+        """A `RegisterError` for a validation location (`("entries", 2, "id")`)."""
         node = _node_at(self.root, loc)
         line = node.start_mark.line + 1 if node is not None else None
         if len(loc) >= 2 and loc[0] == "entries" and isinstance(loc[1], int):
