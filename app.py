@@ -80,16 +80,16 @@ with card_column:
     else:
         st.info(t("no_selection"))
 
-gaps_tab, border_tab, coordinators_tab, changes_tab, downloads_tab = st.tabs(
-    [t("tab_gaps"), t("tab_border"), t("tab_coordinators"), t("tab_changes"),
-     t("tab_downloads")])
-with gaps_tab:
-    tabs.gaps(coverage, loaded.version, t)
-with border_tab:
-    tabs.border_rule(coverage, t)
-with coordinators_tab:
-    tabs.coordinators(coverage, t)
-with changes_tab:
-    tabs.changes(coverages, loaded.version, t)
-with downloads_tab:
-    tabs.downloads(coverage, t)
+# The views below the map; only the open one runs.
+views = {
+    t("tab_gaps"): lambda: tabs.gaps(coverage, loaded.version, t),
+    t("tab_border"): lambda: tabs.border_rule(coverage, t),
+    t("tab_coordinators"): lambda: tabs.coordinators(coverage, t),
+    t("tab_changes"): lambda: tabs.changes(coverages, loaded.version, t),
+    t("tab_downloads"): lambda: tabs.downloads(coverage, t),
+}
+for tab, show in zip(st.tabs(list(views), key="view", on_change="rerun"), views.values(),
+                     strict=True):
+    if tab.open:
+        with tab:
+            show()

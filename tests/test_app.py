@@ -47,6 +47,14 @@ def card(app: AppTest) -> str:
     return cards[0]
 
 
+def open_view(app: AppTest, label: str) -> AppTest:
+    """Open one of the views below the map (only the open view runs)."""
+    app.session_state["view"] = label
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
 def search(app: AppTest, text: str) -> AppTest:
     app.text_input(key="search").input(text).run()
     assert not app.exception, app.exception
@@ -152,8 +160,15 @@ def test_gaps_table_and_filter() -> None:
     assert app.dataframe[0].value["Code"].tolist() == ["VR23", "VR24"]
 
 
-def test_border_rule_view_and_show_on_map() -> None:
+def test_only_the_open_view_runs() -> None:
     app = start()
+    assert [frame.value.columns[0] for frame in app.dataframe] == ["Code"]  # gaps only
+    open_view(app, "Wijzigingen")
+    assert [frame.value.columns[0] for frame in app.dataframe] == ["Gemeente"]
+
+
+def test_border_rule_view_and_show_on_map() -> None:
+    app = open_view(start(), "Grensregel")
     text = " ".join(block.value for block in app.markdown)
     assert "Gemeente Apeldoorn en de Veluwe" in text
     assert "snijdt door de grens van een veiligheidsregio" in text
@@ -164,19 +179,18 @@ def test_border_rule_view_and_show_on_map() -> None:
 
 
 def test_coordinators_and_changes_tables() -> None:
-    app = start()
-    frames = [frame.value for frame in app.dataframe]
-    coordinators = next(frame for frame in frames if "Gebied (bron)" in frame.columns)
+    app = open_view(start(), "Zorgcoördinatoren")
+    (coordinators,) = [frame.value for frame in app.dataframe]
     assert len(coordinators) == 19  # 17 entries, two of them with two contacts
     veluwe = coordinators.loc[coordinators["Gebied (bron)"] == "Gemeente Apeldoorn en de Veluwe"]
     assert veluwe["Organisatie"].tolist() == ["MEE-Veluwe", "Moviera"]
-    changes = next(frame for frame in frames if "Wijziging" in frame.columns)
+    (changes,) = [frame.value for frame in open_view(app, "Wijzigingen").dataframe]
     assert changes.set_index("Code").at["GM0828", "Wijziging"] == (
         "kreeg een regionale zorgcoördinator")
 
 
 def test_download_buttons_are_offered() -> None:
-    app = start()
+    app = open_view(start(), "Downloads")
     labels = {element.proto.label for element in app.get("download_button")}
     assert labels == {"Tabel per gemeente (CSV)", "Dekking als GeoJSON",
                       "Hiaten per veiligheidsregio (CSV)"}
