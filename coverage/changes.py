@@ -16,15 +16,12 @@ numbers."""
 
 def contact_summary(coverage: Coverage) -> pd.Series:
     """Per municipality, a sorted tuple of (organisation, target group, E.164 numbers)."""
-    summary = {
-        code: [] for code in coverage.municipalities.index
-    }
-    for code, entry_id, index in coverage.assignments[
-            ["municipality", "entry_id", "contact"]].itertuples(index=False):
-        contact = coverage.entry(entry_id).contacts[index]
-        summary[code].append((contact.effective_organisation or "", contact.target_group,
-                              tuple(phone.e164 for phone in contact.phones)))
-    return pd.Series({code: tuple(sorted(set(items))) for code, items in summary.items()})
+    return pd.Series({
+        code: tuple(sorted({(contact.effective_organisation or "", contact.target_group,
+                             tuple(phone.e164 for phone in contact.phones))
+                            for contact in contacts}))
+        for code, contacts in coverage.contacts_by_municipality.items()
+    })
 
 
 def compare(before: Coverage, after: Coverage) -> pd.DataFrame:

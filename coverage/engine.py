@@ -58,6 +58,16 @@ class Coverage:
     def _entries(self) -> dict[str, Entry]:
         return {entry.id: entry for entry in self.snapshot.entries}
 
+    @cached_property
+    def contacts_by_municipality(self) -> dict[str, list[Contact]]:
+        """The contacts listed for every municipality (empty where none), in register order."""
+        found: dict[str, list[Contact]] = {code: [] for code in self.municipalities.index}
+        rows = self.assignments
+        for code, entry_id, index in zip(rows["municipality"], rows["entry_id"], rows["contact"],
+                                         strict=True):
+            found[code].append(self._entries[entry_id].contacts[index])
+        return found
+
     def entry(self, entry_id: str) -> Entry:
         """The register entry with this id."""
         return self._entries[entry_id]

@@ -130,17 +130,18 @@ def municipality_table(coverage: Coverage, areas_km2: pd.Series) -> pd.DataFrame
     """One row per municipality with status and contacts: the CSV download (English headers,
     machine-readable values)."""
     table = coverage.municipalities
-    organisations: dict[str, list[str]] = {code: [] for code in table.index}
-    phones: dict[str, list[str]] = {code: [] for code in table.index}
-    for code, entry_id, index in coverage.assignments[
-            ["municipality", "entry_id", "contact"]].itertuples(index=False):
-        contact = coverage.entry(entry_id).contacts[index]
-        label = contact.effective_organisation or ""
-        if contact.target_group != "all":
-            label += f" ({contact.target_group})"
-        organisations[code].append(label)
-        phones[code].extend(phone.e164 for phone in contact.phones)
+    contacts = coverage.contacts_by_municipality
     fallback_phones = ";".join(phone.e164 for phone in coverage.fallback.phones)
+
+    def organisations(code: str) -> str:
+        return ";".join((contact.effective_organisation or "")
+                        + ("" if contact.target_group == "all" else f" ({contact.target_group})")
+                        for contact in contacts[code])
+
+    def phones(code: str) -> str:
+        numbers = (phone.e164 for contact in contacts[code] for phone in contact.phones)
+        return ";".join(dict.fromkeys(numbers)) or fallback_phones
+
     return pd.DataFrame({
         "code": table.index,
         "name": table["name"],
@@ -153,7 +154,6 @@ def municipality_table(coverage: Coverage, areas_km2: pd.Series) -> pd.DataFrame
         "area_km2": areas_km2.reindex(table.index).round(3),
         "status": table["status"],
         "split_by_age": table["split_by_age"],
-        "organisations": [";".join(organisations[code]) for code in table.index],
-        "phones_e164": [";".join(dict.fromkeys(phones[code])) or fallback_phones
-                        for code in table.index],
+        "organisations": [organisations(code) for code in table.index],
+        "phones_e164": [phones(code) for code in table.index],
     }).reset_index(drop=True)
