@@ -33,6 +33,7 @@ from ui.map_view import (
     MapOptions,
     StyledGeoJson,
     build_map,
+    geojson_geometries,
     municipality_styles,
     selected_code_from_click,
 )
@@ -404,3 +405,14 @@ def test_names_are_never_evaluated_as_templates(display: gpd.GeoDataFrame,
     document = fmap.get_root().render()
     assert "{{ 7*7 }} {% if %}" in document
     assert '"name":"49' not in document
+
+
+def test_precomputed_shapes_give_the_same_map(display: gpd.GeoDataFrame,
+                                              table: pd.DataFrame) -> None:
+    options = MapOptions(selected_code="GM0193")
+    shapes = geojson_geometries(display.geometry)
+    assert len(shapes) == len(display)
+    with_shapes = build_map(display, table, LABELS, options, shapes=shapes)
+    without = build_map(display, table, LABELS, options)
+    assert _layers(with_shapes)[LABELS.municipalities_layer].data == _layers(without)[
+        LABELS.municipalities_layer].data

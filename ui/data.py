@@ -9,6 +9,8 @@ register when they are broken. Coverages are cached per register version.
 
 from __future__ import annotations
 
+from typing import Any
+
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
@@ -25,6 +27,7 @@ from ui.display_geometry import (
     region_outlines,
     simplify_for_display,
 )
+from ui.map_view import geojson_geometries
 
 
 def units() -> Units:
@@ -46,6 +49,12 @@ def display_municipalities() -> gpd.GeoDataFrame:
     table = units().municipalities
     geometry = gpd.GeoSeries.from_wkb(pd.Series(shapes).reindex(table.index), crs="EPSG:4326")
     return gpd.GeoDataFrame(table, geometry=geometry)
+
+
+@st.cache_resource(show_spinner=False)
+def municipality_shapes() -> list[dict[str, Any]]:
+    """The display municipalities as GeoJSON geometries, converted once for every map."""
+    return geojson_geometries(display_municipalities().geometry)
 
 
 @st.cache_resource(show_spinner=False)

@@ -63,9 +63,12 @@ def render_map(coverage: Coverage, version: int, options: MapOptions, t: Transla
     """Draw the map; a click is picked up on the next run through `clicked_code`."""
     fmap = build_map(
         data.display_municipalities(), coverage_table(coverage, t), labels(t), options,
-        area_outlines=data.area_outlines(version, coverage.snapshot.id, coverage),
+        area_outlines=data.area_outlines(version, coverage.snapshot.id, coverage)
+        if options.show_coordinator_areas or options.highlight_violations or options.focus_area
+        else None,
         region_outlines=data.display_regions(),
         violation_entry_ids=[finding.entry_id for finding in coverage.violations()],
+        shapes=data.municipality_shapes(),
     )
     st.caption(t("map_label"))
     st_folium(fmap, key=map_key(), returned_objects=["last_active_drawing"],

@@ -30,7 +30,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, Final, TypeVar
@@ -39,6 +39,7 @@ import folium
 import geopandas as gpd
 import pandas as pd
 import pyproj
+import shapely
 from branca.element import Element
 from folium.map import ElementAddToElement
 from folium.template import Template
@@ -64,6 +65,7 @@ __all__ = [
     "StyledGeoJson",
     "build_map",
     "colour_keys",
+    "geojson_geometries",
     "municipality_styles",
     "selected_code_from_click",
 ]
@@ -204,8 +206,17 @@ def _escaped(values: pd.Series) -> list[str]:
     return [html.escape(str(value), quote=True) for value in values]
 
 
-def _municipality_features(display: gpd.GeoDataFrame,
-                           coverage_table: pd.DataFrame) -> dict[str, Any]:
+def geojson_geometries(geometry: gpd.GeoSeries) -> list[dict[str, Any]]:
+    """The GeoJSON geometry of every shape, in EPSG:4326 and in order.
+
+    For the municipalities these never change: compute them once and pass them to
+    :func:`build_map` as ``shapes`` (saves converting 342 polygons on every run).
+    """
+    return [json.loads(text) for text in shapely.to_geojson(_in_wgs84(geometry).to_numpy())]
+
+
+def _municipality_features(display: gpd.GeoDataFrame, coverage_table: pd.DataFrame,
+                           shapes: Sequence[Mapping[str, Any]] | None) -> dict[str, Any]:
     """The municipality FeatureCollection with the five display properties."""
     missing = [column for column in _REQUIRED_COLUMNS if column not in coverage_table.columns]
     if missing:
@@ -218,18 +229,16 @@ def _municipality_features(display: gpd.GeoDataFrame,
     unknown = sorted(set(keys) - set(STATUS_COLOURS))
     if unknown:
         raise ValueError(f"unknown status values {unknown}")
-    frame = gpd.GeoDataFrame(
-        {
-            "code": [str(code) for code in display.index],
-            "name": _escaped(table["display_name"]),
-            "region": _escaped(table["safety_region_name"]),
-            "status": _escaped(table[STATUS_TEXT_COLUMN]),
-            "key": keys.to_numpy(),
-        },
-        geometry=display.geometry.to_numpy(),
-        crs=display.crs,
-    )
-    return _in_wgs84(frame).to_geo_dict(drop_id=True)
+    if shapes is None:
+        shapes = geojson_geometries(display.geometry)
+    columns = zip([str(code) for code in display.index], _escaped(table["display_name"]),
+                  _escaped(table["safety_region_name"]), _escaped(table[STATUS_TEXT_COLUMN]),
+                  keys.to_numpy(), shapes, strict=True)
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": shape,
+         "properties": {"code": code, "name": name, "region": region, "status": status,
+                        "key": key}}
+        for code, name, region, status, key, shape in columns]}
 
 
 def _outline_features(outlines: gpd.GeoDataFrame, *, as_lines: bool) -> dict[str, Any]:
@@ -390,6 +399,7 @@ def build_map(
     region_outlines: gpd.GeoDataFrame | None = None,
     violation_entry_ids: Collection[str] = (),
     *,
+    shapes: Sequence[Mapping[str, Any]] | None = None,
     base_url_path: str | None = None,
 ) -> folium.Map:
     """Build the national coverage map.
@@ -416,6 +426,8 @@ def build_map(
             without it.
         violation_entry_ids: Entry ids of the areas that break the border rule (e.g. from
             ``Coverage.violations()``); ids without an outline are ignored.
+        shapes: :func:`geojson_geometries` of ``display`` (cached by the caller), or None to
+            convert them here.
         base_url_path: Streamlit's ``server.baseUrlPath``; see :func:`ui.offline_map.offline_map`.
 
     Returns:
@@ -433,7 +445,7 @@ def build_map(
     )
 
     municipalities = StyledGeoJson(
-        _municipality_features(display, coverage_table),
+        _municipality_features(display, coverage_table, shapes),
         name=html.escape(labels.municipalities_layer),
         default_style=municipality_styles()["fallback"],
         styles=municipality_styles(),
