@@ -16,7 +16,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geodata.settings import geodata_dir
-from geodata.tables import BoundaryDataError, Units, load_units
+from geodata.tables import BoundaryDataError, Units, load_units, require_file
 
 TOPOLOGY_FILE = "nl-gm-vr-2023.topo.json"
 DISPLAY_CRS = "EPSG:4326"
@@ -41,10 +41,7 @@ class Boundaries:
 
 
 def _read_layer(path: Path, layer: str) -> gpd.GeoDataFrame:
-    if not path.is_file():
-        raise BoundaryDataError(f"{path}: file not found (set the data folder with the "
-                                f"environment variable COVERAGE_GEODATA_DIR)")
-    frame = gpd.read_file(path, layer=layer, columns=["code"])
+    frame = gpd.read_file(require_file(path), layer=layer, columns=["code"])
     return frame.set_crs(DISPLAY_CRS, allow_override=True).set_index("code")
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from geodata.settings import geodata_dir
+from geodata.settings import GEODATA_DIR_VARIABLE, geodata_dir
 
 MUNICIPALITIES_FILE = "municipalities-2023.csv"
 SAFETY_REGIONS_FILE = "safety-regions.csv"
@@ -86,11 +86,16 @@ class Units:
         return members
 
 
-def _read_csv(path: Path) -> pd.DataFrame:
+def require_file(path: Path) -> Path:
+    """The path, if it is a file; else a `BoundaryDataError` that names it and the setting."""
     if not path.is_file():
         raise BoundaryDataError(f"{path}: file not found (set the data folder with the "
-                                f"environment variable COVERAGE_GEODATA_DIR)")
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+                                f"environment variable {GEODATA_DIR_VARIABLE})")
+    return path
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    return pd.read_csv(require_file(path), dtype=str, keep_default_na=False)
 
 
 @cache

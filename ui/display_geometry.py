@@ -25,6 +25,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geodata.boundaries import DISPLAY_CRS, METRIC_CRS
+
 __all__ = [
     "DEFAULT_GRID_DEG",
     "DEFAULT_TOLERANCE_M",
@@ -36,8 +38,6 @@ __all__ = [
     "simplify_for_display",
 ]
 
-DISPLAY_CRS = "EPSG:4326"
-METRIC_CRS = "EPSG:28992"
 
 DEFAULT_TOLERANCE_M = 300.0
 """Coverage-simplification tolerance in metres (Visvalingam–Whyatt: roughly the square root of
