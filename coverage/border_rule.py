@@ -56,6 +56,12 @@ class AreaFinding:
         return self.kind in BREAKS_RULE
 
 
+def _region_part(region: str, inside: tuple[str, ...], units: Units) -> RegionPart:
+    outside = tuple(sorted(units.codes_of("safety_region", region) - set(inside)))
+    return RegionPart(code=region, name=units.safety_regions.at[region, "name"],
+                      whole=not outside, municipalities=inside, outside=outside)
+
+
 def subject_to_rule(snapshot: Snapshot) -> list[str]:
     """Ids of the entries with at least one regional (non-CoMensha) contact."""
     return [entry.id for entry in snapshot.entries
@@ -65,32 +71,21 @@ def subject_to_rule(snapshot: Snapshot) -> list[str]:
 def classify_areas(snapshot: Snapshot, areas: dict[str, frozenset[str]],
                    units: Units) -> list[AreaFinding]:
     """Classify the area of every entry subject to the rule, in the order of the snapshot."""
-    table = units.municipalities
-    region_of = table["safety_region_code"]
+    region_of = units.municipalities["safety_region_code"]
     members = pd.DataFrame(
         [(entry_id, code) for entry_id in subject_to_rule(snapshot)
          for code in sorted(areas[entry_id])],
         columns=["entry_id", "municipality"],
     )
     members["region"] = members["municipality"].map(region_of)
-    region_sizes = region_of.value_counts()
     parts = members.groupby(["entry_id", "region"])["municipality"].agg(tuple).rename("inside")
     parts = parts.reset_index()
-    parts["whole"] = parts["inside"].map(len) == parts["region"].map(region_sizes)
 
     entries = {entry.id: entry for entry in snapshot.entries}
     findings = []
     for entry_id, entry_parts in parts.groupby("entry_id", sort=False):
-        regions = tuple(
-            RegionPart(
-                code=row.region,
-                name=units.safety_regions.at[row.region, "name"],
-                whole=bool(row.whole),
-                municipalities=row.inside,
-                outside=tuple(sorted(set(table.index[region_of == row.region]) - set(row.inside))),
-            )
-            for row in entry_parts.itertuples()
-        )
+        regions = tuple(_region_part(row.region, row.inside, units)
+                        for row in entry_parts.itertuples())
         if len(regions) == 1:
             kind: Kind = "within"
         elif all(part.whole for part in regions):

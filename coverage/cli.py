@@ -37,12 +37,15 @@ def _print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
 
 
-def _coverage(args: argparse.Namespace, units: Units) -> Coverage:
-    register: Register = load_register(units, args.data)
-    if args.snapshot not in register.snapshots:
-        raise UsageError(f"unknown snapshot '{args.snapshot}'; choose from "
+def _snapshot_coverage(register: Register, snapshot_id: str, units: Units) -> Coverage:
+    if snapshot_id not in register.snapshots:
+        raise UsageError(f"unknown snapshot '{snapshot_id}'; choose from "
                          f"{', '.join(register.snapshots)}")
-    return Coverage(register.snapshots[args.snapshot], register.fallback, units)
+    return Coverage(register.snapshots[snapshot_id], register.fallback, units)
+
+
+def _coverage(args: argparse.Namespace, units: Units) -> Coverage:
+    return _snapshot_coverage(load_register(units, args.data), args.snapshot, units)
 
 
 def _format_phones(phones: list[dict[str, str]]) -> str:
@@ -114,11 +117,8 @@ def cmd_diff(args: argparse.Namespace) -> None:
     """What changed per municipality from one snapshot to another."""
     units = load_units()
     register = load_register(units, args.data)
-    for snapshot_id in (args.before, args.after):
-        if snapshot_id not in register.snapshots:
-            raise UsageError(f"unknown snapshot '{snapshot_id}'")
-    changes = compare(Coverage(register.snapshots[args.before], register.fallback, units),
-                      Coverage(register.snapshots[args.after], register.fallback, units))
+    changes = compare(_snapshot_coverage(register, args.before, units),
+                      _snapshot_coverage(register, args.after, units))
     if args.json:
         _print_json(changes_json(changes))
         return

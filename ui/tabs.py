@@ -7,6 +7,7 @@ import streamlit as st
 
 from coverage.changes import compare
 from coverage.engine import Coverage
+from coverage.figures import coverage_figures
 from geodata.derived import municipality_areas
 from ui import data
 from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
@@ -56,11 +57,13 @@ def gaps(coverage: Coverage, version: int, t: Translator) -> None:
     police_unit = right.selectbox(t("filter_police_unit"),
                                   [everything, *sorted(table["police_unit"].unique())],
                                   key="gaps_police_unit")
-    without = table.loc[table["status"] != "coordinator"]
-    population = int(table["population"].sum())
-    st.write(t("gaps_national", municipalities=len(without),
-               population=t.number(without["population"].sum()),
-               share=t.percent(without["population"].sum() / population)))
+    national = coverage_figures(table, "national").iloc[0]
+    st.write(t("gaps_national",
+               municipalities=national["municipalities_total"]
+               - national["municipalities_coordinator"],
+               population=t.number(national["population_total"]
+                                   - national["population_coordinator"]),
+               share=t.percent(national["population_share_without_coordinator"])))
     shown = _gaps_table(version, coverage.snapshot.id, t.language,
                         None if province == everything else province,
                         None if police_unit == everything else police_unit, coverage)
