@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+_NOT_ALPHANUMERIC = re.compile(r"[^0-9a-z]+")
+_QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")
+
 
 def normalise(text: str) -> str:
     """Lower case, accents and punctuation removed, spaces collapsed.
@@ -26,12 +29,12 @@ def normalise(text: str) -> str:
     """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", plain).split())
+    return " ".join(_NOT_ALPHANUMERIC.sub(" ", plain).split())
 
 
 def _without_qualifier(name: str) -> str:
     """`Hengelo (O.)` → `Hengelo`: the name without CBS's province qualifier."""
-    return re.sub(r"\s*\([^)]*\)\s*$", "", name)
+    return _QUALIFIER.sub("", name)
 
 
 _POSTCODE = re.compile(r"\s*(\d{4})\s*(?:[A-Za-z]{2})?\s*")
@@ -96,7 +99,7 @@ class MunicipalityIndex:
     _keys: dict[str, tuple[str, ...]] = field(init=False, repr=False)
     _labels: dict[str, str] = field(init=False, repr=False)
     _name_keys: dict[str, dict[str, Via]] = field(init=False, repr=False)
-    _postcode_keys: dict[str, tuple[Via, ...]] = field(init=False, repr=False)
+    _postcode_keys: dict[str, list[tuple[str, str]]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         keys: dict[str, set[str]] = {}
@@ -115,7 +118,8 @@ class MunicipalityIndex:
         object.__setattr__(self, "_postcode_keys", self._index_postcodes())
 
     def _check_codes(self, table: pd.DataFrame, what: str) -> None:
-        unknown = sorted(set(table["municipality_code"]) - set(self.municipalities.index))
+        unknown = sorted(set(table["municipality_code"].unique())
+                         - set(self.municipalities.index))
         if unknown:
             raise ValueError(f"{what} in unknown municipalities: {', '.join(unknown)}")
 
@@ -124,24 +128,25 @@ class MunicipalityIndex:
         if self.names is None:
             return keys
         self._check_codes(self.names, "names")
-        for name, code, kind in zip(self.names["name"], self.names["municipality_code"],
-                                    self.names["kind"], strict=True):
+        columns = (self.names[column].tolist() for column in ("name", "municipality_code", "kind"))
+        for name, code, kind in zip(*columns, strict=True):
             for spelling in {name, _without_qualifier(name)}:
                 keys.setdefault(normalise(spelling), {}).setdefault(code, Via(code, kind, name))
         return keys
 
-    def _index_postcodes(self) -> dict[str, tuple[Via, ...]]:
-        keys: dict[str, list[Via]] = {}
+    def _index_postcodes(self) -> dict[str, list[tuple[str, str]]]:
+        """Postcode → (municipality code, places) pairs, in code order."""
+        keys: dict[str, list[tuple[str, str]]] = {}
         if self.postcodes is None:
-            return {}
+            return keys
         self._check_codes(self.postcodes, "postcodes")
-        for postcode, code, places in zip(self.postcodes["postcode"],
-                                          self.postcodes["municipality_code"],
-                                          self.postcodes["places"], strict=True):
-            keys.setdefault(postcode, []).append(
-                Via(code, "postcode", postcode, tuple(filter(None, places.split("; ")))))
-        return {postcode: tuple(sorted(vias, key=lambda via: via.code))
-                for postcode, vias in keys.items()}
+        columns = (self.postcodes[column].tolist()
+                   for column in ("postcode", "municipality_code", "places"))
+        for postcode, code, places in zip(*columns, strict=True):
+            keys.setdefault(postcode, []).append((code, places))
+        for pairs in keys.values():
+            pairs.sort()
+        return keys
 
     @staticmethod
     def _combined(query: str, direct: tuple[str, ...], named: dict[str, Via]) -> SearchResult:
@@ -165,7 +170,8 @@ class MunicipalityIndex:
         municipality's own, then places and aliases); else names that start with it."""
         postcode = postcode_of(query)
         if postcode is not None:
-            vias = self._postcode_keys.get(postcode, ())
+            vias = tuple(Via(code, "postcode", postcode, tuple(filter(None, places.split("; "))))
+                         for code, places in self._postcode_keys.get(postcode, []))
             return SearchResult(query, tuple(via.code for via in vias), via=vias)
         key = normalise(query)
         if not key:
