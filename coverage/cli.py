@@ -72,15 +72,14 @@ def cmd_lookup(args: argparse.Namespace) -> None:
         hint = f"; did you mean {', '.join(result.suggestions)}?" if result.suggestions else ""
         raise UsageError(f"no municipality, place or postcode '{args.name}'{hint}")
     answer = lookup_json(_coverage(args, units), result.unique)
-    if result.via:
-        via = result.via[0]
+    via = result.via_of(result.unique)
+    if via:
         answer["via"] = {"kind": via.kind, "name": via.name, "places": list(via.places)}
     if args.json:
         _print_json(answer)
         return
     town = answer["municipality"]
-    if result.via:
-        via = result.via[0]
+    if via:
         where = (f"postcode {via.name} ({', '.join(via.places)})" if via.kind == "postcode"
                  else via.name)
         print(f"{where} lies in {town['display_name']}")
