@@ -189,3 +189,20 @@ def test_cli_lookup_json_for_a_covered_municipality_has_no_uncovered_group() -> 
     assert (answer["status"], answer["uncovered_target_groups"]) == ("coordinator", [])
     zwolle = json.loads(run("lookup", "Zwolle", "--json").stdout)
     assert zwolle["uncovered_target_groups"] == ["under_23", "23_plus"]
+
+
+def test_map_colour_and_csv_download_for_a_partial_municipality(
+        partial: dict[str, Coverage], boundaries: Boundaries) -> None:
+    from ui.map_view import STATUS_COLOURS, colour_keys
+    from ui.tables import municipality_table
+
+    coverage = partial["current"]
+    keys = colour_keys(coverage.municipalities)
+    veluwe = sorted(coverage.areas[VELUWE])
+    assert keys[veluwe].eq("partial").all()  # not the split-by-age blue of full coverage
+    assert STATUS_COLOURS["partial"] not in {
+        colour for key, colour in STATUS_COLOURS.items() if key != "partial"}
+    table = municipality_table(coverage, boundaries.municipalities["area_km2"]).set_index("code")
+    row = table.loc["GM0200"]
+    assert (row["status"], row["uncovered_target_groups"]) == ("partial", "23_plus")
+    assert row["phones_e164"] == "+31555269200;+31334481186"  # MEE-Veluwe, then CoMensha
