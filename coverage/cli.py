@@ -25,9 +25,12 @@ from geodata.place_tables import load_place_tables
 
 STATUS_TEXT = {
     "coordinator": "regional coordinator",
+    "partial": "partly covered: a regional coordinator for one target group only",
     "comensha": "CoMensha (named in the overview)",
     "fallback": "no coordinator: CoMensha by default",
 }
+
+TARGET_GROUP_TEXT = {"under_23": "victims under 23", "23_plus": "victims aged 23 and over"}
 
 
 class UsageError(Exception):
@@ -93,9 +96,13 @@ def cmd_lookup(args: argparse.Namespace) -> None:
               f"{_format_phones(contact['phones'])}  (area: {contact['area_wording']})")
     for entry in answer["listed_without_contact"]:
         print(f"- listed as '{entry['area_wording']}' without a contact")
+    fallback = answer["fallback"]
     if answer["status"] == "fallback":
-        fallback = answer["fallback"]
         print(f"Call {fallback['organisation']}: {_format_phones(fallback['phones'])}")
+    elif answer["status"] == "partial":
+        groups = ", ".join(TARGET_GROUP_TEXT[group] for group in answer["uncovered_target_groups"])
+        print(f"No regional coordinator for {groups}: call {fallback['organisation']}: "
+              f"{_format_phones(fallback['phones'])}")
 
 
 def cmd_violations(args: argparse.Namespace) -> None:
