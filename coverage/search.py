@@ -76,11 +76,21 @@ class SearchResult:
     via: tuple[Via, ...] = ()
     """For each code reached through a place, alias or postcode (not by the municipality's own
     name or code): what matched."""
+    exact: bool = False
+    """The first code is the one municipality whose own name or code is exactly the query; any
+    further codes are places or aliases of that name in other municipalities (`Hoorn`, the
+    city, before the village Hoorn on Terschelling)."""
 
     @property
     def unique(self) -> str | None:
-        """The code of the single match, if there is exactly one."""
-        return self.codes[0] if len(self.codes) == 1 else None
+        """The code of the single match, or of the municipality the query names exactly."""
+        return self.codes[0] if len(self.codes) == 1 or self.exact else None
+
+    @property
+    def alternatives(self) -> tuple[str, ...]:
+        """Beside an exact municipality name: the other municipalities with a place or alias
+        of that name (empty otherwise)."""
+        return self.codes[1:] if self.exact else ()
 
     def via_of(self, code: str) -> Via | None:
         """What matched for `code`, if it was a place, alias or postcode."""
@@ -149,11 +159,14 @@ class MunicipalityIndex:
         return keys
 
     @staticmethod
-    def _combined(query: str, direct: tuple[str, ...], named: dict[str, Via]) -> SearchResult:
+    def _combined(query: str, direct: tuple[str, ...], named: dict[str, Via], *,
+                  exact: bool = False) -> SearchResult:
         """Municipalities matched by their own name first, then those matched through another
-        name, each once."""
+        name, each once. `exact`: `direct` matched the whole query, so a single one of them is
+        the answer and the others are alternatives."""
         others = tuple(sorted(code for code in named if code not in direct))
-        return SearchResult(query, direct + others, via=tuple(named[code] for code in others))
+        return SearchResult(query, direct + others, via=tuple(named[code] for code in others),
+                            exact=exact and len(direct) == 1)
 
     def _named_by_prefix(self, key: str) -> dict[str, Via]:
         """For each municipality with a place or alias that starts with `key`: the shortest."""
@@ -177,7 +190,8 @@ class MunicipalityIndex:
         if not key:
             return SearchResult(query, ())
         if key in self._keys or key in self._name_keys:
-            return self._combined(query, self._keys.get(key, ()), self._name_keys.get(key, {}))
+            return self._combined(query, self._keys.get(key, ()), self._name_keys.get(key, {}),
+                                  exact=True)
         prefixed = tuple(sorted({code for name, codes in self._keys.items()
                                  if name.startswith(key) for code in codes}))
         named = self._named_by_prefix(key)

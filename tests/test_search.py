@@ -107,6 +107,24 @@ def test_municipality_first_then_a_place_of_that_name_elsewhere(
     assert set(beek.codes) == {"GM0888", "GM1945", "GM1955"}
 
 
+@pytest.mark.parametrize(("query", "code", "elsewhere"), [
+    ("Hengelo", "GM0164", "GM1876"), ("Hoorn", "GM0405", "GM0093"), ("Beek", "GM0888", "GM1945"),
+    ("Rijswijk", "GM0603", None), ("Noordwijk", "GM0575", None),
+])
+def test_a_municipality_named_exactly_is_the_answer_with_places_elsewhere_beside_it(
+        full_index: MunicipalityIndex, query: str, code: str, elsewhere: str | None) -> None:
+    """The city Hoorn, not a choice between it and the village Hoorn on Terschelling; the
+    village is offered beside it. A prefix or a place name alone is never exact."""
+    result = full_index.find(query)
+    assert result.unique == code
+    assert result.alternatives == result.codes[1:]
+    assert result.alternatives
+    if elsewhere:
+        assert elsewhere in result.alternatives
+    assert not full_index.find(query[:-1]).exact
+    assert full_index.find("Bergen").unique is None  # two municipalities of that name
+
+
 def test_a_place_in_its_own_municipality_adds_nothing(full_index: MunicipalityIndex) -> None:
     for query in ("Utrecht", "Zwolle", "Groningen"):
         result = full_index.find(query)
