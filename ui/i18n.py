@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coverage.verdict import RULE_QUOTE
+
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
 DEFAULT_LANGUAGE = "nl"
 
@@ -274,6 +276,62 @@ TEXT: dict[str, dict[str, str]] = {
     "download_geojson": {"nl": "Dekking als GeoJSON", "en": "Coverage as GeoJSON"},
     "download_gaps": {"nl": "Hiaten per veiligheidsregio (CSV)",
                       "en": "Gaps per safety region (CSV)"},
+    # Border-rule verdicts
+    "rule_heading": {"nl": "De regel", "en": "The rule"},
+    "rule_quote": {
+        "nl": f"“{RULE_QUOTE}”",
+        "en": "“First, given the necessary link between the criminal justice chain and the care "
+              "chain, it is very important that the working area of care coordination aligns "
+              "with the safety regions. Within one safety region, several regional care "
+              "coordination areas may be formed at will, but crossing the borders of the safety "
+              "region causes too many problems for coordination and policy development.” "
+              "(Our translation of the Dutch original.)"},
+    "rule_source": {"nl": "Bron: {source}.", "en": "Source: {source}."},
+    "verdict_group_breach": {
+        "nl": "Breekt de regel: snijdt door een veiligheidsregio ({count})",
+        "en": "Breaks the rule: cuts through a safety region ({count})"},
+    "verdict_group_along_region_lines": {
+        "nl": "Overschrijdt een grens langs de regiogrenzen: meerdere hele veiligheidsregio's "
+              "({count})",
+        "en": "Crosses a border along region lines: several whole safety regions ({count})"},
+    "verdict_group_within": {"nl": "Binnen één veiligheidsregio ({count})",
+                             "en": "Within one safety region ({count})"},
+    "verdict_region_cut": {
+        "nl": "veiligheidsregio {region} ({code}; {inside} van {total} gemeenten binnen het "
+              "gebied)",
+        "en": "safety region {region} ({code}; {inside} of {total} municipalities inside the "
+              "area)"},
+    "verdict_breach": {
+        "nl": "Breekt de regel: snijdt door {regions}. Van elke doorsneden regio valt een deel "
+              "onder deze zorgcoördinator en de rest niet.",
+        "en": "Breaks the rule: cuts through {regions}. Of each region cut, part is served by this "
+              "coordinator and the rest is not."},
+    "verdict_breach_also_whole": {"nl": "Daarnaast omvat het gebied geheel: {regions}.",
+                                  "en": "The area also covers in full: {regions}."},
+    "verdict_along_region_lines": {
+        "nl": "Overschrijdt een grens langs de regiogrenzen: omvat de hele veiligheidsregio's "
+              "{regions}. De regel zegt dat een werkgebied de grens van een veiligheidsregio "
+              "niet overschrijdt; dit gebied doet dat, maar deelt geen regio en volgt de "
+              "regiogrenzen. Of meerdere hele regio's onder één zorgcoördinator de problemen "
+              "geven die de regel noemt, is een afweging voor de lezer.",
+        "en": "Crosses a border along region lines: covers the whole safety regions "
+              "{regions}. The rule says a working area should not cross a safety-region "
+              "border; this area does, but splits no region and follows the region borders. "
+              "Whether several whole regions under one coordinator cause the problems the "
+              "rule names is for the reader to judge."},
+    "verdict_within": {"nl": "Binnen één veiligheidsregio: {region}.",
+                       "en": "Within one safety region: {region}."},
+    "verdict_region_line": {
+        "nl": "{region} ({code}): {inside} van {total} gemeenten binnen het gebied",
+        "en": "{region} ({code}): {inside} of {total} municipalities inside the area"},
+    "verdict_region_whole_line": {
+        "nl": "{region} ({code}): de hele regio, {total} gemeenten",
+        "en": "{region} ({code}): the whole region, {total} municipalities"},
+    "verdict_names": {"nl": "Welke gemeenten?", "en": "Which municipalities?"},
+    "verdict_inside": {"nl": "Binnen ({count}): {names}", "en": "Inside ({count}): {names}"},
+    "verdict_outside": {"nl": "Buiten ({count}): {names}", "en": "Outside ({count}): {names}"},
+    "verdict_organisations": {"nl": "Zorgcoördinator: {organisations}",
+                              "en": "Care coordinator: {organisations}"},
 }
 
 

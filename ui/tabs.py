@@ -10,13 +10,13 @@ from coverage.engine import Coverage
 from coverage.figures import coverage_figures
 from geodata.derived import municipality_areas
 from ui import data
+from ui.border_view import border_verdicts
 from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
 from ui.i18n import Translator
 from ui.map_panel import renew_map
 from ui.tables import (
     changes_table,
     coordinators_table,
-    finding_rows,
     gaps_table,
     overlaps_table,
 )
@@ -74,19 +74,8 @@ def gaps(coverage: Coverage, version: int, t: Translator) -> None:
 
 
 def border_rule(coverage: Coverage, t: Translator) -> None:
-    """Every area that breaks the border rule, with both sides, and a button to show it."""
-    st.write(t("border_intro"))
-    violations = coverage.violations()
-    if not violations:
-        st.success(t("border_none"))
-    for row in finding_rows(coverage, violations, t):
-        with st.container(border=True):
-            st.markdown(f"**{_plain(row['wording'])}** — {_plain(row['organisations'])}")
-            st.write(row["kind"])
-            for region in row["regions"]:
-                st.write(f"- {_plain(region)}")
-            st.button(t("show_on_map"), key=f"show-{row['entry_id']}", on_click=show_area,
-                      args=(row["entry_id"],))
+    """The border-rule verdicts (see `ui.border_view`), then the overlaps."""
+    border_verdicts(coverage, t)
     st.subheader(t("overlaps_heading"))
     if coverage.overlaps.empty:
         st.write(t("overlaps_none"))
