@@ -170,9 +170,9 @@ def test_only_the_open_view_runs() -> None:
 def test_border_rule_view_and_show_on_map() -> None:
     app = open_view(start(), "Grensregel")
     text = " ".join(block.value for block in app.markdown)
-    assert "Gemeente Apeldoorn en de Veluwe" in text
-    assert "snijdt door de grens van een veiligheidsregio" in text
-    assert "Gelderland\\-Midden \\(VR07\\): 2 van 15 gemeenten" in text
+    assert "Gemeente Apeldoorn en de Veluwe" in [element.value for element in app.text]
+    assert "Breekt de regel: snijdt door veiligheidsregio" in text
+    assert "Gelderland-Midden (VR07): 2 van 15 gemeenten" in text
     app.button(key="show-gemeente-apeldoorn-en-de-veluwe").click().run()
     assert any("Op de kaart: ‘Gemeente Apeldoorn en de Veluwe’" in info.value
                for info in app.info)

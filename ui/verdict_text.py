@@ -32,7 +32,7 @@ def verdict_text(verdict: BorderVerdict, t: Translator) -> str:
         return text
     if verdict.verdict == "along_region_lines":
         return t("verdict_along_region_lines", regions=_whole(verdict.whole_regions, t))
-    return t("verdict_within", region=_whole(verdict.whole_regions, t))
+    return t("verdict_within", region=_whole(verdict.cut_regions + verdict.whole_regions, t))
 
 
 def verdict_group_heading(verdict: str, count: int, t: Translator) -> str:

@@ -1,0 +1,79 @@
+"""AppTest checks of the views for policy readers and regional tables: border-rule verdicts,
+the national picture, gaps for one region, and the downloads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import REPOSITORY_ROOT
+
+APP = str(REPOSITORY_ROOT / "app.py")
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches() -> Iterator[None]:
+    """Every test starts with empty process-wide caches."""
+    st.cache_resource.clear()
+    yield
+    st.cache_resource.clear()
+
+
+def start(**query: str) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=90)
+    for name, value in query.items():
+        app.query_params[name] = value
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def open_view(app: AppTest, label: str) -> AppTest:
+    app.session_state["view"] = label
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def texts(app: AppTest) -> list[str]:
+    return [element.value for element in app.text]
+
+
+def test_border_rule_groups_breaches_first_and_quotes_the_rule() -> None:
+    app = open_view(start(), "Grensregel")
+    headings = [heading.value for heading in app.subheader]
+    assert headings[:2] == [
+        "Breekt de regel: snijdt door een veiligheidsregio (2)",
+        "Overschrijdt een grens langs de regiogrenzen: meerdere hele veiligheidsregio's (2)"]
+    quotes = [block.value for block in app.markdown if block.value.startswith("> “")]
+    assert len(quotes) == 1 and "overschrijden van de grenzen" in quotes[0]
+    wordings = [text for text in texts(app) if text in {
+        "Gemeente Apeldoorn en de Veluwe", "Midden Nederland- provincie Utrecht en provincie "
+        "Gelderland", "Politieregio Den Haag en Hollands Midden", "Provincie Noord-Holland"}]
+    assert wordings[:2] == ["Gemeente Apeldoorn en de Veluwe",
+                            "Midden Nederland- provincie Utrecht en provincie Gelderland"]
+    assert set(wordings[2:]) == {"Politieregio Den Haag en Hollands Midden",
+                                 "Provincie Noord-Holland"}
+    words = " ".join(block.value for block in app.markdown)
+    assert ("Breekt de regel: snijdt door veiligheidsregio Gelderland-Midden (VR07; 13 van 15 "
+            "gemeenten binnen het gebied)") in words
+    assert "omvat de hele veiligheidsregio's Haaglanden (VR15) en Hollands Midden (VR16)" in words
+    assert "- Gelderland-Midden (VR07): 2 van 15 gemeenten binnen het gebied" in words
+    names = [text for text in texts(app) if text.startswith("Gelderland-Midden (VR07)\n")]
+    assert any("Binnen (2): Barneveld, Ede" in text and "Buiten (13): Arnhem" in text
+               for text in names)
+
+
+def test_show_on_map_draws_the_area_and_scrolls_to_the_map() -> None:
+    app = open_view(start(lang="en"), "Border rule")
+    assert not app.get("html")
+    app.button(key="show-provincie-noord-holland").click().run()
+    assert any("On the map: ‘Provincie Noord-Holland’" in info.value for info in app.info)
+    scripts = [element.proto.body for element in app.get("html")]
+    assert len(scripts) == 1 and "scrollIntoView" in scripts[0]
+    assert 'st_folium' in scripts[0]
+    app.run()  # the scroll happens once, not on every later run
+    assert not app.get("html")
