@@ -150,7 +150,7 @@ def test_snapshot_switch() -> None:
 
 
 def test_gaps_table_and_filter() -> None:
-    app = start()
+    app = open_view(start(), "Hiaten")
     gaps = app.dataframe[0].value
     flevoland = gaps.set_index("Code").loc["VR25"]
     assert (flevoland["Zonder coördinator"], flevoland["Vangnet CoMensha"]) == (6, 6)
@@ -162,6 +162,8 @@ def test_gaps_table_and_filter() -> None:
 
 def test_only_the_open_view_runs() -> None:
     app = start()
+    assert not app.dataframe  # the first view, the national picture, has no data grid
+    open_view(app, "Hiaten")
     assert [frame.value.columns[0] for frame in app.dataframe] == ["Code"]  # gaps only
     open_view(app, "Wijzigingen")
     assert [frame.value.columns[0] for frame in app.dataframe] == ["Gemeente"]

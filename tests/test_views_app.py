@@ -77,3 +77,17 @@ def test_show_on_map_draws_the_area_and_scrolls_to_the_map() -> None:
     assert 'st_folium' in scripts[0]
     app.run()  # the scroll happens once, not on every later run
     assert not app.get("html")
+
+
+def test_first_view_is_the_national_picture_without_a_data_grid() -> None:
+    app = start()
+    assert not app.dataframe
+    metrics = {metric.label: metric.value for metric in app.metric}
+    assert metrics == {"Regionale zorgcoördinator": "227 gemeenten", "Deels gedekt": "0 gemeenten",
+                       "CoMensha genoemd": "78 gemeenten", "Vangnet CoMensha": "37 gemeenten"}
+    charts = app.get("vega_lite_chart")
+    assert len(charts) == 2
+    assert "Inwoners per veiligheidsregio" in charts[0].proto.spec
+    words = " ".join(block.value for block in app.markdown)
+    assert "Tekstversie van de grafiek: in 16 veiligheidsregio's" in words
+    assert "kreeg een regionale zorgcoördinator" in words

@@ -276,6 +276,41 @@ TEXT: dict[str, dict[str, str]] = {
     "download_geojson": {"nl": "Dekking als GeoJSON", "en": "Coverage as GeoJSON"},
     "download_gaps": {"nl": "Hiaten per veiligheidsregio (CSV)",
                       "en": "Gaps per safety region (CSV)"},
+    # Overview: the national picture
+    "tab_overview": {"nl": "Landelijk beeld", "en": "National picture"},
+    "overview_intro": {
+        "nl": "Gemeenten en inwoners per status, de bevolking per veiligheidsregio en wat er "
+              "veranderde sinds het eerdere overzicht. Een gekleurd gebied zegt niets over de "
+              "capaciteit van de zorgcoördinator.",
+        "en": "Municipalities and inhabitants per status, the population per safety region and "
+              "what changed since the earlier overview. A coloured area says nothing about the "
+              "coordinator's capacity."},
+    "short_coordinator": {"nl": "Regionale zorgcoördinator", "en": "Regional coordinator"},
+    "short_partial": {"nl": "Deels gedekt", "en": "Partly covered"},
+    "short_comensha": {"nl": "CoMensha genoemd", "en": "CoMensha named"},
+    "short_fallback": {"nl": "Vangnet CoMensha", "en": "CoMensha fallback"},
+    "metric_municipalities": {"nl": "{count} gemeenten", "en": "{count} municipalities"},
+    "metric_population": {"nl": "{population} inwoners ({share})",
+                          "en": "{population} inhabitants ({share})"},
+    "chart_regions_title": {"nl": "Inwoners per veiligheidsregio, naar status",
+                            "en": "Population per safety region, by status"},
+    "chart_regions_text": {
+        "nl": "Tekstversie van de grafiek: in {full} veiligheidsregio's hebben alle inwoners een "
+              "regionale zorgcoördinator ({full_names}); in {none} is er voor niemand een "
+              "(CoMensha coördineert: {none_names}). De meeste inwoners zonder (volledige) "
+              "regionale zorgcoördinatie: {most}.",
+        "en": "Text version of the chart: in {full} safety regions every inhabitant has a "
+              "regional coordinator ({full_names}); in {none} nobody has one (CoMensha "
+              "coordinates: {none_names}). Most inhabitants without (full) regional "
+              "coordination: {most}."},
+    "chart_changes_title": {"nl": "Wijzigingen sinds het eerdere overzicht (gemeenten)",
+                            "en": "Changes since the earlier overview (municipalities)"},
+    "chart_change_part": {"nl": "{count} {change}", "en": "{count} {change}"},
+    "chart_changes_text": {
+        "nl": "Tekstversie: van het eerdere naar het huidige overzicht, aantal gemeenten: "
+              "{parts}.",
+        "en": "Text version: from the earlier to the current overview, municipalities: "
+              "{parts}."},
     # Border-rule verdicts
     "rule_heading": {"nl": "De regel", "en": "The rule"},
     "rule_quote": {
