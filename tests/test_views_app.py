@@ -9,6 +9,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from coverage.engine import Coverage
 from tests.conftest import REPOSITORY_ROOT
 
 APP = str(REPOSITORY_ROOT / "app.py")
@@ -91,3 +92,40 @@ def test_first_view_is_the_national_picture_without_a_data_grid() -> None:
     words = " ".join(block.value for block in app.markdown)
     assert "Tekstversie van de grafiek: in 16 veiligheidsregio's" in words
     assert "kreeg een regionale zorgcoördinator" in words
+
+
+def test_a_chosen_safety_region_gets_its_own_totals_and_names_first() -> None:
+    app = open_view(start(), "Hiaten")
+    assert app.session_state["focus_region"] is None
+    assert any(block.value.startswith("Landelijk:") for block in app.markdown)
+    app.selectbox(key="gaps_safety_region").set_value("VR04").run()
+    assert app.session_state["focus_region"] == ("safety_region", "VR04")
+    words = " ".join(block.value for block in app.markdown)
+    assert "Landelijk:" not in words
+    assert ("In veiligheidsregio IJsselland (VR04): 11 van 11 gemeenten hebben geen regionale "
+            "zorgcoördinator en 0 zijn deels gedekt") in words
+    listed, per_region = (frame.value for frame in app.dataframe)
+    assert len(listed) == 11 and "Zwolle" in listed["Gemeente"].tolist()
+    assert per_region["Code"].tolist() == ["VR04"]
+
+
+def test_a_chosen_province_lists_uncovered_municipalities_first(current: Coverage) -> None:
+    app = open_view(start(lang="en"), "Gaps")
+    app.selectbox(key="gaps_province").set_value("Zuid-Holland").run()
+    assert app.session_state["focus_region"] == ("province", "Zuid-Holland")
+    listed = app.dataframe[0].value
+    expected = current.municipalities.loc[current.municipalities["province"] == "Zuid-Holland"]
+    assert len(listed) == len(expected)
+    uncovered = [status.startswith(("No care coordinator", "CoMensha"))
+                 for status in listed["Status"]]
+    assert uncovered[0] and not uncovered[-1]
+    assert uncovered == sorted(uncovered, reverse=True)  # every gap before every covered one
+    assert sum(uncovered) == expected["status"].isin(["comensha", "fallback"]).sum()
+    words = " ".join(block.value for block in app.markdown)
+    assert (f"In province of Zuid-Holland: {sum(uncovered)} of {len(expected)} municipalities "
+            "have no regional care coordinator") in words
+    app.selectbox(key="gaps_province").set_value("all").run()
+    app.selectbox(key="gaps_police_unit").set_value("Oost-Nederland").run()
+    assert not app.exception, app.exception
+    assert app.session_state["focus_region"] == ("police_unit", "Oost-Nederland")
+    assert "In police unit Oost-Nederland: " in " ".join(block.value for block in app.markdown)

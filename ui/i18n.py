@@ -179,6 +179,18 @@ TEXT: dict[str, dict[str, str]] = {
     "filter_province": {"nl": "Provincie", "en": "Province"},
     "filter_police_unit": {"nl": "Politie-eenheid", "en": "Police unit"},
     "filter_all": {"nl": "alle", "en": "all"},
+    "filter_safety_region": {"nl": "Veiligheidsregio", "en": "Safety region"},
+    "region_totals": {
+        "nl": "In {region}: {without} van {total} gemeenten hebben geen regionale "
+              "zorgcoördinator en {partial} zijn deels gedekt (één leeftijdsgroep valt terug op "
+              "CoMensha): samen {population} inwoners, {share} van de inwoners van de regio, "
+              "zonder volledige regionale zorgcoördinatie. Hieronder de gemeenten, die zonder "
+              "zorgcoördinator eerst.",
+        "en": "In {region}: {without} of {total} municipalities have no regional care "
+              "coordinator and {partial} are partly covered (one age group falls back to "
+              "CoMensha): together {population} inhabitants, {share} of the region's "
+              "population, without full regional care coordination. Below, the "
+              "municipalities, those without a coordinator first."},
     "gaps_national": {
         "nl": "Landelijk: {municipalities} van 342 gemeenten hebben geen regionale "
               "zorgcoördinator en {partial} zijn deels gedekt (één leeftijdsgroep valt terug op "

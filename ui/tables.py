@@ -22,14 +22,17 @@ def status_labels(coverage: Coverage, t: Translator) -> pd.Series:
 
 
 def gaps_table(coverage: Coverage, t: Translator, province: str | None = None,
-               police_unit: str | None = None) -> pd.DataFrame:
+               police_unit: str | None = None, safety_region: str | None = None) -> pd.DataFrame:
     """Per safety region: municipalities without a regional coordinator, those partly covered
-    (one age group falls back to CoMensha), and the population without full coverage."""
+    (one age group falls back to CoMensha), and the population without full coverage.
+    `safety_region` is a code (VR01 … VR25)."""
     table = coverage.municipalities
     if province:
         table = table.loc[table["province"] == province]
     if police_unit:
         table = table.loc[table["police_unit"] == police_unit]
+    if safety_region:
+        table = table.loc[table["safety_region_code"] == safety_region]
     figures = coverage_figures(table, "safety-region").set_index("safety_region_code")
     regions = coverage.units.safety_regions.loc[figures.index]
 

@@ -14,6 +14,12 @@ from ui.border_view import border_verdicts
 from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
 from ui.i18n import Translator
 from ui.map_panel import renew_map
+from ui.region_view import (
+    FOCUS_KEY,
+    focus_of,
+    region_municipalities,
+    region_totals_text,
+)
 from ui.tables import (
     changes_table,
     coordinators_table,
@@ -24,9 +30,10 @@ from ui.tables import (
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _gaps_table(version: int, snapshot_id: str, language: str, province: str | None,
-                police_unit: str | None, _coverage: Coverage) -> pd.DataFrame:
+                police_unit: str | None, safety_region: str | None,
+                _coverage: Coverage) -> pd.DataFrame:
     """The gaps table, computed once per register version, snapshot, language and filter."""
-    return gaps_table(_coverage, Translator(language), province, police_unit)
+    return gaps_table(_coverage, Translator(language), province, police_unit, safety_region)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -46,27 +53,40 @@ def show_area(entry_id: str | None) -> None:
 
 
 def gaps(coverage: Coverage, version: int, t: Translator) -> None:
-    """Municipalities without a regional coordinator, per safety region, filterable."""
+    """Municipalities without a regional coordinator, per safety region; filtered to a
+    province, police unit or safety region, that region's totals and municipalities."""
     st.write(t("gaps_intro"))
     table = coverage.municipalities
-    left, right = st.columns(2)
+    regions = coverage.units.safety_regions
+    left, middle, right = st.columns(3)
     everything = t("filter_all")
     province = left.selectbox(t("filter_province"),
                               [everything, *sorted(table["province"].unique())],
                               key="gaps_province")
-    police_unit = right.selectbox(t("filter_police_unit"),
-                                  [everything, *sorted(table["police_unit"].unique())],
-                                  key="gaps_police_unit")
-    national = coverage_figures(table, "national").iloc[0]
-    st.write(t("gaps_national",
-               municipalities=national["municipalities_no_regional_coordinator"],
-               partial=national["municipalities_partial"],
-               population=t.number(national["population_total"]
-                                   - national["population_coordinator"]),
-               share=t.percent(national["population_share_without_coordinator"])))
-    shown = _gaps_table(version, coverage.snapshot.id, t.language,
-                        None if province == everything else province,
-                        None if police_unit == everything else police_unit, coverage)
+    police_unit = middle.selectbox(t("filter_police_unit"),
+                                   [everything, *sorted(table["police_unit"].unique())],
+                                   key="gaps_police_unit")
+    safety_region = right.selectbox(
+        t("filter_safety_region"), [everything, *regions.index],
+        format_func=lambda code: code if code == everything
+        else f"{regions.at[code, 'name']} ({code})", key="gaps_safety_region")
+    chosen = [None if value == everything else value
+              for value in (province, police_unit, safety_region)]
+    focus = focus_of(*chosen)
+    st.session_state[FOCUS_KEY] = focus
+    if focus is None:
+        national = coverage_figures(table, "national").iloc[0]
+        st.write(t("gaps_national",
+                   municipalities=national["municipalities_no_regional_coordinator"],
+                   partial=national["municipalities_partial"],
+                   population=t.number(national["population_total"]
+                                       - national["population_coordinator"]),
+                   share=t.percent(national["population_share_without_coordinator"])))
+    else:
+        st.write(region_totals_text(coverage, *focus, t))
+        st.dataframe(region_municipalities(coverage, *focus, t), hide_index=True,
+                     width="stretch", key="gaps_municipalities")
+    shown = _gaps_table(version, coverage.snapshot.id, t.language, *chosen, coverage)
     share = t("col_share_without")
     st.dataframe(shown, hide_index=True, width="stretch", column_config={
         share: st.column_config.ProgressColumn(share, format="percent", min_value=0.0,
