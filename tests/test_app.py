@@ -203,11 +203,11 @@ def test_download_contents(current: Coverage, boundaries: Boundaries) -> None:
     import json
 
     table = pd.read_csv(io.BytesIO(municipalities_csv(current, boundaries.municipalities[
-        "area_km2"])), encoding="utf-8-sig").set_index("code")
+        "area_km2"], Translator("en"))), encoding="utf-8-sig").set_index("Code")
     assert len(table) == 342
-    assert table.at["GM0034", "status"] == "fallback"
-    assert table.at["GM0034", "phones_e164"] == "+31334481186"
-    assert table.at["GM0228", "organisations"] == "MEE-Veluwe (under_23);Moviera (23_plus)"
+    assert table.at["GM0034", "Status"] == "No care coordinator: CoMensha as fallback"
+    assert table.at["GM0034", "Phone (international, E.164)"] == "+31334481186"
+    assert table.at["GM0228", "Organisations"] == "MEE-Veluwe (under 23) / Moviera (23 and over)"
     features = json.loads(coverage_geojson(current, boundaries.municipalities))["features"]
     assert len(features) == 342
     assert {f["properties"]["status"] for f in features} == {"coordinator", "comensha",

@@ -125,7 +125,7 @@ def downloads(coverage: Coverage, t: Translator) -> None:
     st.write(t("downloads_intro"))
     name = coverage.snapshot.id
     st.download_button(t("download_municipalities"),
-                       lambda: municipalities_csv(coverage, municipality_areas()),
+                       lambda: municipalities_csv(coverage, municipality_areas(), t),
                        file_name=f"coverage-{name}-municipalities.csv", mime="text/csv",
                        on_click="ignore", key="download_csv")
     st.download_button(t("download_geojson"),
