@@ -129,3 +129,12 @@ def test_a_chosen_province_lists_uncovered_municipalities_first(current: Coverag
     assert not app.exception, app.exception
     assert app.session_state["focus_region"] == ("police_unit", "Oost-Nederland")
     assert "In police unit Oost-Nederland: " in " ".join(block.value for block in app.markdown)
+
+
+def test_a_chosen_safety_region_offers_its_report() -> None:
+    app = open_view(start(), "Hiaten")
+    assert not [button for button in app.get("download_button")
+                if "Rapport" in button.proto.label]
+    app.selectbox(key="gaps_safety_region").set_value("VR04").run()
+    labels = [button.proto.label for button in app.get("download_button")]
+    assert labels == ["Rapport voor IJsselland (PDF, één pagina)"]

@@ -184,13 +184,11 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "In {region}: {without} van {total} gemeenten hebben geen regionale "
               "zorgcoördinator en {partial} zijn deels gedekt (één leeftijdsgroep valt terug op "
               "CoMensha): samen {population} inwoners, {share} van de inwoners van de regio, "
-              "zonder volledige regionale zorgcoördinatie. Hieronder de gemeenten, die zonder "
-              "zorgcoördinator eerst.",
+              "zonder volledige regionale zorgcoördinatie.",
         "en": "In {region}: {without} of {total} municipalities have no regional care "
               "coordinator and {partial} are partly covered (one age group falls back to "
               "CoMensha): together {population} inhabitants, {share} of the region's "
-              "population, without full regional care coordination. Below, the "
-              "municipalities, those without a coordinator first."},
+              "population, without full regional care coordination."},
     "gaps_national": {
         "nl": "Landelijk: {municipalities} van 342 gemeenten hebben geen regionale "
               "zorgcoördinator en {partial} zijn deels gedekt (één leeftijdsgroep valt terug op "
@@ -331,6 +329,38 @@ TEXT: dict[str, dict[str, str]] = {
               "{parts}.",
         "en": "Text version: from the earlier to the current overview, municipalities: "
               "{parts}."},
+    # Report per safety region (PDF)
+    "report_download": {"nl": "Rapport voor {region} (PDF, één pagina)",
+                        "en": "Report for {region} (PDF, one page)"},
+    "report_title": {"nl": "Veiligheidsregio {name} ({code})",
+                     "en": "Safety region {name} ({code})"},
+    "report_subtitle": {"nl": "Provincie {province} · politie-eenheid {police_unit}",
+                        "en": "Province {province} · police unit {police_unit}"},
+    "report_version": {
+        "nl": "Versie: {version}, ‘{title}’; datum van het overzicht: {date}. Gemaakt op {today}.",
+        "en": "Version: {version}, ‘{title}’; date of the overview: {date}. Made on {today}."},
+    "report_undated": {"nl": "niet vermeld in de bron", "en": "not given in the source"},
+    "report_without": {"nl": "Gemeenten zonder regionale zorgcoördinator ({count})",
+                       "en": "Municipalities without a regional care coordinator ({count})"},
+    "report_partial": {"nl": "Gemeenten deels gedekt ({count})",
+                       "en": "Municipalities partly covered ({count})"},
+    "report_contacts": {"nl": "Wie belt u: contacten per groep gemeenten",
+                        "en": "Whom to call: contacts per group of municipalities"},
+    "report_for": {"nl": "Voor: {names}", "en": "For: {names}"},
+    "report_fallback_line": {
+        "nl": "{organisation} (vangnet, geen zorgcoördinator in het overzicht): {phones}",
+        "en": "{organisation} (fallback, no coordinator in the overview): {phones}"},
+    "report_partial_line": {"nl": "{organisation} voor {groups} (vangnet): {phones}",
+                            "en": "{organisation} for {groups} (fallback): {phones}"},
+    "report_border": {"nl": "Grensregel: gebieden die deze regio raken en de grens "
+                            "van een veiligheidsregio overschrijden",
+                      "en": "Border rule: areas touching this region that cross a "
+                            "safety-region border"},
+    "report_border_none": {
+        "nl": "Geen: elk gebied met een regionale zorgcoördinator in deze regio blijft binnen "
+              "de regio.",
+        "en": "None: every area with a regional care coordinator in this region stays inside "
+              "the region."},
     # Border-rule verdicts
     "rule_heading": {"nl": "De regel", "en": "The rule"},
     "rule_quote": {

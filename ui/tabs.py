@@ -14,6 +14,7 @@ from ui.border_view import border_verdicts
 from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
 from ui.i18n import Translator
 from ui.map_panel import renew_map
+from ui.region_report import region_report_pdf, report_file_name, version_label
 from ui.region_view import (
     FOCUS_KEY,
     focus_of,
@@ -86,11 +87,24 @@ def gaps(coverage: Coverage, version: int, t: Translator) -> None:
         st.write(region_totals_text(coverage, *focus, t))
         st.dataframe(region_municipalities(coverage, *focus, t), hide_index=True,
                      width="stretch", key="gaps_municipalities")
+    if focus is not None and focus[0] == "safety_region":
+        region_report_button(coverage, focus[1], t)
     shown = _gaps_table(version, coverage.snapshot.id, t.language, *chosen, coverage)
     share = t("col_share_without")
     st.dataframe(shown, hide_index=True, width="stretch", column_config={
         share: st.column_config.ProgressColumn(share, format="percent", min_value=0.0,
                                                max_value=1.0)})
+
+
+def region_report_button(coverage: Coverage, region_code: str, t: Translator) -> None:
+    """Download the one-page PDF report for a safety region (made on click)."""
+    name = coverage.units.safety_regions.at[region_code, "name"]
+    st.download_button(
+        t("report_download", region=name),
+        lambda: region_report_pdf(coverage, region_code, data.display_municipalities(),
+                                  version_label(coverage, t), t),
+        file_name=report_file_name(coverage, region_code), mime="application/pdf",
+        on_click="ignore", key="download_region_report")
 
 
 def border_rule(coverage: Coverage, t: Translator) -> None:
