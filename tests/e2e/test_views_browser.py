@@ -1,0 +1,57 @@
+"""End-to-end: the views for policy readers in headless Chromium.
+
+"Show on the map" in the border-rule view brings the map into the viewport; the national
+picture draws its two charts on the first page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.helpers import MAP_IFRAME, AppPage, wait_for_app, wait_for_script_done
+
+pytestmark = pytest.mark.e2e
+
+
+def in_viewport(app_page: AppPage, selector: str) -> bool:
+    """Whether the top of the element lies inside the viewport."""
+    return app_page.page.evaluate(
+        """(selector) => {
+            const box = document.querySelector(selector).getBoundingClientRect();
+            return box.top >= 0 && box.top < window.innerHeight;
+        }""", selector)
+
+
+def test_show_on_map_scrolls_the_map_into_view(app_page: AppPage) -> None:
+    page = app_page.page
+    page.goto(app_page.origin)
+    wait_for_app(page)
+    page.get_by_role("tab", name="Grensregel").click()
+    wait_for_script_done(page)
+    button = page.get_by_role("button", name="Toon op de kaart").last
+    button.scroll_into_view_if_needed()
+    assert not in_viewport(app_page, MAP_IFRAME)
+    button.click()
+    page.get_by_text("Op de kaart: ‘Provincie Noord-Holland’").wait_for()
+    page.wait_for_function(
+        """(selector) => {
+            const box = document.querySelector(selector).getBoundingClientRect();
+            return box.top >= 0 && box.top < window.innerHeight;
+        }""", arg=MAP_IFRAME, timeout=5000)
+    wait_for_app(page)
+    assert in_viewport(app_page, MAP_IFRAME)
+    app_page.screenshot()
+    app_page.assert_same_origin()
+
+
+def test_the_national_picture_draws_its_charts(app_page: AppPage) -> None:
+    page = app_page.page
+    page.goto(app_page.origin)
+    wait_for_app(page)
+    charts = page.locator('[data-testid="stVegaLiteChart"]')
+    charts.nth(1).wait_for()
+    assert charts.count() == 2
+    assert page.get_by_text("Tekstversie van de grafiek").count() == 1
+    charts.first.scroll_into_view_if_needed()
+    app_page.screenshot()
+    app_page.assert_same_origin()
