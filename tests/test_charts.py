@@ -69,3 +69,11 @@ def test_changes_between_the_overviews(coverages: dict[str, Coverage]) -> None:
     spec = change_chart(change_counts(coverages), EN).to_dict()
     assert spec["mark"]["type"] == "bar"
     assert change_counts({"current": coverages["current"]}).empty
+
+
+def test_charts_write_numbers_in_the_interface_language(current: Coverage) -> None:
+    nl = Translator("nl")
+    spec = region_chart(region_population(current, nl), nl).to_dict()
+    assert spec["config"]["locale"]["number"]["thousands"] == "."
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
+    assert spec["encoding"]["color"]["scale"]["domain"][0] == "Regionale zorgcoördinator"

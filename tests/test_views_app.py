@@ -84,8 +84,10 @@ def test_first_view_is_the_national_picture_without_a_data_grid() -> None:
     app = start()
     assert not app.dataframe
     metrics = {metric.label: metric.value for metric in app.metric}
-    assert metrics == {"Regionale zorgcoördinator": "227 gemeenten", "Deels gedekt": "0 gemeenten",
-                       "CoMensha genoemd": "78 gemeenten", "Vangnet CoMensha": "37 gemeenten"}
+    assert metrics == {"Regionale zorgcoördinator": "227", "Deels gedekt": "0",
+                       "CoMensha genoemd": "78", "Vangnet CoMensha": "37"}
+    captions = [caption.value for caption in app.caption]
+    assert "van 342 gemeenten · 12.365.931 inwoners (70,3 %)" in captions
     charts = app.get("vega_lite_chart")
     assert len(charts) == 2
     assert "Inwoners per veiligheidsregio" in charts[0].proto.spec

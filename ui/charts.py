@@ -61,10 +61,23 @@ def status_scale(t: Translator) -> alt.Scale:
                      range=[STATUS_COLOURS[status] for status in STATUSES])
 
 
+NUMBER_LOCALES = {
+    "nl": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["€ ", ""]},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["€", ""]},
+}
+"""How the charts write numbers (d3-format locales), like `Translator.number`."""
+
+
+def localised(chart: alt.Chart, t: Translator) -> alt.Chart:
+    """The chart writing numbers the way the interface language does (12.345 in Dutch)."""
+    return chart.configure(locale={"number": NUMBER_LOCALES[t.language]})
+
+
 def region_chart(data: pd.DataFrame, t: Translator) -> alt.Chart:
     """Stacked horizontal bars: each safety region's population by status."""
-    return alt.Chart(data, title=t("chart_regions_title")).mark_bar().encode(
-        y=alt.Y("region:N", sort=alt.SortField("region_code"), title=t("col_region")),
+    return localised(alt.Chart(data, title=t("chart_regions_title")).mark_bar().encode(
+        y=alt.Y("region:N", sort=alt.SortField("region_code"), title=t("col_region"),
+                axis=alt.Axis(labelLimit=220)),
         x=alt.X("sum(population):Q", title=t("col_population")),
         color=alt.Color("status_label:N", scale=status_scale(t), title=t("col_status"),
                         legend=alt.Legend(orient="bottom", columns=2, labelLimit=400)),
@@ -73,7 +86,7 @@ def region_chart(data: pd.DataFrame, t: Translator) -> alt.Chart:
                  alt.Tooltip("status_label:N", title=t("col_status")),
                  alt.Tooltip("population:Q", title=t("col_population"), format=","),
                  alt.Tooltip("municipalities:Q", title=t("col_municipalities"))],
-    )
+    ), t)
 
 
 def region_chart_text(data: pd.DataFrame, t: Translator) -> str:
@@ -107,13 +120,14 @@ def change_counts(coverages: dict[str, Coverage]) -> pd.DataFrame:
 def change_chart(counts: pd.DataFrame, t: Translator) -> alt.Chart:
     """Horizontal bars: municipalities per kind of change between the two overviews."""
     data = counts.assign(label=[t(f"change_{kind}") for kind in counts["change"]])
-    return alt.Chart(data, title=t("chart_changes_title")).mark_bar(color="#555555").encode(
+    return localised(alt.Chart(data, title=t("chart_changes_title")).mark_bar(
+        color="#555555").encode(
         y=alt.Y("label:N", sort=[t(f"change_{kind}") for kind in CHANGE_KINDS],
                 title=t("col_change"), axis=alt.Axis(labelLimit=400)),
         x=alt.X("municipalities:Q", title=t("col_municipalities")),
         tooltip=[alt.Tooltip("label:N", title=t("col_change")),
                  alt.Tooltip("municipalities:Q", title=t("col_municipalities"))],
-    )
+    ), t)
 
 
 def change_text(counts: pd.DataFrame, t: Translator) -> str:

@@ -307,9 +307,8 @@ TEXT: dict[str, dict[str, str]] = {
     "short_partial": {"nl": "Deels gedekt", "en": "Partly covered"},
     "short_comensha": {"nl": "CoMensha genoemd", "en": "CoMensha named"},
     "short_fallback": {"nl": "Vangnet CoMensha", "en": "CoMensha fallback"},
-    "metric_municipalities": {"nl": "{count} gemeenten", "en": "{count} municipalities"},
-    "metric_population": {"nl": "{population} inwoners ({share})",
-                          "en": "{population} inhabitants ({share})"},
+    "metric_caption": {"nl": "van {total} gemeenten · {population} inwoners ({share})",
+                       "en": "of {total} municipalities · {population} inhabitants ({share})"},
     "chart_regions_title": {"nl": "Inwoners per veiligheidsregio, naar status",
                             "en": "Population per safety region, by status"},
     "chart_regions_text": {

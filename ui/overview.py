@@ -23,10 +23,10 @@ def headline(coverage: Coverage, t: Translator) -> None:
     """Municipalities and inhabitants per status, as metrics."""
     figures = headline_figures(coverage)
     for column, row in zip(st.columns(len(figures)), figures.itertuples(), strict=True):
-        column.metric(t(STATUS_SHORT_KEYS[row.status]),
-                      t("metric_municipalities", count=row.municipalities),
+        column.metric(t(STATUS_SHORT_KEYS[row.status]), t.number(row.municipalities),
                       help=t(f"status_{row.status}"))
-        column.caption(t("metric_population", population=t.number(row.population),
+        column.caption(t("metric_caption", total=t.number(figures["municipalities"].sum()),
+                         population=t.number(row.population),
                          share=t.percent(row.population_share)))
 
 
