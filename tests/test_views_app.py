@@ -63,6 +63,8 @@ def test_border_rule_groups_breaches_first_and_quotes_the_rule() -> None:
             "gemeenten binnen het gebied)") in words
     assert "omvat de hele veiligheidsregio's Haaglanden (VR15) en Hollands Midden (VR16)" in words
     assert "- Gelderland-Midden (VR07): 2 van 15 gemeenten binnen het gebied" in words
+    assert words.count("is een afweging voor de lezer") == 1  # said once, for the group
+    assert words.count("dat is wat de regel uitsluit") == 1
     names = [text for text in texts(app) if text.startswith("Gelderland-Midden (VR07)\n")]
     assert any("Binnen (2): Barneveld, Ede" in text and "Buiten (13): Arnhem" in text
                for text in names)

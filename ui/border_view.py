@@ -15,7 +15,7 @@ from coverage.verdict import RULE_SOURCE, VERDICT_ORDER, BorderVerdict, verdicts
 from ui.i18n import Translator
 from ui.map_panel import renew_map
 from ui.scroll import request_scroll_to_map, scroll_to_map_if_requested
-from ui.verdict_text import verdict_group_heading, verdict_text
+from ui.verdict_text import verdict_group_heading, verdict_judgement, verdict_summary
 
 
 def show_area_on_map(entry_id: str) -> None:
@@ -50,7 +50,7 @@ def _finding(verdict: BorderVerdict, names: pd.Series, t: Translator) -> None:
     with st.container(border=True):
         st.text(finding.area_wording)
         st.text(t("verdict_organisations", organisations=" / ".join(finding.organisations)))
-        st.write(verdict_text(verdict, t))
+        st.write(verdict_summary(verdict, t))
         st.write("\n".join(f"- {region_line(part, t)}" for part in finding.regions))
         with st.expander(t("verdict_names")):
             for part in finding.regions:
@@ -74,6 +74,7 @@ def border_verdicts(coverage: Coverage, t: Translator) -> None:
         if not group:
             continue
         st.subheader(verdict_group_heading(kind, len(group), t))
+        st.write(verdict_judgement(kind, t))
         for verdict in group:
             _finding(verdict, names, t)
     scroll_to_map_if_requested()

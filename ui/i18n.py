@@ -386,21 +386,27 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "safety region {region} ({code}; {inside} of {total} municipalities inside the "
               "area)"},
     "verdict_breach": {
-        "nl": "Breekt de regel: snijdt door {regions}. Van elke doorsneden regio valt een deel "
-              "onder deze zorgcoördinator en de rest niet.",
-        "en": "Breaks the rule: cuts through {regions}. Of each region cut, part is served by this "
-              "coordinator and the rest is not."},
+        "nl": "Breekt de regel: snijdt door {regions}.",
+        "en": "Breaks the rule: cuts through {regions}."},
+    "verdict_breach_judgement": {
+        "nl": "Van elke doorsneden veiligheidsregio valt een deel onder deze zorgcoördinator en "
+              "de rest niet: dat is wat de regel uitsluit.",
+        "en": "Of each safety region cut, part is served by this coordinator and the rest is "
+              "not: that is what the rule rules out."},
     "verdict_breach_also_whole": {"nl": "Daarnaast omvat het gebied geheel: {regions}.",
                                   "en": "The area also covers in full: {regions}."},
     "verdict_along_region_lines": {
         "nl": "Overschrijdt een grens langs de regiogrenzen: omvat de hele veiligheidsregio's "
-              "{regions}. De regel zegt dat een werkgebied de grens van een veiligheidsregio "
-              "niet overschrijdt; dit gebied doet dat, maar deelt geen regio en volgt de "
+              "{regions}.",
+        "en": "Crosses a border along region lines: covers the whole safety regions "
+              "{regions}."},
+    "verdict_along_judgement": {
+        "nl": "De regel zegt dat een werkgebied de grens van een veiligheidsregio "
+              "niet overschrijdt. Zo'n gebied doet dat, maar deelt geen regio en volgt de "
               "regiogrenzen. Of meerdere hele regio's onder één zorgcoördinator de problemen "
               "geven die de regel noemt, is een afweging voor de lezer.",
-        "en": "Crosses a border along region lines: covers the whole safety regions "
-              "{regions}. The rule says a working area should not cross a safety-region "
-              "border; this area does, but splits no region and follows the region borders. "
+        "en": "The rule says a working area should not cross a safety-region "
+              "border. Such an area does, but splits no region and follows the region borders. "
               "Whether several whole regions under one coordinator cause the problems the "
               "rule names is for the reader to judge."},
     "verdict_within": {"nl": "Binnen één veiligheidsregio: {region}.",

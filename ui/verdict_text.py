@@ -22,8 +22,9 @@ def _whole(regions: tuple[RegionCount, ...], t: Translator) -> str:
     return join_names([f"{region.name} ({region.code})" for region in regions], t)
 
 
-def verdict_text(verdict: BorderVerdict, t: Translator) -> str:
-    """The verdict on one area in a sentence or two."""
+def verdict_summary(verdict: BorderVerdict, t: Translator) -> str:
+    """The verdict on one area in one sentence (two for a breach that also covers whole
+    regions): which regions it cuts through or covers."""
     if verdict.verdict == "breach":
         text = t("verdict_breach", regions=join_names([_cut(region, t)
                                                        for region in verdict.cut_regions], t))
@@ -33,6 +34,18 @@ def verdict_text(verdict: BorderVerdict, t: Translator) -> str:
     if verdict.verdict == "along_region_lines":
         return t("verdict_along_region_lines", regions=_whole(verdict.whole_regions, t))
     return t("verdict_within", region=_whole(verdict.cut_regions + verdict.whole_regions, t))
+
+
+def verdict_judgement(verdict: str, t: Translator) -> str:
+    """What the rule says about a kind of verdict (empty for `within`)."""
+    keys = {"breach": "verdict_breach_judgement", "along_region_lines": "verdict_along_judgement"}
+    return t(keys[verdict]) if verdict in keys else ""
+
+
+def verdict_text(verdict: BorderVerdict, t: Translator) -> str:
+    """The verdict on one area with what the rule says about it."""
+    return " ".join(filter(None, [verdict_summary(verdict, t),
+                                  verdict_judgement(verdict.verdict, t)]))
 
 
 def verdict_group_heading(verdict: str, count: int, t: Translator) -> str:
