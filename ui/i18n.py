@@ -230,12 +230,6 @@ TEXT: dict[str, dict[str, str]] = {
                            "en": "spans several whole safety regions"},
     "kind_cuts_border": {"nl": "snijdt door de grens van een veiligheidsregio",
                          "en": "cuts across a safety-region border"},
-    "border_region_whole": {"nl": "{region}: de hele regio ({count} gemeenten)",
-                            "en": "{region}: the whole region ({count} municipalities)"},
-    "border_region_part": {
-        "nl": "{region}: {inside} van {total} gemeenten. Binnen: {names}. Buiten: {outside}.",
-        "en": "{region}: {inside} of {total} municipalities. Inside: {names}. Outside: "
-              "{outside}."},
     "show_on_map": {"nl": "Toon op de kaart", "en": "Show on the map"},
     "overlaps_heading": {"nl": "Overlap", "en": "Overlaps"},
     "overlaps_none": {"nl": "Geen gemeente heeft twee zorgcoördinatoren voor dezelfde doelgroep.",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from coverage.border_rule import AreaFinding, RegionPart
 from coverage.engine import Coverage
 from coverage.figures import coverage_figures
 from coverage.status import UNCOVERED_STATUSES
@@ -58,30 +57,6 @@ def gaps_table(coverage: Coverage, t: Translator, province: str | None = None,
         t("col_names_without"): names_with(UNCOVERED_STATUSES),
         t("col_names_partial"): names_with(("partial",)),
     }).reset_index(drop=True)
-
-
-def region_part_text(part: RegionPart, names: pd.Series, t: Translator) -> str:
-    """One safety region touched by an area, in words, with the municipalities on each side."""
-    region = f"{part.name} ({part.code})"
-    if part.whole:
-        return t("border_region_whole", region=region, count=len(part.municipalities))
-    return t("border_region_part", region=region, inside=len(part.municipalities),
-             total=len(part.municipalities) + len(part.outside),
-             names=", ".join(names[list(part.municipalities)]),
-             outside=", ".join(names[list(part.outside)]))
-
-
-def finding_rows(coverage: Coverage, findings: list[AreaFinding],
-                 t: Translator) -> list[dict[str, str]]:
-    """For each area: its wording, organisations, classification and regions in words."""
-    names = coverage.municipalities["display_name"]
-    return [{
-        "entry_id": finding.entry_id,
-        "wording": finding.area_wording,
-        "organisations": " / ".join(finding.organisations),
-        "kind": t(f"kind_{finding.kind}"),
-        "regions": [region_part_text(part, names, t) for part in finding.regions],
-    } for finding in findings]
 
 
 def overlaps_table(coverage: Coverage, t: Translator) -> pd.DataFrame:

@@ -150,7 +150,3 @@ def downloads(coverage: Coverage, t: Translator) -> None:
                        file_name=f"coverage-{name}-gaps.csv", mime="text/csv",
                        on_click="ignore", key="download_gaps")
 
-
-def _plain(text: str) -> str:
-    """Register text made safe for Streamlit markdown: no HTML, no markdown syntax."""
-    return "".join(f"\\{char}" if char in "\\`*_{}[]<>()#+-.!|~$" else char for char in text)
