@@ -283,6 +283,14 @@ TEXT: dict[str, dict[str, str]] = {
     # Downloads
     "downloads_intro": {"nl": "Gegevens van de gekozen versie van het overzicht.",
                         "en": "Data of the chosen version of the overview."},
+    "downloads_format": {
+        "nl": "De CSV-bestanden openen in Excel of LibreOffice met Nederlandse instellingen: "
+              "puntkomma als scheidingsteken, decimale komma, UTF-8. Telefoonnummers staan "
+              "erin zoals in het overzicht en internationaal (E.164). GeoJSON: coördinaten in "
+              "WGS84 met 6 decimalen.",
+        "en": "The CSV files open in a spreadsheet with English settings: comma separator, "
+              "decimal point, UTF-8. Phone numbers are given as in the overview and in "
+              "international form (E.164). GeoJSON: WGS84 coordinates with 6 decimals."},
     "download_municipalities": {"nl": "Tabel per gemeente (CSV)",
                                 "en": "Table per municipality (CSV)"},
     "download_geojson": {"nl": "Dekking als GeoJSON", "en": "Coverage as GeoJSON"},

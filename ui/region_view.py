@@ -10,6 +10,7 @@ the map can zoom to it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Literal
 
 import pandas as pd
@@ -20,6 +21,8 @@ from ui.i18n import Translator
 from ui.tables import status_labels
 
 RegionKind = Literal["province", "police_unit", "safety_region"]
+Focus = tuple[RegionKind, str] | None
+"""A chosen region as (kind, value), or None for the whole country."""
 FOCUS_KEY = "focus_region"
 _COLUMN: dict[RegionKind, str] = {"province": "province", "police_unit": "police_unit",
                                   "safety_region": "safety_region_code"}
@@ -28,7 +31,7 @@ STATUS_RANK = {"fallback": 0, "comensha": 0, "partial": 1, "coordinator": 2}
 
 
 def focus_of(province: str | None, police_unit: str | None,
-             safety_region: str | None) -> tuple[RegionKind, str] | None:
+             safety_region: str | None) -> Focus:
     """The most specific region chosen, or None for the whole country."""
     if safety_region:
         return ("safety_region", safety_region)
@@ -37,6 +40,23 @@ def focus_of(province: str | None, police_unit: str | None,
     if province:
         return ("province", province)
     return None
+
+
+FILTER_KEYS: dict[RegionKind, str] = {"province": "gaps_province",
+                                      "police_unit": "gaps_police_unit",
+                                      "safety_region": "gaps_safety_region"}
+"""The widget keys of the gaps view's three filters."""
+
+
+def focus_from_widgets(state: Mapping[str, object], everything: str) -> Focus:
+    """The focus the gaps view's filters hold, read from session state (`everything` is the
+    label of the "all" option, `t("filter_all")`). Widget values are updated before a run, so
+    this gives the new focus even where it is read before the gaps view runs."""
+    def value(kind: RegionKind) -> str | None:
+        chosen = state.get(FILTER_KEYS[kind])
+        return None if chosen in (None, everything) else str(chosen)
+
+    return focus_of(value("province"), value("police_unit"), value("safety_region"))
 
 
 def in_region(municipalities: pd.DataFrame, kind: RegionKind, value: str) -> pd.DataFrame:

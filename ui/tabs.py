@@ -16,6 +16,7 @@ from ui.i18n import Translator
 from ui.map_panel import renew_map
 from ui.region_report import region_report_pdf, report_file_name, version_label
 from ui.region_view import (
+    FILTER_KEYS,
     FOCUS_KEY,
     focus_of,
     region_municipalities,
@@ -63,14 +64,14 @@ def gaps(coverage: Coverage, version: int, t: Translator) -> None:
     everything = t("filter_all")
     province = left.selectbox(t("filter_province"),
                               [everything, *sorted(table["province"].unique())],
-                              key="gaps_province")
+                              key=FILTER_KEYS["province"])
     police_unit = middle.selectbox(t("filter_police_unit"),
                                    [everything, *sorted(table["police_unit"].unique())],
-                                   key="gaps_police_unit")
+                                   key=FILTER_KEYS["police_unit"])
     safety_region = right.selectbox(
         t("filter_safety_region"), [everything, *regions.index],
         format_func=lambda code: code if code == everything
-        else f"{regions.at[code, 'name']} ({code})", key="gaps_safety_region")
+        else f"{regions.at[code, 'name']} ({code})", key=FILTER_KEYS["safety_region"])
     chosen = [None if value == everything else value
               for value in (province, police_unit, safety_region)]
     focus = focus_of(*chosen)
@@ -137,6 +138,7 @@ def changes(coverages: dict[str, Coverage], version: int, t: Translator) -> None
 def downloads(coverage: Coverage, t: Translator) -> None:
     """The per-municipality CSV, the coverage GeoJSON and the gaps CSV (made on click)."""
     st.write(t("downloads_intro"))
+    st.caption(t("downloads_format"))
     name = coverage.snapshot.id
     st.download_button(t("download_municipalities"),
                        lambda: municipalities_csv(coverage, municipality_areas(), t),
