@@ -14,21 +14,37 @@ SCROLL_REQUEST = "scroll_to_map"
 
 _SCRIPT = """<script>
 (function () {{
-  let tries = 0;
-  function scroll() {{
-    const target = document.querySelector({selector});
-    if (target) {{ target.scrollIntoView({{behavior: "smooth", block: "start"}}); return; }}
-    if (++tries < 40) {{ setTimeout(scroll, 100); }}
+  // The page is still being laid out while the app's run finishes (the map is drawn anew),
+  // so keep the target in view for a short while, unless the reader scrolls themself.
+  let stopped = false;
+  const stop = () => {{ stopped = true; }};
+  for (const name of ["wheel", "touchstart", "keydown", "mousedown"]) {{
+    window.addEventListener(name, stop, {{once: true, passive: true}});
   }}
-  scroll();
+  const started = Date.now();
+  function keepInView() {{
+    if (stopped || Date.now() - started > {hold_ms}) {{ return; }}
+    const target = document.querySelector({selector});
+    if (target) {{
+      const top = target.getBoundingClientRect().top;
+      if (top < 0 || top > window.innerHeight / 3) {{
+        target.style.scrollMarginTop = "4.5rem";  // clear of Streamlit's header bar
+        target.scrollIntoView({{block: "start"}});
+      }}
+    }}
+    setTimeout(keepInView, 100);
+  }}
+  keepInView();
 }})();
 </script>"""
+HOLD_MS = 3000
+"""How long the script keeps the target in view while the page settles."""
 
 
 def scroll_script(selector: str = MAP_SELECTOR) -> str:
-    """A script that scrolls the first element matching `selector` into view (retrying for
-    up to 4 s while the element is being drawn)."""
-    return _SCRIPT.format(selector=json.dumps(selector))
+    """A script that scrolls the first element matching `selector` into view and keeps it
+    there for `HOLD_MS` while the page settles (stopping as soon as the reader scrolls)."""
+    return _SCRIPT.format(selector=json.dumps(selector), hold_ms=HOLD_MS)
 
 
 def request_scroll_to_map() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.helpers import MAP_IFRAME, AppPage, wait_for_app, wait_for_script_done
+from ui.scroll import HOLD_MS
 
 pytestmark = pytest.mark.e2e
 
@@ -39,6 +40,7 @@ def test_show_on_map_scrolls_the_map_into_view(app_page: AppPage) -> None:
             return box.top >= 0 && box.top < window.innerHeight;
         }""", arg=MAP_IFRAME, timeout=5000)
     wait_for_app(page)
+    page.wait_for_timeout(HOLD_MS + 500)  # and it stays in view once the page has settled
     assert in_viewport(app_page, MAP_IFRAME)
     app_page.screenshot()
     app_page.assert_same_origin()
