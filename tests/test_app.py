@@ -264,7 +264,7 @@ def test_a_partial_municipality_shows_comensha_for_the_uncovered_group(
     assert any("12 partly covered" in caption.value for caption in app.caption)
     assert any("Partly covered" in block.value and "#CC79A7" in block.value
                for block in app.markdown)  # the legend
-    gaps = app.dataframe[0].value.set_index("Code")
+    gaps = open_view(app, "Gaps").dataframe[0].value.set_index("Code")
     assert (gaps.at["VR06", "Partly covered"], gaps.at["VR07", "Partly covered"]) == (10, 2)
     assert "Apeldoorn" in gaps.at["VR06", "Municipalities partly covered"]
     assert "Apeldoorn" not in gaps.at["VR06", "Municipalities without coordinator"]
