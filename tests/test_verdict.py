@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from coverage.engine import Coverage
 from coverage.verdict import RULE_QUOTE, verdict_of, verdicts
+from geodata.settings import geodata_dir
 from ui.i18n import Translator
 from ui.verdict_text import verdict_text
 
@@ -60,11 +61,7 @@ def test_verdicts_in_words(current: Coverage) -> None:
 
 
 def test_the_quote_is_the_source_text() -> None:
-    from tests.conftest import REPOSITORY_ROOT
-
-    seed = (REPOSITORY_ROOT.parent / "shared" / "seeds" / SEED_004)
-    if not seed.exists():  # worktrees live one level deeper than the main checkout
-        seed = REPOSITORY_ROOT.parent.parent / "shared" / "seeds" / SEED_004
+    seed = geodata_dir().parent / "seeds" / SEED_004  # the shared folder beside the geodata
     source = " ".join(seed.read_text(encoding="utf-8").split())
     assert " ".join(RULE_QUOTE.split()) in source
     assert Translator("nl")("rule_quote") == f"“{RULE_QUOTE}”"
