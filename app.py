@@ -12,7 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from coverage.serialise import lookup_json
-from ui import data, tabs
+from ui import data, overview, tabs
 from ui.area_text import interpretations
 from ui.card import CARD_CSS, card_html
 from ui.i18n import Translator
@@ -82,6 +82,7 @@ with card_column:
 
 # The views below the map; only the open one runs.
 views = {
+    t("tab_overview"): lambda: overview.national_picture(coverages, coverage, t),
     t("tab_gaps"): lambda: tabs.gaps(coverage, loaded.version, t),
     t("tab_border"): lambda: tabs.border_rule(coverage, t),
     t("tab_coordinators"): lambda: tabs.coordinators(coverage, t),
