@@ -8,8 +8,8 @@ the border-rule verdicts on the areas that touch the region; the capacity caveat
 
 `report_content` gathers the words (pure, testable); `render_pdf` lays them out with fpdf2,
 drawing each municipality as polygons projected to the Dutch grid (EPSG:28992). The text
-font is DejaVu Sans from Debian's `fonts-dejavu-core` (it has every accented letter of the
-register, e.g. ë, â, ï), embedded in the PDF.
+font is DejaVu Sans, shipped in `ui/fonts/` (it has every accented letter of the register,
+e.g. ë, â, ï), embedded in the PDF.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ from ui.map_view import STATUS_COLOURS, colour_keys
 from ui.region_view import region_totals_text
 from ui.verdict_text import verdict_text
 
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-"""Debian's `fonts-dejavu-core`."""
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+"""DejaVu Sans, shipped with the app (see its README for source and licence)."""
 FONT_REGULAR = FONT_DIR / "DejaVuSans.ttf"
 FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
 DUTCH_GRID = "EPSG:28992"
