@@ -16,6 +16,7 @@ from coverage.engine import Coverage
 from coverage.register import DATA_DIR, REGISTER_DIR_VARIABLE
 from geodata import Boundaries
 from tests.conftest import REPOSITORY_ROOT
+from tests.page_text import shown, texts
 from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
 from ui.i18n import Translator
 
@@ -41,8 +42,8 @@ def start(**query: str) -> AppTest:
 
 
 def card(app: AppTest) -> str:
-    cards = [block.value for block in app.markdown if "contact-card" in block.value
-             and "<section" in block.value]
+    cards = [item.html for item in shown(app, "markup") if "contact-card" in item.html
+             and "<section" in item.html]
     assert len(cards) == 1, "expected one contact card"
     return cards[0]
 
@@ -64,9 +65,9 @@ def search(app: AppTest, text: str) -> AppTest:
 def test_first_view_is_dutch_with_legend_and_no_selection() -> None:
     app = start()
     assert app.title[0].value == "Dekking zorgcoördinatie mensenhandel"
-    assert any("Legenda" in block.value for block in app.markdown)
-    assert any("Kies een gemeente" in info.value for info in app.info)
-    assert any("Tekstversie van de kaart: 227 gemeenten" in c.value for c in app.caption)
+    assert any("Legenda" in text for text in texts(app, "markup"))
+    assert any("Kies een gemeente" in text for text in texts(app, "info"))
+    assert any("Tekstversie van de kaart: 227 gemeenten" in c for c in texts(app, "caption"))
 
 
 def test_search_shows_the_card_and_sets_the_link() -> None:
@@ -87,7 +88,7 @@ def test_accent_and_case_insensitive_search() -> None:
 
 def test_ambiguous_search_offers_a_choice() -> None:
     app = search(start(), "bergen")
-    assert "Meerdere gemeenten passen bij ‘bergen’" in " ".join(m.value for m in app.markdown)
+    assert "Meerdere gemeenten passen bij ‘bergen’" in " ".join(texts(app, "paragraph"))
     app.button(key="pick-GM0893").click().run()
     assert "Contact voor Bergen (L.)" in card(app)
     assert "Koraal" in card(app)
@@ -103,7 +104,7 @@ def test_link_to_a_municipality_by_code_or_name() -> None:
     assert "Contact voor Amsterdam" in html and "HVO Querido/ ACM" in html
     assert "Contact voor Den Haag" in card(start(gemeente="den haag"))
     unknown = start(gemeente="Atlantis")
-    assert any("Atlantis" in warning.value for warning in unknown.warning)
+    assert any("Atlantis" in warning for warning in texts(unknown, "warning"))
 
 
 def test_click_on_the_map_selects_the_municipality() -> None:
@@ -169,13 +170,13 @@ def test_only_the_open_view_runs() -> None:
 
 def test_border_rule_view_and_show_on_map() -> None:
     app = open_view(start(), "Grensregel")
-    text = " ".join(block.value for block in app.markdown)
+    text = " ".join(texts(app))
     assert "Gemeente Apeldoorn en de Veluwe" in text
     assert "snijdt door de grens van een veiligheidsregio" in text
-    assert "Gelderland\\-Midden \\(VR07\\): 2 van 15 gemeenten" in text
+    assert "Gelderland-Midden (VR07): 2 van 15 gemeenten" in text
     app.button(key="show-gemeente-apeldoorn-en-de-veluwe").click().run()
-    assert any("Op de kaart: ‘Gemeente Apeldoorn en de Veluwe’" in info.value
-               for info in app.info)
+    assert any("Op de kaart: ‘Gemeente Apeldoorn en de Veluwe’" in info
+               for info in texts(app, "info"))
 
 
 def test_coordinators_and_changes_tables() -> None:
@@ -228,9 +229,9 @@ def test_a_broken_register_keeps_the_last_good_data(register_copy: Path) -> None
     current = register_copy / "snapshots" / "current.yaml"
     current.write_text(current.read_text().replace("organisation: Fier", "organisatie: Fier"))
     app.run()
-    (warning,) = app.warning
-    assert "laatste goede versie" in warning.value
-    assert "current.yaml" in warning.value and "provincie-friesland" in warning.value
+    (warning,) = texts(app, "warning")
+    assert "laatste goede versie" in warning
+    assert "current.yaml" in warning and "provincie-friesland" in warning
     assert "Fier" in card(app)
 
 

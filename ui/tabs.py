@@ -9,7 +9,7 @@ from coverage.changes import compare
 from coverage.engine import Coverage
 from coverage.figures import coverage_figures
 from geodata.derived import municipality_areas
-from ui import data
+from ui import data, plain_text
 from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
 from ui.i18n import Translator
 from ui.map_panel import renew_map
@@ -47,7 +47,7 @@ def show_area(entry_id: str | None) -> None:
 
 def gaps(coverage: Coverage, version: int, t: Translator) -> None:
     """Municipalities without a regional coordinator, per safety region, filterable."""
-    st.write(t("gaps_intro"))
+    plain_text.paragraph(t("gaps_intro"))
     table = coverage.municipalities
     left, right = st.columns(2)
     everything = t("filter_all")
@@ -58,7 +58,7 @@ def gaps(coverage: Coverage, version: int, t: Translator) -> None:
                                   [everything, *sorted(table["police_unit"].unique())],
                                   key="gaps_police_unit")
     national = coverage_figures(table, "national").iloc[0]
-    st.write(t("gaps_national",
+    plain_text.paragraph(t("gaps_national",
                municipalities=national["municipalities_total"]
                - national["municipalities_coordinator"],
                population=t.number(national["population_total"]
@@ -75,45 +75,44 @@ def gaps(coverage: Coverage, version: int, t: Translator) -> None:
 
 def border_rule(coverage: Coverage, t: Translator) -> None:
     """Every area that breaks the border rule, with both sides, and a button to show it."""
-    st.write(t("border_intro"))
+    plain_text.paragraph(t("border_intro"))
     violations = coverage.violations()
     if not violations:
-        st.success(t("border_none"))
+        plain_text.success(t("border_none"))
     for row in finding_rows(coverage, violations, t):
         with st.container(border=True):
-            st.markdown(f"**{_plain(row['wording'])}** — {_plain(row['organisations'])}")
-            st.write(row["kind"])
-            for region in row["regions"]:
-                st.write(f"- {_plain(region)}")
+            plain_text.emphasised(row["wording"], f" — {row['organisations']}")
+            plain_text.paragraph(row["kind"])
+            plain_text.bullets(row["regions"])
             st.button(t("show_on_map"), key=f"show-{row['entry_id']}", on_click=show_area,
                       args=(row["entry_id"],))
     st.subheader(t("overlaps_heading"))
     if coverage.overlaps.empty:
-        st.write(t("overlaps_none"))
+        plain_text.paragraph(t("overlaps_none"))
     else:
-        st.write(t("overlaps_intro"))
+        plain_text.paragraph(t("overlaps_intro"))
         st.dataframe(overlaps_table(coverage, t), hide_index=True, width="stretch")
 
 
 def coordinators(coverage: Coverage, t: Translator) -> None:
     """Every entry of the register with its contacts, area and interpretation."""
-    st.write(t("coordinators_intro"))
+    plain_text.paragraph(t("coordinators_intro"))
     st.dataframe(coordinators_table(coverage, t), hide_index=True, width="stretch")
 
 
 def changes(coverages: dict[str, Coverage], version: int, t: Translator) -> None:
     """What changed per municipality from the earlier to the latest overview."""
-    st.write(t("changes_intro"))
+    plain_text.paragraph(t("changes_intro"))
     table = _changes_table(version, t.language, coverages)
     if table.empty:
-        st.write(t("changes_none"))
+        plain_text.paragraph(t("changes_none"))
         return
     st.dataframe(table, hide_index=True, width="stretch")
 
 
 def downloads(coverage: Coverage, t: Translator) -> None:
     """The per-municipality CSV, the coverage GeoJSON and the gaps CSV (made on click)."""
-    st.write(t("downloads_intro"))
+    plain_text.paragraph(t("downloads_intro"))
     name = coverage.snapshot.id
     st.download_button(t("download_municipalities"),
                        lambda: municipalities_csv(coverage, municipality_areas()),
@@ -127,7 +126,3 @@ def downloads(coverage: Coverage, t: Translator) -> None:
                        file_name=f"coverage-{name}-gaps.csv", mime="text/csv",
                        on_click="ignore", key="download_gaps")
 
-
-def _plain(text: str) -> str:
-    """Register text made safe for Streamlit markdown: no HTML, no markdown syntax."""
-    return "".join(f"\\{char}" if char in "\\`*_{}[]<>()#+-.!|~$" else char for char in text)
