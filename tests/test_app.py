@@ -16,9 +16,11 @@ from coverage.engine import Coverage
 from coverage.register import DATA_DIR, REGISTER_DIR_VARIABLE
 from geodata import Boundaries
 from tests.conftest import REPOSITORY_ROOT
+from tests.injection_payloads import REGISTER_FIELDS, VELUWE, payload, payload_register
 from tests.page_text import shown, texts
 from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
 from ui.i18n import Translator
+from ui.plain_text import label
 
 APP = str(REPOSITORY_ROOT / "app.py")
 EVIL = "<img src=x onerror=\"document.title='pwned'\">"
@@ -242,3 +244,153 @@ def test_register_text_is_escaped_in_the_card(register_copy: Path) -> None:
     html = card(start(gemeente="Leeuwarden"))
     assert "<img" not in html
     assert "&lt;img src=x onerror=&quot;document.title=&#x27;pwned&#x27;&quot;&gt;" in html
+
+
+# --- text the project did not write reaches the page as plain text -------------------------
+
+MARKUP_SIGNS = ("](", "![", "<img", "<b>", ":red[", ":material/", "$x^2$", "->")
+"""Pieces of a payload that Markdown would act on; none may reach a Markdown element raw."""
+
+
+def markdown_texts(app: AppTest) -> list[str]:
+    """Every text that Streamlit renders as Markdown: Markdown elements, alerts, captions,
+    headings, button labels and radio options."""
+    texts_ = [element.value for kind in ("markdown", "caption", "info", "warning", "error",
+                                          "success", "title", "header", "subheader")
+              for element in app.get(kind)]
+    texts_ += [button.label for button in app.button]
+    texts_ += [option for radio in app.radio for option in radio.options]
+    return texts_
+
+
+def assert_no_markdown_from(app: AppTest, payloads: list[str]) -> None:
+    """No payload, nor any of its markup, reached a Markdown-rendering element unescaped."""
+    for text in markdown_texts(app):
+        for payload_ in payloads:
+            field = payload_.split(":")[0]
+            if field in text:
+                for sign in MARKUP_SIGNS:
+                    assert sign not in text, (sign, text)
+
+
+def all_text(app: AppTest) -> str:
+    """Everything shown through `ui.plain_text`, as a reader sees it."""
+    return "\n".join(texts(app))
+
+
+def test_url_parameters_show_as_text() -> None:
+    gemeente, lang = payload("gemeente", 90), payload("lang", 91)
+    app = start(gemeente=gemeente, lang=lang)
+    assert app.title[0].value == "Dekking zorgcoördinatie mensenhandel"  # ?lang= ignored
+    (warning,) = texts(app, "warning")
+    assert warning == f"De link noemt een onbekende gemeente: ‘{gemeente}’."
+    assert lang not in all_text(app)
+    assert_no_markdown_from(app, [gemeente, lang])
+
+
+def test_search_text_shows_as_text() -> None:
+    query = payload("search", 92)
+    app = search(start(), query)
+    assert f"Geen gemeente gevonden voor ‘{query}’." in texts(app, "paragraph")
+    assert_no_markdown_from(app, [query])
+
+
+@pytest.fixture
+def payloads_register(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = payload_register(tmp_path / "data")
+    monkeypatch.setenv(REGISTER_DIR_VARIABLE, str(folder))
+    return folder
+
+
+def test_register_fields_show_as_text_in_every_view(payloads_register: Path) -> None:
+    fields = {field: payload(field, number) for number, field in enumerate(REGISTER_FIELDS)}
+    app = start(gemeente="Apeldoorn")
+    html = card(app)
+    card_text = next(item.text for item in shown(app, "markup") if item.html == html)
+    for field in ("organisation", "area_wording", "note"):
+        assert fields[field] in card_text, field
+        assert fields[field] not in html  # in the HTML only escaped
+    (source,) = [text for text in texts(app, "caption") if text.startswith("Bron:")]
+    assert source == f"Bron: {fields['source']}. {fields['date_note']}"
+    options = app.sidebar.radio(key="snapshot").options
+    assert label(fields["title"]) in options
+    assert_no_markdown_from(app, list(fields.values()))
+
+    open_view(app, "Grensregel")
+    assert f"{fields['area_wording']} — {fields['organisation']} / Moviera" in all_text(app)
+    app.button(key=f"show-{VELUWE}").click().run()
+    assert f"Op de kaart: ‘{fields['area_wording']}’." in texts(app, "info")
+    assert_no_markdown_from(app, list(fields.values()))
+
+    coordinators = open_view(app, "Zorgcoördinatoren").dataframe[0].value
+    veluwe = coordinators.loc[coordinators["Gebied (bron)"] == fields["area_wording"]]
+    assert veluwe["Organisatie"].tolist() == [fields["organisation"], "Moviera"]
+    assert set(veluwe["Toelichting"]) == {fields["note"]}
+    assert_no_markdown_from(app, list(fields.values()))
+
+    changes = open_view(app, "Wijzigingen").dataframe[0].value
+    assert changes["Nu"].str.contains(fields["organisation"], regex=False).any()
+    open_view(app, "Downloads")
+    assert_no_markdown_from(app, list(fields.values()))
+
+    app.sidebar.radio(key="snapshot").set_value("earlier").run()
+    app.text_input(key="search").input("Den Haag").run()
+    assert fields["inferred_organisation"] in next(
+        item.text for item in shown(app, "markup") if "contact-card" in item.html)
+    assert_no_markdown_from(app, list(fields.values()))
+
+
+def test_a_register_error_quotes_the_file_as_text(register_copy: Path) -> None:
+    unit = payload("province", 93)
+    current = register_copy / "snapshots" / "current.yaml"
+    text = current.read_text(encoding="utf-8")
+    assert "- province: Drenthe\n" in text
+    current.write_text(text.replace("- province: Drenthe\n",
+                                    f"- province: '{unit.replace(chr(39), chr(39) * 2)}'\n"),
+                       encoding="utf-8")
+    app = AppTest.from_file(APP, default_timeout=90)
+    app.run()
+    assert not app.exception
+    (error,) = texts(app, "error")
+    assert error.startswith("Het register kan niet worden geladen: ")
+    assert unit in error
+    assert_no_markdown_from(app, [unit])
+
+
+# --- users never see a traceback ----------------------------------------------------------------
+
+
+def test_an_unexpected_failure_shows_a_short_message_and_is_logged(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    import ui.data
+
+    secret = "/srv/geheim/pad.csv"
+
+    def broken() -> None:
+        raise RuntimeError(f"cannot read {secret}")
+
+    monkeypatch.setattr(ui.data, "register", broken)
+    with caplog.at_level("ERROR", logger="ui.page_guard"):
+        app = AppTest.from_file(APP, default_timeout=90)
+        app.query_params["lang"] = "en"
+        app.run()
+    assert not app.exception  # Streamlit's own error box is not used
+    (error,) = texts(app, "error")
+    assert error == Translator("en")("page_failed")
+    assert secret not in all_text(app) and "Traceback" not in all_text(app)
+    (record,) = [r for r in caplog.records if r.name == "ui.page_guard"]
+    assert record.exc_info is not None and secret in str(record.exc_info[1])
+
+
+def test_streamlit_shows_no_error_details() -> None:
+    import tomllib
+
+    from streamlit import config
+
+    settings = tomllib.loads((REPOSITORY_ROOT / ".streamlit" / "config.toml").read_text())
+    assert settings["client"]["showErrorDetails"] == config.ShowErrorDetailsConfigOptions.NONE
+    # Read by Streamlit itself (AppTest runs with the repository's config).
+    app = AppTest.from_string("import streamlit as st\nst.write(st.get_option("
+                              "'client.showErrorDetails'))")
+    app.run()
+    assert app.markdown[0].value == "none"
