@@ -11,6 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from coverage.engine import Coverage
 from tests.conftest import REPOSITORY_ROOT
+from tests.page_text import texts
+from ui.plain_text import label
 
 APP = str(REPOSITORY_ROOT / "app.py")
 
@@ -39,17 +41,24 @@ def open_view(app: AppTest, label: str) -> AppTest:
     return app
 
 
-def texts(app: AppTest) -> list[str]:
-    return [element.value for element in app.text]
+def scripts_of(app: AppTest) -> list[str]:
+    """The scripts the page runs (`st.html` elements holding a script)."""
+    return [element.proto.body for element in app.get("html")
+            if "<script" in element.proto.body]
+
+
+def words_of(app: AppTest) -> str:
+    """Every plain text of the page, joined."""
+    return " ".join(texts(app))
 
 
 def test_border_rule_groups_breaches_first_and_quotes_the_rule() -> None:
     app = open_view(start(), "Grensregel")
-    headings = [heading.value for heading in app.subheader]
+    headings = texts(app, "heading")
     assert headings[:2] == [
         "Breekt de regel: snijdt door een veiligheidsregio (2)",
         "Overschrijdt een grens langs de regiogrenzen: meerdere hele veiligheidsregio's (2)"]
-    quotes = [block.value for block in app.markdown if block.value.startswith("> “")]
+    quotes = [text for text in texts(app, "quote") if text.startswith("“")]
     assert len(quotes) == 1 and "overschrijden van de grenzen" in quotes[0]
     wordings = [text for text in texts(app) if text in {
         "Gemeente Apeldoorn en de Veluwe", "Midden Nederland- provincie Utrecht en provincie "
@@ -58,11 +67,11 @@ def test_border_rule_groups_breaches_first_and_quotes_the_rule() -> None:
                             "Midden Nederland- provincie Utrecht en provincie Gelderland"]
     assert set(wordings[2:]) == {"Politieregio Den Haag en Hollands Midden",
                                  "Provincie Noord-Holland"}
-    words = " ".join(block.value for block in app.markdown)
+    words = words_of(app)
     assert ("Breekt de regel: snijdt door veiligheidsregio Gelderland-Midden (VR07; 13 van 15 "
             "gemeenten binnen het gebied)") in words
     assert "omvat de hele veiligheidsregio's Haaglanden (VR15) en Hollands Midden (VR16)" in words
-    assert "- Gelderland-Midden (VR07): 2 van 15 gemeenten binnen het gebied" in words
+    assert "Gelderland-Midden (VR07): 2 van 15 gemeenten binnen het gebied" in texts(app, "list")[0]
     assert words.count("is een afweging voor de lezer") == 1  # said once, for the group
     assert words.count("dat is wat de regel uitsluit") == 1
     names = [text for text in texts(app) if text.startswith("Gelderland-Midden (VR07)\n")]
@@ -72,14 +81,14 @@ def test_border_rule_groups_breaches_first_and_quotes_the_rule() -> None:
 
 def test_show_on_map_draws_the_area_and_scrolls_to_the_map() -> None:
     app = open_view(start(lang="en"), "Border rule")
-    assert not app.get("html")
+    assert not scripts_of(app)
     app.button(key="show-provincie-noord-holland").click().run()
-    assert any("On the map: ‘Provincie Noord-Holland’" in info.value for info in app.info)
-    scripts = [element.proto.body for element in app.get("html")]
+    assert any("On the map: ‘Provincie Noord-Holland’" in info for info in texts(app, "info"))
+    scripts = scripts_of(app)
     assert len(scripts) == 1 and "scrollIntoView" in scripts[0]
     assert 'st_folium' in scripts[0]
     app.run()  # the scroll happens once, not on every later run
-    assert not app.get("html")
+    assert not scripts_of(app)
 
 
 def test_first_view_is_the_national_picture_without_a_data_grid() -> None:
@@ -88,12 +97,12 @@ def test_first_view_is_the_national_picture_without_a_data_grid() -> None:
     metrics = {metric.label: metric.value for metric in app.metric}
     assert metrics == {"Regionale zorgcoördinator": "227", "Deels gedekt": "0",
                        "CoMensha genoemd": "78", "Vangnet CoMensha": "37"}
-    captions = [caption.value for caption in app.caption]
+    captions = texts(app, "caption")
     assert "van 342 gemeenten · 12.365.931 inwoners (70,3 %)" in captions
     charts = app.get("vega_lite_chart")
     assert len(charts) == 2
     assert "Inwoners per veiligheidsregio" in charts[0].proto.spec
-    words = " ".join(block.value for block in app.markdown)
+    words = words_of(app)
     assert "Tekstversie van de grafiek: in 16 veiligheidsregio's" in words
     assert "kreeg een regionale zorgcoördinator" in words
 
@@ -101,10 +110,10 @@ def test_first_view_is_the_national_picture_without_a_data_grid() -> None:
 def test_a_chosen_safety_region_gets_its_own_totals_and_names_first() -> None:
     app = open_view(start(), "Hiaten")
     assert app.session_state["focus_region"] is None
-    assert any(block.value.startswith("Landelijk:") for block in app.markdown)
+    assert any(text.startswith("Landelijk:") for text in texts(app))
     app.selectbox(key="gaps_safety_region").set_value("VR04").run()
     assert app.session_state["focus_region"] == ("safety_region", "VR04")
-    words = " ".join(block.value for block in app.markdown)
+    words = words_of(app)
     assert "Landelijk:" not in words
     assert ("In veiligheidsregio IJsselland (VR04): 11 van 11 gemeenten hebben geen regionale "
             "zorgcoördinator en 0 zijn deels gedekt") in words
@@ -125,14 +134,14 @@ def test_a_chosen_province_lists_uncovered_municipalities_first(current: Coverag
     assert uncovered[0] and not uncovered[-1]
     assert uncovered == sorted(uncovered, reverse=True)  # every gap before every covered one
     assert sum(uncovered) == expected["status"].isin(["comensha", "fallback"]).sum()
-    words = " ".join(block.value for block in app.markdown)
+    words = words_of(app)
     assert (f"In province of Zuid-Holland: {sum(uncovered)} of {len(expected)} municipalities "
             "have no regional care coordinator") in words
     app.selectbox(key="gaps_province").set_value("all").run()
     app.selectbox(key="gaps_police_unit").set_value("Oost-Nederland").run()
     assert not app.exception, app.exception
     assert app.session_state["focus_region"] == ("police_unit", "Oost-Nederland")
-    assert "In police unit Oost-Nederland: " in " ".join(block.value for block in app.markdown)
+    assert "In police unit Oost-Nederland: " in words_of(app)
 
 
 def test_a_chosen_safety_region_offers_its_report() -> None:
@@ -141,4 +150,4 @@ def test_a_chosen_safety_region_offers_its_report() -> None:
                 if "Rapport" in button.proto.label]
     app.selectbox(key="gaps_safety_region").set_value("VR04").run()
     labels = [button.proto.label for button in app.get("download_button")]
-    assert labels == ["Rapport voor IJsselland (PDF, één pagina)"]
+    assert labels == [label("Rapport voor IJsselland (PDF, één pagina)")]

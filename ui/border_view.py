@@ -12,6 +12,7 @@ import streamlit as st
 from coverage.border_rule import RegionPart
 from coverage.engine import Coverage
 from coverage.verdict import RULE_SOURCE, VERDICT_ORDER, BorderVerdict, verdicts
+from ui import plain_text
 from ui.i18n import Translator
 from ui.map_panel import renew_map
 from ui.scroll import request_scroll_to_map, scroll_to_map_if_requested
@@ -48,33 +49,34 @@ def region_names(part: RegionPart, names: pd.Series, t: Translator) -> str:
 def _finding(verdict: BorderVerdict, names: pd.Series, t: Translator) -> None:
     finding = verdict.finding
     with st.container(border=True):
-        st.text(finding.area_wording)
-        st.text(t("verdict_organisations", organisations=" / ".join(finding.organisations)))
-        st.write(verdict_summary(verdict, t))
-        st.write("\n".join(f"- {region_line(part, t)}" for part in finding.regions))
+        plain_text.emphasised(finding.area_wording, "")
+        plain_text.paragraph(t("verdict_organisations",
+                               organisations=" / ".join(finding.organisations)))
+        plain_text.paragraph(verdict_summary(verdict, t))
+        plain_text.bullets([region_line(part, t) for part in finding.regions])
         with st.expander(t("verdict_names")):
             for part in finding.regions:
-                st.text(region_names(part, names, t))
+                plain_text.paragraph(region_names(part, names, t))
         st.button(t("show_on_map"), key=f"show-{finding.entry_id}", on_click=show_area_on_map,
                   args=(finding.entry_id,))
 
 
 def border_verdicts(coverage: Coverage, t: Translator) -> None:
     """The rule, quoted once, and every area beyond one safety region, breaches first."""
-    st.write(t("border_intro"))
-    st.markdown(f"**{t('rule_heading')}**")
-    st.markdown(f"> {t('rule_quote')}")
-    st.caption(t("rule_source", source=RULE_SOURCE))
+    plain_text.paragraph(t("border_intro"))
+    plain_text.emphasised(t("rule_heading"), "")
+    plain_text.quote(t("rule_quote"))
+    plain_text.caption(t("rule_source", source=RULE_SOURCE))
     judged = [verdict for verdict in verdicts(coverage.findings) if verdict.verdict != "within"]
     if not judged:
-        st.success(t("border_none"))
+        plain_text.success(t("border_none"))
     names = coverage.municipalities["display_name"]
     for kind in VERDICT_ORDER:
         group = [verdict for verdict in judged if verdict.verdict == kind]
         if not group:
             continue
-        st.subheader(verdict_group_heading(kind, len(group), t))
-        st.write(verdict_judgement(kind, t))
+        plain_text.heading(verdict_group_heading(kind, len(group), t))
+        plain_text.paragraph(verdict_judgement(kind, t))
         for verdict in group:
             _finding(verdict, names, t)
     scroll_to_map_if_requested()

@@ -34,6 +34,11 @@ TEXT: dict[str, dict[str, str]] = {
               "laatste goede versie. {error}",
         "en": "The register has an error and was not reloaded; the dashboard shows the last "
               "good version. {error}"},
+    "page_failed": {
+        "nl": "Er ging iets mis bij het tonen van deze pagina. Laad de pagina opnieuw; de fout "
+              "is vastgelegd.",
+        "en": "Something went wrong while showing this page. Please reload it; the error has "
+              "been logged."},
     "register_missing": {
         "nl": "Het register kan niet worden geladen: {error}",
         "en": "The register cannot be loaded: {error}"},

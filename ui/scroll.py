@@ -6,6 +6,8 @@ import json
 
 import streamlit as st
 
+from ui import plain_text
+
 MAP_SELECTOR = 'iframe[title*="st_folium"]'
 """The map's frame: streamlit-folium's component iframe (its title names the component)."""
 
@@ -56,5 +58,5 @@ def scroll_to_map_if_requested() -> bool:
     """Scroll the map into view if a callback asked for it in this run; return whether."""
     if not st.session_state.pop(SCROLL_REQUEST, False):
         return False
-    st.html(scroll_script(), unsafe_allow_javascript=True)
+    plain_text.run_script(plain_text.Markup(scroll_script()))
     return True

@@ -9,7 +9,7 @@ from coverage.changes import compare
 from coverage.engine import Coverage
 from coverage.figures import coverage_figures
 from geodata.derived import municipality_areas
-from ui import data
+from ui import data, plain_text
 from ui.border_view import border_verdicts
 from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
 from ui.i18n import Translator
@@ -57,7 +57,7 @@ def show_area(entry_id: str | None) -> None:
 def gaps(coverage: Coverage, version: int, t: Translator) -> None:
     """Municipalities without a regional coordinator, per safety region; filtered to a
     province, police unit or safety region, that region's totals and municipalities."""
-    st.write(t("gaps_intro"))
+    plain_text.paragraph(t("gaps_intro"))
     table = coverage.municipalities
     regions = coverage.units.safety_regions
     left, middle, right = st.columns(3)
@@ -78,14 +78,14 @@ def gaps(coverage: Coverage, version: int, t: Translator) -> None:
     st.session_state[FOCUS_KEY] = focus
     if focus is None:
         national = coverage_figures(table, "national").iloc[0]
-        st.write(t("gaps_national",
+        plain_text.paragraph(t("gaps_national",
                    municipalities=national["municipalities_no_regional_coordinator"],
                    partial=national["municipalities_partial"],
                    population=t.number(national["population_total"]
                                        - national["population_coordinator"]),
                    share=t.percent(national["population_share_without_coordinator"])))
     else:
-        st.write(region_totals_text(coverage, *focus, t))
+        plain_text.paragraph(region_totals_text(coverage, *focus, t))
         st.dataframe(region_municipalities(coverage, *focus, t), hide_index=True,
                      width="stretch", key="gaps_municipalities")
     if focus is not None and focus[0] == "safety_region":
@@ -101,7 +101,7 @@ def region_report_button(coverage: Coverage, region_code: str, t: Translator) ->
     """Download the one-page PDF report for a safety region (made on click)."""
     name = coverage.units.safety_regions.at[region_code, "name"]
     st.download_button(
-        t("report_download", region=name),
+        plain_text.label(t("report_download", region=name)),
         lambda: region_report_pdf(coverage, region_code, data.display_municipalities(),
                                   version_label(coverage, t), t),
         file_name=report_file_name(coverage, region_code), mime="application/pdf",
@@ -113,32 +113,32 @@ def border_rule(coverage: Coverage, t: Translator) -> None:
     border_verdicts(coverage, t)
     st.subheader(t("overlaps_heading"))
     if coverage.overlaps.empty:
-        st.write(t("overlaps_none"))
+        plain_text.paragraph(t("overlaps_none"))
     else:
-        st.write(t("overlaps_intro"))
+        plain_text.paragraph(t("overlaps_intro"))
         st.dataframe(overlaps_table(coverage, t), hide_index=True, width="stretch")
 
 
 def coordinators(coverage: Coverage, t: Translator) -> None:
     """Every entry of the register with its contacts, area and interpretation."""
-    st.write(t("coordinators_intro"))
+    plain_text.paragraph(t("coordinators_intro"))
     st.dataframe(coordinators_table(coverage, t), hide_index=True, width="stretch")
 
 
 def changes(coverages: dict[str, Coverage], version: int, t: Translator) -> None:
     """What changed per municipality from the earlier to the latest overview."""
-    st.write(t("changes_intro"))
+    plain_text.paragraph(t("changes_intro"))
     table = _changes_table(version, t.language, coverages)
     if table.empty:
-        st.write(t("changes_none"))
+        plain_text.paragraph(t("changes_none"))
         return
     st.dataframe(table, hide_index=True, width="stretch")
 
 
 def downloads(coverage: Coverage, t: Translator) -> None:
     """The per-municipality CSV, the coverage GeoJSON and the gaps CSV (made on click)."""
-    st.write(t("downloads_intro"))
-    st.caption(t("downloads_format"))
+    plain_text.paragraph(t("downloads_intro"))
+    plain_text.caption(t("downloads_format"))
     name = coverage.snapshot.id
     st.download_button(t("download_municipalities"),
                        lambda: municipalities_csv(coverage, municipality_areas(), t),
