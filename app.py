@@ -15,6 +15,7 @@ from coverage.serialise import lookup_json
 from ui import data, tabs
 from ui.area_text import interpretations
 from ui.card import CARD_CSS, card_html
+from ui.failure import boundary_failure_page
 from ui.i18n import Translator
 from ui.map_panel import clicked_code, legend_html, render_map, renew_map, summary_text
 from ui.offline_map import ensure_static_assets
@@ -26,6 +27,10 @@ from ui.sidebar import initial_language, language_choice, map_options, settings
 st.set_page_config(page_title=Translator(initial_language())("page_title"), layout="wide")
 ensure_static_assets(Path(__file__).parent)
 t = Translator(language_choice())
+
+# The boundary data, checked against itself: a short page, not a traceback, when it is broken.
+with boundary_failure_page(t):
+    data.units()
 
 # The register: the last good one, with a warning while the files are broken.
 loaded = data.register()

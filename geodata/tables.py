@@ -12,17 +12,19 @@ from pathlib import Path
 
 import pandas as pd
 
+from geodata.errors import BoundaryDataError
 from geodata.settings import GEODATA_DIR_VARIABLE, geodata_dir
 
 MUNICIPALITIES_FILE = "municipalities-2023.csv"
 SAFETY_REGIONS_FILE = "safety-regions.csv"
+TOPOLOGY_FILE = "nl-gm-vr-2023.topo.json"
+BOUNDARY_FILES = (MUNICIPALITIES_FILE, SAFETY_REGIONS_FILE, TOPOLOGY_FILE)
+"""The files of the boundary data folder."""
+MUNICIPALITY_COLUMNS = ("code", "name", "display_name", "safety_region_code", "population")
+SAFETY_REGION_COLUMNS = ("code", "name", "province", "police_unit")
 
 UNIT_KINDS = ("municipality", "safety_region", "province", "police_unit")
 """The named units an area can be made of, smallest first."""
-
-
-class BoundaryDataError(ValueError):
-    """The boundary data folder is missing, incomplete or inconsistent."""
 
 
 @dataclass(frozen=True)
@@ -86,39 +88,82 @@ class Units:
         return members
 
 
-def require_file(path: Path) -> Path:
-    """The path, if it is a file; else a `BoundaryDataError` that names it and the setting."""
+def require_file(folder: Path, name: str) -> Path:
+    """The path of file `name` in `folder`, if it is a file; else a `BoundaryDataError` that
+    names it and the setting."""
+    path = folder / name
     if not path.is_file():
-        raise BoundaryDataError(f"{path}: file not found (set the data folder with the "
-                                f"environment variable {GEODATA_DIR_VARIABLE})")
+        raise BoundaryDataError(folder, name, f"file not found (set the data folder with the "
+                                              f"environment variable {GEODATA_DIR_VARIABLE})")
     return path
 
 
-def _read_csv(path: Path) -> pd.DataFrame:
-    return pd.read_csv(require_file(path), dtype=str, keep_default_na=False)
+def _read_csv(folder: Path, name: str, columns: tuple[str, ...]) -> pd.DataFrame:
+    path = require_file(folder, name)
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError,
+            pd.errors.EmptyDataError) as error:
+        raise BoundaryDataError(folder, name, f"cannot be read as a UTF-8 CSV file ({error})"
+                                ) from error
+    missing = [column for column in columns if column not in table.columns]
+    if missing:
+        raise BoundaryDataError(folder, name, f"missing column {', '.join(missing)} (expected "
+                                              f"{', '.join(columns)})")
+    table = table[list(columns)]
+    for column in columns:
+        if column == "display_name":
+            continue
+        empty = table.index[table[column].str.strip() == ""]
+        if len(empty):
+            rows = ", ".join(_row_name(table, row) for row in empty)
+            raise BoundaryDataError(folder, name, f"empty {column} for {rows}")
+    duplicated = table.loc[table["code"].duplicated(), "code"].unique()
+    if len(duplicated):
+        raise BoundaryDataError(folder, name, f"duplicate code {', '.join(duplicated)}")
+    return table
+
+
+def _row_name(table: pd.DataFrame, row: int) -> str:
+    """A row as `GM0193 Zwolle (line 12)`, with what it has of code and name."""
+    label = " ".join(value for value in (table.at[row, "code"], table.at[row, "name"]) if value)
+    return f"{label} (line {row + 2})".strip()
+
+
+def _check_population(folder: Path, table: pd.DataFrame) -> pd.Series:
+    population = table["population"].str.strip()
+    bad = table.index[~population.str.fullmatch(r"\d+")]
+    if len(bad):
+        raise BoundaryDataError(folder, MUNICIPALITIES_FILE, "population is not a whole number "
+                                "of people for " + ", ".join(
+                                    f"{_row_name(table, row)}: {table.at[row, 'population']!r}"
+                                    for row in bad))
+    return population.astype("int64")
+
+
+def read_tables(data_dir: Path | None = None) -> Units:
+    """Read and check the municipality and safety-region tables, without any geometry.
+
+    Every fault raises `BoundaryDataError` naming the file and the rows concerned. The result
+    is not yet checked against the boundaries: `geodata.load_units` does that.
+    """
+    return _read_tables(data_dir or geodata_dir())
 
 
 @cache
-def load_units(data_dir: Path | None = None) -> Units:
-    """Read and check the municipality and safety-region tables (once per process and folder)."""
-    folder = data_dir or geodata_dir()
-    municipalities = _read_csv(folder / MUNICIPALITIES_FILE)
-    regions = _read_csv(folder / SAFETY_REGIONS_FILE).set_index("code")
+def _read_tables(folder: Path) -> Units:
+    municipalities = _read_csv(folder, MUNICIPALITIES_FILE, MUNICIPALITY_COLUMNS)
+    regions = _read_csv(folder, SAFETY_REGIONS_FILE, SAFETY_REGION_COLUMNS).set_index("code")
     unknown = municipalities.loc[~municipalities["safety_region_code"].isin(regions.index)]
     if not unknown.empty:
         raise BoundaryDataError(
-            f"{folder / MUNICIPALITIES_FILE}: unknown safety region for "
-            + ", ".join(f"{row.code} ({row.safety_region_code})" for row in unknown.itertuples())
-        )
-    duplicated = municipalities.loc[municipalities["code"].duplicated(), "code"]
-    if not duplicated.empty:
-        raise BoundaryDataError(
-            f"{folder / MUNICIPALITIES_FILE}: duplicate codes {', '.join(duplicated)}"
-        )
+            folder, MUNICIPALITIES_FILE, f"safety region not in {SAFETY_REGIONS_FILE} for "
+            + ", ".join(f"{row.code} {row.name} ({row.safety_region_code})"
+                        for row in unknown.itertuples()))
+    municipalities["population"] = _check_population(folder, municipalities)
     municipalities["display_name"] = municipalities["display_name"].where(
         municipalities["display_name"] != "", municipalities["name"]
     )
-    municipalities["population"] = municipalities["population"].astype("int64")
     municipalities = municipalities.join(
         regions.rename(columns={"name": "safety_region_name"}), on="safety_region_code"
     ).set_index("code", drop=False)
