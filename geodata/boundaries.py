@@ -65,7 +65,7 @@ def check_topology(folder: Path) -> None:
     for layer in LAYERS:
         features = objects.get(layer)
         if not isinstance(features, dict) or not isinstance(features.get("geometries"), list):
-            raise fault(f"layer {layer} is missing (found: {', '.join(objects) or 'none'})")
+            raise fault(f"layer {layer} is missing (found: {', '.join(sorted(objects)) or 'none'})")
         for number, feature in enumerate(features["geometries"], start=1):
             properties = feature.get("properties") if isinstance(feature, dict) else None
             if not isinstance(properties, dict) or not isinstance(properties.get("code"), str):
