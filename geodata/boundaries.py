@@ -124,6 +124,12 @@ def regions_found(municipalities: gpd.GeoDataFrame, regions: gpd.GeoDataFrame) -
 
     Both frames must be in the same CRS. The value is a region code, several joined by ", ",
     or "no region".
+
+    >>> from shapely import box
+    >>> towns = gpd.GeoDataFrame(geometry=[box(0, 0, 1, 1), box(5, 5, 6, 6)], index=["GM1", "GM2"])
+    >>> regions = gpd.GeoDataFrame(geometry=[box(0, 0, 2, 2)], index=["VR1"])
+    >>> regions_found(towns, regions).to_dict()
+    {'GM1': 'VR1', 'GM2': 'no region'}
     """
     points = gpd.GeoDataFrame(geometry=municipalities.geometry.representative_point(),
                               crs=municipalities.crs)
