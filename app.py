@@ -22,10 +22,12 @@ from ui.offline_map import ensure_static_assets
 from ui.search_panel import render_search, search_text
 from ui.selection import SelectionState, choose, initial_state, next_state
 from ui.sidebar import initial_language, language_choice, map_options, settings
+from ui.tested_set import log_untested_versions
 
 # Language first: every other string depends on it.
 st.set_page_config(page_title=Translator(initial_language())("page_title"), layout="wide")
 ensure_static_assets(Path(__file__).parent)
+log_untested_versions(Path(__file__).parent / "constraints.txt")  # server log only
 t = Translator(language_choice())
 
 # The boundary data, checked against itself: a short page, not a traceback, when it is broken.
