@@ -149,6 +149,9 @@ FAULTS: dict[str, tuple[Callable[[Path], None], str, str]] = {
     "empty name": (
         _replace(MUNICIPALITIES_FILE, "GM0193,Zwolle,", "GM0193,,"), MUNICIPALITIES_FILE,
         f"empty name for GM0193 (line {_zwolle_line()})"),
+    "row with a field too few": (
+        _append(MUNICIPALITIES_FILE, "GM9998,Ergens,,VR04"), MUNICIPALITIES_FILE,
+        "wrong number of fields for GM9998 Ergens (line 344)"),
     "unknown safety region": (
         _replace(MUNICIPALITIES_FILE, ZWOLLE, "GM0193,Zwolle,,VR99,"), MUNICIPALITIES_FILE,
         "safety region not in safety-regions.csv for GM0193 Zwolle (VR99)"),
