@@ -148,7 +148,7 @@ def cached(name: str, derive: Callable[[], Any], parse: Callable[[Any], T], *,
         return parse(_read(path, key))
     except Exception as error:  # anything wrong with a cached value means: derive it again
         if path.exists():
-            _log.warning("derived data %s rebuilt: %s", path.name, error)
+            _log.info("derived data %s rebuilt: %s", path.name, error)
     value = derive()
     parsed = parse(value)
     write_atomically(path, json.dumps({"key": key, "value": value}))

@@ -247,3 +247,51 @@ def test_wrong_table_is_caught_by_lookup_every_time(tmp_path: Path) -> None:
         assert result.returncode == 1
         assert "GM0193 Zwolle: table says VR01, boundaries say VR04" in result.stderr
         assert "IJsselland" not in result.stdout
+
+
+def _corrupt_every_cache_file(cache: Path) -> list[Path]:
+    """Replace each cached value by valid JSON of the wrong shape, keeping its key."""
+    paths = sorted(cache.glob("*.json"))
+    for path in paths:
+        stored = json.loads(path.read_text())
+        path.write_text(json.dumps({"key": stored["key"], "value": {"GM0014": [1, 2]}}))
+    return paths
+
+
+def test_cli_rebuilds_a_cache_with_wrong_content(tmp_path: Path) -> None:
+    env = {**os.environ, CACHE_DIR_VARIABLE: str(tmp_path / "cache")}
+    env.pop(GEODATA_DIR_VARIABLE, None)
+
+    def report() -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "coverage", "report", "--by", "national",
+                               "--json"], cwd=REPOSITORY_ROOT, env=env, capture_output=True,
+                              text=True, timeout=120, check=False)
+
+    clean = report()
+    assert clean.returncode == 0, clean.stderr
+    corrupted = _corrupt_every_cache_file(tmp_path / "cache")
+    assert [path.name.split("-")[0] for path in corrupted] == ["areas", "spatial"]
+    again = report()
+    assert (again.returncode, again.stderr, again.stdout) == (0, "", clean.stdout)
+    assert all("GM0014" in json.loads(path.read_text())["value"] and
+               json.loads(path.read_text())["value"]["GM0014"] != [1, 2] for path in corrupted)
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_app_rebuilds_a_cache_with_wrong_content(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(CACHE_DIR_VARIABLE, str(tmp_path / "cache"))
+    monkeypatch.delenv(GEODATA_DIR_VARIABLE, raising=False)
+    app = AppTest.from_file(str(REPOSITORY_ROOT / "app.py"), default_timeout=90)
+    app.run()
+    assert not app.exception
+    corrupted = _corrupt_every_cache_file(tmp_path / "cache")
+    assert "display" in {path.name.split("-")[0] for path in corrupted}
+    st.cache_resource.clear()
+    app = AppTest.from_file(str(REPOSITORY_ROOT / "app.py"), default_timeout=90)
+    app.run()
+    assert not app.exception
+    assert not app.error
+    assert app.title[0].value == "Dekking zorgcoördinatie mensenhandel"
+    display = next(path for path in corrupted if path.name.startswith("display-"))
+    assert json.loads(display.read_text())["value"]["GM0014"] != [1, 2]

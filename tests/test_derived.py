@@ -174,3 +174,27 @@ def test_a_cached_spatial_check_needs_no_geometry(cache: Path) -> None:
                for _ in range(2)]
     assert [output.split() for output in outputs] == [["True", "True"], ["False", "False"]]
     assert len(list(cache.glob("spatial-check-*.json"))) == 1
+
+
+def test_a_wrong_display_geometry_cache_is_rebuilt(cache: Path) -> None:
+    """The app's simplified map geometry: a cached value that is not one polygon per
+    municipality (bad WKB, a point, a code missing) is derived again."""
+    import shapely
+    import streamlit as st
+
+    from ui import data
+
+    st.cache_resource.clear()
+    first = data.display_municipalities()
+    (path,) = cache.glob("display-*.json")
+    good = json.loads(path.read_text())
+    point = shapely.Point(6.1, 52.5).wkb_hex
+    corruptions = [{**good["value"], "GM0193": "00"}, {**good["value"], "GM0193": point},
+                   {code: shape for code, shape in good["value"].items() if code != "GM0193"}]
+    for corrupt in corruptions:
+        path.write_text(json.dumps({"key": good["key"], "value": corrupt}))
+        st.cache_resource.clear()
+        again = data.display_municipalities()
+        assert again.geometry.geom_equals(first.geometry).all()
+        assert json.loads(path.read_text()) == good
+    st.cache_resource.clear()
