@@ -21,6 +21,7 @@ from coverage.search import MunicipalityIndex
 from coverage.store import Loaded, RegisterStore
 from geodata import Boundaries, Units, load_boundaries, load_units
 from geodata.derived import cached
+from geodata.place_tables import load_place_tables
 from ui.display_geometry import (
     DEFAULT_TOLERANCE_M,
     dissolve_outlines,
@@ -76,8 +77,9 @@ def display_regions() -> gpd.GeoDataFrame:
 
 @st.cache_resource(show_spinner=False)
 def municipality_index() -> MunicipalityIndex:
-    """Search over codes, official and common names."""
-    return MunicipalityIndex(units().municipalities)
+    """Search over codes, official and common names, places, postcodes and aliases."""
+    places = load_place_tables()
+    return MunicipalityIndex(units().municipalities, places.names, places.postcodes)
 
 
 @st.cache_resource(show_spinner=False)
