@@ -30,9 +30,10 @@ ensure_static_assets(Path(__file__).parent)
 log_untested_versions(Path(__file__).parent / "constraints.txt")  # server log only
 t = Translator(language_choice())
 
-# The boundary data, checked against itself: a short page, not a traceback, when it is broken.
+# The boundary data and place tables, checked: a short page, not a traceback, when broken.
 with boundary_failure_page(t):
     data.units()
+    data.municipality_index()
 
 # The register: the last good one, with a warning while the files are broken.
 loaded = data.register()

@@ -18,11 +18,11 @@ from ui.i18n import Translator
 _log = logging.getLogger(__name__)
 
 HEADING = {
-    "nl": "Het dashboard kan nu geen antwoord geven: de grensbestanden (CBS-gemeenten en "
-          "veiligheidsregio's) zijn onvolledig of kloppen niet. Een beheerder moet ze "
-          "herstellen; het serverlog beschrijft de fout.",
-    "en": "The dashboard cannot answer now: the boundary files (CBS municipalities and safety "
-          "regions) are incomplete or inconsistent. An administrator must repair them; the "
+    "nl": "Het dashboard kan nu geen antwoord geven: de bestanden met gemeenten, "
+          "veiligheidsregio's of plaatsen zijn onvolledig of kloppen niet. Een beheerder moet "
+          "ze herstellen; het serverlog beschrijft de fout.",
+    "en": "The dashboard cannot answer now: the files of municipalities, safety regions or "
+          "places are incomplete or inconsistent. An administrator must repair them; the "
           "server log describes the fault.",
 }
 
