@@ -8,6 +8,8 @@ not match its table fails loudly instead of colouring the wrong region.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -15,10 +17,11 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
+from geodata.errors import BoundaryDataError
 from geodata.settings import geodata_dir
-from geodata.tables import BoundaryDataError, Units, load_units, require_file
+from geodata.tables import MUNICIPALITIES_FILE, TOPOLOGY_FILE, Units, read_tables, require_file
 
-TOPOLOGY_FILE = "nl-gm-vr-2023.topo.json"
+LAYERS = ("gm_features", "vr_features")
 DISPLAY_CRS = "EPSG:4326"
 METRIC_CRS = "EPSG:28992"
 SQUARE_METRES_PER_KM2 = 1_000_000
@@ -40,8 +43,43 @@ class Boundaries:
     safety_regions: gpd.GeoDataFrame
 
 
-def _read_layer(path: Path, layer: str) -> gpd.GeoDataFrame:
-    frame = gpd.read_file(require_file(path), layer=layer, columns=["code"])
+def check_topology(folder: Path) -> None:
+    """Check that the TopoJSON file is a topology with both layers, each feature with a code.
+
+    Raises `BoundaryDataError` naming the file and the layer or feature that is wrong.
+    """
+    path = require_file(folder, TOPOLOGY_FILE)
+
+    def fault(detail: str) -> BoundaryDataError:
+        return BoundaryDataError(folder, TOPOLOGY_FILE, detail)
+
+    try:
+        topology = json.loads(path.read_bytes())
+    except (OSError, ValueError) as error:  # UnicodeDecodeError is a ValueError
+        raise fault(f"not a readable JSON file ({error})") from error
+    if not isinstance(topology, dict) or topology.get("type") != "Topology":
+        raise fault('not a TopoJSON file (expected an object with "type": "Topology")')
+    objects = topology.get("objects")
+    if not isinstance(objects, dict) or not isinstance(topology.get("arcs"), list):
+        raise fault('not a TopoJSON file (no "objects" or "arcs")')
+    for layer in LAYERS:
+        features = objects.get(layer)
+        if not isinstance(features, dict) or not isinstance(features.get("geometries"), list):
+            raise fault(f"layer {layer} is missing (found: {', '.join(sorted(objects)) or 'none'})")
+        for number, feature in enumerate(features["geometries"], start=1):
+            properties = feature.get("properties") if isinstance(feature, dict) else None
+            if not isinstance(properties, dict) or not isinstance(properties.get("code"), str):
+                raise fault(f"layer {layer}, feature #{number} has no code")
+
+
+def _read_layer(folder: Path, layer: str) -> gpd.GeoDataFrame:
+    path = folder / TOPOLOGY_FILE
+    try:
+        frame = gpd.read_file(path, layer=layer, columns=["code"])
+    except Exception as error:  # pyogrio raises several types; all mean the same here
+        detail = str(error).replace(str(path), TOPOLOGY_FILE)
+        raise BoundaryDataError(folder, TOPOLOGY_FILE,
+                                f"layer {layer} cannot be read ({detail})") from error
     return frame.set_crs(DISPLAY_CRS, allow_override=True).set_index("code")
 
 
@@ -56,54 +94,87 @@ def _repaired(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return frame
 
 
-def _check_same_codes(path: Path, layer: str, geometry_codes: pd.Index,
-                      table_codes: pd.Index) -> None:
-    missing = table_codes.difference(geometry_codes)
-    extra = geometry_codes.difference(table_codes)
-    if len(missing) or len(extra) or geometry_codes.has_duplicates:
-        raise BoundaryDataError(
-            f"{path} ({layer}) does not match the table: "
-            f"without geometry {list(missing)}, not in the table {list(extra)}, "
-            f"duplicated {list(geometry_codes[geometry_codes.duplicated()])}"
-        )
+def _check_geometries(folder: Path, layer: str, shapes: gpd.GeoDataFrame,
+                      table: pd.DataFrame) -> None:
+    """Every code of the table has one polygonal geometry in the layer, and no other code."""
+    def named(codes: Iterable[str]) -> str:
+        return ", ".join(f"{code} {table.at[code, 'name']}" if code in table.index else code
+                         for code in codes)
+
+    codes = shapes.index
+    duplicated = codes[codes.duplicated()].unique()
+    missing = table.index.difference(codes)
+    extra = codes.difference(table.index)
+    geometry = shapes.geometry
+    empty = codes[(geometry.isna() | geometry.is_empty).to_numpy()]
+    not_polygonal = codes[~geometry.geom_type.isin(["Polygon", "MultiPolygon"]).to_numpy()]
+    problems = [f"{what} {named(found)}" for what, found in (
+        ("no geometry for", missing.union(empty)),
+        ("a geometry that is not a polygon for", not_polygonal.difference(empty)),
+        ("more than one geometry for", duplicated),
+        ("a geometry for a code not in the table:", extra),
+    ) if len(found)]
+    if problems:
+        raise BoundaryDataError(folder, TOPOLOGY_FILE, f"layer {layer} has "
+                                + "; ".join(problems))
 
 
-def check_spatial_join(municipalities: gpd.GeoDataFrame, regions: gpd.GeoDataFrame) -> None:
-    """Join a point inside each municipality to the safety-region polygons; compare with the table.
+def regions_found(municipalities: gpd.GeoDataFrame, regions: gpd.GeoDataFrame) -> pd.Series:
+    """The safety region(s) whose polygon holds a point inside each municipality.
 
-    Both frames must be in the same CRS. Raises `BoundaryDataError` naming every
-    municipality whose point lies in another region than the table says, or in none.
+    Both frames must be in the same CRS. The value is a region code, several joined by ", ",
+    or "no region".
+
+    >>> from shapely import box
+    >>> towns = gpd.GeoDataFrame(geometry=[box(0, 0, 1, 1), box(5, 5, 6, 6)], index=["GM1", "GM2"])
+    >>> regions = gpd.GeoDataFrame(geometry=[box(0, 0, 2, 2)], index=["VR1"])
+    >>> regions_found(towns, regions).to_dict()
+    {'GM1': 'VR1', 'GM2': 'no region'}
     """
-    points = gpd.GeoDataFrame(
-        {"expected": municipalities["safety_region_code"]},
-        geometry=municipalities.geometry.representative_point(),
-        crs=municipalities.crs,
-    )
+    points = gpd.GeoDataFrame(geometry=municipalities.geometry.representative_point(),
+                              crs=municipalities.crs)
     region_polygons = regions[["geometry"]].rename_axis("found")
     joined = points.sjoin(region_polygons, how="left", predicate="within")
-    found = joined["found"].fillna("no region").groupby(level=0).agg(", ".join)
-    disagree = found[found != points["expected"]]
-    if not disagree.empty:
+    return joined["found"].fillna("no region").groupby(level=0).agg(", ".join)
+
+
+def check_regions(folder: Path, table: pd.DataFrame, found: pd.Series) -> None:
+    """Compare the regions found in the boundaries with the table's `safety_region_code`.
+
+    Raises `BoundaryDataError` naming every municipality whose point lies in another region
+    than the table says, or in none.
+    """
+    expected = table["safety_region_code"]
+    disagree = found.reindex(expected.index) != expected
+    if disagree.any():
         raise BoundaryDataError(
-            "boundaries disagree with the table for "
+            folder, MUNICIPALITIES_FILE,
+            f"safety regions disagree with the boundaries in {TOPOLOGY_FILE} for "
             + "; ".join(
-                f"{code} {municipalities.at[code, 'name']}: table says "
-                f"{points.at[code, 'expected']}, boundaries say {regions_found}"
-                for code, regions_found in disagree.items()
+                f"{code} {table.at[code, 'name']}: table says {expected[code]}, boundaries "
+                f"say {found.get(code, 'no region')}"
+                for code in expected.index[disagree.to_numpy()]
             )
         )
 
 
-@cache
 def load_boundaries(data_dir: Path | None = None) -> Boundaries:
-    """Load, repair, measure and check the boundaries (once per process and folder)."""
-    folder = data_dir or geodata_dir()
-    units = load_units(folder)
-    path = folder / TOPOLOGY_FILE
-    municipality_shapes = _repaired(_read_layer(path, "gm_features"))
-    region_shapes = _repaired(_read_layer(path, "vr_features"))
-    _check_same_codes(path, "gm_features", municipality_shapes.index, units.municipalities.index)
-    _check_same_codes(path, "vr_features", region_shapes.index, units.safety_regions.index)
+    """Load, repair, measure and check the boundaries (once per process and folder).
+
+    Raises `BoundaryDataError` naming the file and the municipalities or regions when a file
+    is missing, unreadable, or disagrees with the others.
+    """
+    return _load_boundaries(data_dir or geodata_dir())
+
+
+@cache
+def _load_boundaries(folder: Path) -> Boundaries:
+    units = read_tables(folder)
+    check_topology(folder)
+    municipality_shapes = _repaired(_read_layer(folder, "gm_features"))
+    region_shapes = _repaired(_read_layer(folder, "vr_features"))
+    _check_geometries(folder, "gm_features", municipality_shapes, units.municipalities)
+    _check_geometries(folder, "vr_features", region_shapes, units.safety_regions)
 
     municipalities = gpd.GeoDataFrame(
         units.municipalities, geometry=municipality_shapes.geometry.reindex(
@@ -113,7 +184,7 @@ def load_boundaries(data_dir: Path | None = None) -> Boundaries:
         units.safety_regions, geometry=region_shapes.geometry.reindex(units.safety_regions.index),
         crs=DISPLAY_CRS,
     )
-    check_spatial_join(municipalities, regions)
+    check_regions(folder, units.municipalities, regions_found(municipalities, regions))
     municipalities["area_km2"] = municipalities.to_crs(METRIC_CRS).area / SQUARE_METRES_PER_KM2
     regions["area_km2"] = municipalities.groupby("safety_region_code")["area_km2"].sum()
     return Boundaries(units=units, municipalities=municipalities, safety_regions=regions)

@@ -1,78 +1,213 @@
 """Data derived from the boundary files, kept on disk so that loading is not repeated.
 
 Measuring areas, simplifying polygons for display and the spatial check all need the full
-geometry (geopandas, projections, ~0.5 s). Their results are kept as small JSON files named
-after a hash of the boundary files' contents: a command-line report or the app's first run
-reads them instead, and any change to the boundary files gives a new hash, so a stale result
-is never used. The derivation itself always goes through `load_boundaries`, which runs the
-spatial check.
+geometry (geopandas, projections, ~0.5 s). Their results are kept as small JSON files in the
+user cache folder (`platformdirs`, or `$COVERAGE_CACHE_DIR`). Each file holds its key beside
+its value: a hash of the boundary files' contents, the derivation's parameters and the versions
+of the geometry libraries. A file is used only when its key matches and its value parses;
+anything else (another key, truncated or foreign JSON, a value of the wrong shape) means the
+value is derived again and the file rewritten. Files are written atomically (a temporary file
+in the same folder, then `os.replace`) and a cache that cannot be written only means deriving
+again next time.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Mapping
+from contextlib import suppress
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
 from geodata.settings import geodata_dir
-from geodata.tables import MUNICIPALITIES_FILE, SAFETY_REGIONS_FILE
+from geodata.tables import BOUNDARY_FILES, Units
 
 CACHE_DIR_VARIABLE = "COVERAGE_CACHE_DIR"
-"""Environment variable for the cache folder (default `~/.cache/coverage-dashboard`)."""
+"""Environment variable for the cache folder (default: the user cache folder of
+`coverage-dashboard`, e.g. `~/.cache/coverage-dashboard` on Linux)."""
 
-_HASHED_FILES = (MUNICIPALITIES_FILE, SAFETY_REGIONS_FILE, "nl-gm-vr-2023.topo.json")
+GEOMETRY_LIBRARIES = ("shapely", "geopandas", "pyproj", "pyogrio")
+"""The libraries whose versions are part of every key: their results may differ by version."""
+
+FORMAT_VERSION = 1
+"""Raised when the layout of the cache files changes."""
+
+_log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def cache_dir() -> Path:
-    """Where derived data is kept."""
+    """Where derived data is kept: `$COVERAGE_CACHE_DIR`, else the user cache folder."""
     configured = os.environ.get(CACHE_DIR_VARIABLE)
-    return Path(configured) if configured else Path.home() / ".cache" / "coverage-dashboard"
+    if configured:
+        return Path(configured).expanduser()
+    import platformdirs
+
+    return platformdirs.user_cache_path("coverage-dashboard", appauthor=False)
 
 
-def _fingerprint(folder: Path) -> str:
+@cache
+def _fingerprint(folder: Path, stamps: tuple[tuple[int, int], ...]) -> str:
+    """A hash of the boundary files' contents (`stamps` only invalidates this memo)."""
     digest = hashlib.sha256()
-    for name in _HASHED_FILES:
+    for name in BOUNDARY_FILES:
         digest.update((folder / name).read_bytes())
-    return digest.hexdigest()[:20]
+    return digest.hexdigest()
 
 
-def cached(name: str, derive: Callable[[], Any], data_dir: Path | None = None) -> Any:
-    """The JSON value `derive()` returns for the current boundary files, from the cache when
-    it holds one for exactly these files, else derived and then cached.
+def boundary_fingerprint(folder: Path) -> str:
+    """The SHA-256 of the boundary files in `folder`, read again when one of them changes."""
+    stamps = tuple((stat.st_mtime_ns, stat.st_size)
+                   for stat in ((folder / name).stat() for name in BOUNDARY_FILES))
+    return _fingerprint(folder, stamps)
 
-    `name` tells derived values apart (e.g. `areas`); a cache that cannot be read or written
-    (a read-only home) only means deriving again next time.
+
+def _library_versions() -> dict[str, str]:
+    versions = {}
+    for library in GEOMETRY_LIBRARIES:
+        try:
+            versions[library] = version(library)
+        except PackageNotFoundError:
+            versions[library] = "absent"
+    return versions
+
+
+def cache_key(name: str, folder: Path, parameters: Mapping[str, Any]) -> dict[str, Any]:
+    """Everything a derived value depends on: the boundary files, the derivation's name and
+    parameters, the geometry libraries' versions and the cache format."""
+    return {"format": FORMAT_VERSION, "name": name,
+            "boundary_files": boundary_fingerprint(folder),
+            "parameters": dict(parameters), "libraries": _library_versions()}
+
+
+def _path_of(key: dict[str, Any]) -> Path:
+    digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:24]
+    return cache_dir() / f"{key['name']}-{digest}.json"
+
+
+def _read(path: Path, key: dict[str, Any]) -> Any:
+    """The cached value at `path` if the file holds exactly `key`; `KeyError` otherwise."""
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise KeyError(f"unreadable: {error}") from error
+    if not isinstance(stored, dict) or stored.get("key") != key or "value" not in stored:
+        raise KeyError("another key or shape")
+    return stored["value"]
+
+
+def write_atomically(path: Path, text: str) -> bool:
+    """Write `text` to `path` through a temporary file in the same folder and `os.replace`.
+
+    Returns whether it was written; an unwritable folder is not an error. The temporary file
+    never outlives the call.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                             suffix=".tmp")
+    except OSError as error:
+        _log.info("derived data not cached: %s", error)
+        return False
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, path)
+    except OSError as error:
+        _log.info("derived data not cached: %s", error)
+        return False
+    finally:
+        with suppress(FileNotFoundError):
+            os.unlink(temporary)
+    return True
+
+
+def cached(name: str, derive: Callable[[], Any], parse: Callable[[Any], T], *,
+           parameters: Mapping[str, Any] | None = None, data_dir: Path | None = None) -> T:
+    """`parse(value)` of the JSON value that `derive()` returns for the current boundary files.
+
+    The value comes from the cache when the file there has this exact key (see `cache_key`;
+    `parameters` are the derivation's settings) and `parse` accepts it; else it is derived,
+    parsed and written. `parse` must raise on a value of the wrong shape.
     """
     folder = data_dir or geodata_dir()
     try:
-        path = cache_dir() / f"{name}-{_fingerprint(folder)}.json"
+        key = cache_key(name, folder, parameters or {})
     except OSError:
-        return derive()  # a missing boundary file: let the loader name it
+        return parse(derive())  # a missing boundary file: let the loader name it
+    path = _path_of(key)
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
+        return parse(_read(path, key))
+    except Exception as error:  # anything wrong with a cached value means: derive it again
+        if path.exists():
+            _log.info("derived data %s rebuilt: %s", path.name, error)
     value = derive()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(json.dumps(value), encoding="utf-8")
-        partial.replace(path)
-    except OSError:
-        pass
-    return value
+    parsed = parse(value)
+    write_atomically(path, json.dumps({"key": key, "value": value}))
+    return parsed
+
+
+def parse_areas(value: Any, codes: pd.Index) -> pd.Series:
+    """Areas in km² for exactly `codes`, each a positive number; `ValueError` otherwise.
+
+    >>> parse_areas({"GM0193": 119.3}, pd.Index(["GM0193"])).to_dict()
+    {'GM0193': 119.3}
+    >>> parse_areas({"GM0193": "big"}, pd.Index(["GM0193"]))
+    Traceback (most recent call last):
+    ...
+    ValueError: areas: not a positive number for GM0193
+    """
+    if not isinstance(value, dict) or set(value) != set(codes):
+        raise ValueError("areas: not one value per municipality")
+    bad = [code for code, area in value.items()
+           if isinstance(area, bool) or not isinstance(area, int | float) or not area > 0]
+    if bad:
+        raise ValueError(f"areas: not a positive number for {', '.join(bad[:5])}")
+    return pd.Series(value, name="area_km2", dtype="float64").reindex(codes)
 
 
 def municipality_areas(data_dir: Path | None = None) -> pd.Series:
     """Area in km² per municipality code (measured in EPSG:28992 by `load_boundaries`)."""
+    from geodata.checked import load_units
+
+    codes = load_units(data_dir).municipalities.index
+
     def measure() -> dict[str, float]:
         from geodata.boundaries import load_boundaries  # geometry only when not cached
 
         return load_boundaries(data_dir).municipalities["area_km2"].round(6).to_dict()
 
-    return pd.Series(cached("areas", measure, data_dir), name="area_km2", dtype="float64")
+    return cached("areas", measure, lambda value: parse_areas(value, codes),
+                  parameters={"crs": "EPSG:28992", "decimals": 6}, data_dir=data_dir)
+
+
+def verified_regions(units: Units, data_dir: Path | None = None) -> None:
+    """Check that a point inside every municipality lies in the safety region its table names.
+
+    The check needs the full geometry, so its outcome is cached by the files' hash: a cached
+    outcome is used only when it names exactly the table's region for every municipality;
+    otherwise the boundaries are loaded and checked again, which raises `BoundaryDataError`
+    naming each municipality that disagrees.
+    """
+    expected = units.municipalities["safety_region_code"].to_dict()
+
+    def check() -> dict[str, str]:
+        from geodata.boundaries import load_boundaries  # runs the check; raises if it fails
+
+        return load_boundaries(data_dir).municipalities["safety_region_code"].to_dict()
+
+    def parse(value: Any) -> None:
+        if value != expected:
+            raise ValueError("spatial check: outcome does not match the table")
+
+    cached("spatial-check", check, parse,
+           parameters={"point": "representative_point", "predicate": "within"},
+           data_dir=data_dir)

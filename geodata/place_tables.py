@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from geodata.tables import BoundaryDataError, require_file
+from geodata.errors import BoundaryDataError
+from geodata.tables import require_file
 
 PLACES_DIR = Path(__file__).resolve().parent / "places"
 """The folder of `places.csv`, `postcodes.csv` and `aliases.csv`."""
@@ -48,14 +49,15 @@ class PlaceTables:
 
 
 def _read(folder: Path, file_name: str) -> pd.DataFrame:
-    path = require_file(folder / file_name)
+    path = require_file(folder, file_name)
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = [column for column in COLUMNS[file_name] if column not in table.columns]
     if missing:
-        raise BoundaryDataError(f"{path}: missing columns {', '.join(missing)}")
+        raise BoundaryDataError(folder, file_name, f"missing columns {', '.join(missing)}")
     empty = table.index[(table[list(COLUMNS[file_name][:2])] == "").any(axis=1)]
     if len(empty):
-        raise BoundaryDataError(f"{path}: empty name or code on line {empty[0] + 2}")
+        raise BoundaryDataError(folder, file_name,
+                                f"empty name or code on line {empty[0] + 2}")
     return table
 
 

@@ -6,23 +6,30 @@ for loading boundaries.
 
 from __future__ import annotations
 
+import csv
+import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
 import pandas as pd
 
+from geodata.errors import BoundaryDataError
 from geodata.settings import GEODATA_DIR_VARIABLE, geodata_dir
 
 MUNICIPALITIES_FILE = "municipalities-2023.csv"
 SAFETY_REGIONS_FILE = "safety-regions.csv"
+TOPOLOGY_FILE = "nl-gm-vr-2023.topo.json"
+BOUNDARY_FILES = (MUNICIPALITIES_FILE, SAFETY_REGIONS_FILE, TOPOLOGY_FILE)
+"""The files of the boundary data folder."""
+MUNICIPALITY_COLUMNS = ("code", "name", "display_name", "safety_region_code", "population")
+SAFETY_REGION_COLUMNS = ("code", "name", "province", "police_unit")
+
+_WHOLE_NUMBER = re.compile(r"[0-9]+")
 
 UNIT_KINDS = ("municipality", "safety_region", "province", "police_unit")
 """The named units an area can be made of, smallest first."""
-
-
-class BoundaryDataError(ValueError):
-    """The boundary data folder is missing, incomplete or inconsistent."""
 
 
 @dataclass(frozen=True)
@@ -86,39 +93,96 @@ class Units:
         return members
 
 
-def require_file(path: Path) -> Path:
-    """The path, if it is a file; else a `BoundaryDataError` that names it and the setting."""
+def require_file(folder: Path, name: str) -> Path:
+    """The path of file `name` in `folder`, if it is a file; else a `BoundaryDataError` that
+    names it and the setting."""
+    path = folder / name
     if not path.is_file():
-        raise BoundaryDataError(f"{path}: file not found (set the data folder with the "
-                                f"environment variable {GEODATA_DIR_VARIABLE})")
+        raise BoundaryDataError(folder, name, f"file not found (set the data folder with the "
+                                              f"environment variable {GEODATA_DIR_VARIABLE})")
     return path
 
 
-def _read_csv(path: Path) -> pd.DataFrame:
-    return pd.read_csv(require_file(path), dtype=str, keep_default_na=False)
+Row = dict[str, str]
+
+
+def _read_csv(folder: Path, name: str, columns: tuple[str, ...]) -> list[Row]:
+    """The rows of a CSV file with exactly `columns` (others ignored), each filled in except
+    `display_name`, with unique codes. Plain Python: 342 rows need no pandas to be checked."""
+    path = require_file(folder, name)
+    try:
+        with path.open(encoding="utf-8", newline="") as file:
+            reader = csv.DictReader(file)
+            header = reader.fieldnames or []
+            rows = list(reader)
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise BoundaryDataError(folder, name, f"cannot be read as a UTF-8 CSV file ({error})"
+                                ) from error
+    missing = [column for column in columns if column not in header]
+    if missing:
+        raise BoundaryDataError(folder, name, f"missing column {', '.join(missing)} (expected "
+                                              f"{', '.join(columns)})")
+    ragged = [number for number, row in enumerate(rows) if None in row or None in row.values()]
+    if ragged:
+        raise BoundaryDataError(folder, name, "wrong number of fields for " + ", ".join(
+            _row_name(rows, number) for number in ragged))
+    for column in columns:
+        empty = [number for number, row in enumerate(rows)
+                 if column != "display_name" and not row[column].strip()]
+        if empty:
+            raise BoundaryDataError(folder, name, f"empty {column} for " + ", ".join(
+                _row_name(rows, number) for number in empty))
+    counts = Counter(row["code"] for row in rows)
+    duplicated = [code for code, count in counts.items() if count > 1]
+    if duplicated:
+        raise BoundaryDataError(folder, name, f"duplicate code {', '.join(duplicated)}")
+    return [{column: row[column] for column in columns} for row in rows]
+
+
+def _row_name(rows: list[Row], number: int) -> str:
+    """A row as `GM0193 Zwolle (line 12)`, with what it has of code and name."""
+    row = rows[number]
+    label = " ".join(value for value in (row.get("code"), row.get("name")) if value)
+    return f"{label} (line {number + 2})".strip()
+
+
+def _population(folder: Path, rows: list[Row]) -> list[int]:
+    bad = [number for number, row in enumerate(rows)
+           if not _WHOLE_NUMBER.fullmatch(row["population"].strip())]
+    if bad:
+        raise BoundaryDataError(folder, MUNICIPALITIES_FILE, "population is not a whole number "
+                                "of people for " + ", ".join(
+                                    f"{_row_name(rows, number)}: {rows[number]['population']!r}"
+                                    for number in bad))
+    return [int(row["population"]) for row in rows]
+
+
+def read_tables(data_dir: Path | None = None) -> Units:
+    """Read and check the municipality and safety-region tables, without any geometry.
+
+    Every fault raises `BoundaryDataError` naming the file and the rows concerned. The result
+    is not yet checked against the boundaries: `geodata.load_units` does that.
+    """
+    return _read_tables(data_dir or geodata_dir())
 
 
 @cache
-def load_units(data_dir: Path | None = None) -> Units:
-    """Read and check the municipality and safety-region tables (once per process and folder)."""
-    folder = data_dir or geodata_dir()
-    municipalities = _read_csv(folder / MUNICIPALITIES_FILE)
-    regions = _read_csv(folder / SAFETY_REGIONS_FILE).set_index("code")
-    unknown = municipalities.loc[~municipalities["safety_region_code"].isin(regions.index)]
-    if not unknown.empty:
+def _read_tables(folder: Path) -> Units:
+    rows = _read_csv(folder, MUNICIPALITIES_FILE, MUNICIPALITY_COLUMNS)
+    region_rows = _read_csv(folder, SAFETY_REGIONS_FILE, SAFETY_REGION_COLUMNS)
+    region_codes = {row["code"] for row in region_rows}
+    unknown = [row for row in rows if row["safety_region_code"] not in region_codes]
+    if unknown:
         raise BoundaryDataError(
-            f"{folder / MUNICIPALITIES_FILE}: unknown safety region for "
-            + ", ".join(f"{row.code} ({row.safety_region_code})" for row in unknown.itertuples())
-        )
-    duplicated = municipalities.loc[municipalities["code"].duplicated(), "code"]
-    if not duplicated.empty:
-        raise BoundaryDataError(
-            f"{folder / MUNICIPALITIES_FILE}: duplicate codes {', '.join(duplicated)}"
-        )
-    municipalities["display_name"] = municipalities["display_name"].where(
-        municipalities["display_name"] != "", municipalities["name"]
-    )
-    municipalities["population"] = municipalities["population"].astype("int64")
+            folder, MUNICIPALITIES_FILE, f"safety region not in {SAFETY_REGIONS_FILE} for "
+            + ", ".join(f"{row['code']} {row['name']} ({row['safety_region_code']})"
+                        for row in unknown))
+    population = _population(folder, rows)
+    for row in rows:
+        row["display_name"] = row["display_name"] or row["name"]
+    regions = pd.DataFrame(region_rows, columns=list(SAFETY_REGION_COLUMNS)).set_index("code")
+    municipalities = pd.DataFrame(rows, columns=list(MUNICIPALITY_COLUMNS))
+    municipalities["population"] = pd.Series(population, dtype="int64")
     municipalities = municipalities.join(
         regions.rename(columns={"name": "safety_region_name"}), on="safety_region_code"
     ).set_index("code", drop=False)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
+import hashlib
+import re
 from pathlib import Path
 
 import geopandas as gpd
 import pytest
 
-from geodata import Boundaries, BoundaryDataError, dissolve_by, geodata_dir, load_boundaries
+from geodata import Boundaries, dissolve_by, geodata_dir, load_boundaries
 from geodata.boundaries import TOPOLOGY_FILE
 from geodata.settings import DEFAULT_GEODATA_DIR, GEODATA_DIR_VARIABLE
-from geodata.tables import MUNICIPALITIES_FILE, SAFETY_REGIONS_FILE
+from geodata.tables import BOUNDARY_FILES
+from tests.conftest import REPOSITORY_ROOT
 
 NATIONAL_POPULATION = 17_590_672
 
@@ -73,41 +75,30 @@ def test_loaded_once_per_process(boundaries: Boundaries) -> None:
 
 def test_data_folder_comes_from_the_setting(monkeypatch: pytest.MonkeyPatch,
                                             tmp_path: Path) -> None:
-    assert DEFAULT_GEODATA_DIR.name == "geodata"
+    assert DEFAULT_GEODATA_DIR == REPOSITORY_ROOT / "geodata" / "cbs-2023"
     monkeypatch.setenv(GEODATA_DIR_VARIABLE, str(tmp_path))
     assert geodata_dir() == tmp_path.resolve()
     monkeypatch.delenv(GEODATA_DIR_VARIABLE)
     assert geodata_dir() == DEFAULT_GEODATA_DIR
 
 
-@pytest.fixture
-def data_copy(tmp_path: Path) -> Path:
-    for name in (MUNICIPALITIES_FILE, SAFETY_REGIONS_FILE, TOPOLOGY_FILE):
-        shutil.copy(geodata_dir() / name, tmp_path / name)
-    return tmp_path
+def test_the_shipped_files_are_the_ones_checked() -> None:
+    """The repository's copy is byte-identical to what its README records (and to the shared
+    copy it was made from, on machines that have one)."""
+    readme = (DEFAULT_GEODATA_DIR / "README.md").read_text(encoding="utf-8")
+    recorded = dict(re.findall(r"\| `([^`]+)` \| `([0-9a-f]{64})` \|", readme))
+    assert sorted(recorded) == sorted(BOUNDARY_FILES)
+    for name in BOUNDARY_FILES:
+        data = (DEFAULT_GEODATA_DIR / name).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == recorded[name], name
+        shared = REPOSITORY_ROOT.parent / "shared" / "geodata" / name
+        if shared.is_file():
+            assert shared.read_bytes() == data, name
 
 
-def test_a_table_that_disagrees_with_the_boundaries_is_named(data_copy: Path) -> None:
-    table = data_copy / MUNICIPALITIES_FILE
-    # Put Zwolle (IJsselland) and Maastricht (Zuid-Limburg) in the wrong safety region.
-    text = table.read_text().replace("GM0193,Zwolle,,VR04", "GM0193,Zwolle,,VR05")
-    text = text.replace("GM0935,Maastricht,,VR24", "GM0935,Maastricht,,VR23")
-    table.write_text(text)
-    with pytest.raises(BoundaryDataError) as error:
-        load_boundaries(data_copy)
-    message = str(error.value)
-    assert "GM0193 Zwolle: table says VR05, boundaries say VR04" in message
-    assert "GM0935 Maastricht: table says VR23, boundaries say VR24" in message
-
-
-def test_a_municipality_without_geometry_is_named(data_copy: Path) -> None:
-    table = data_copy / MUNICIPALITIES_FILE
-    table.write_text(table.read_text() + "GM9999,Nergenshuizen,,VR01,10\n")
-    with pytest.raises(BoundaryDataError, match=r"without geometry \['GM9999'\]"):
-        load_boundaries(data_copy)
-
-
-def test_a_missing_file_names_the_file_and_the_setting(tmp_path: Path) -> None:
-    with pytest.raises(BoundaryDataError, match=r"municipalities-2023\.csv: file not found.*"
-                                                r"COVERAGE_GEODATA_DIR"):
-        load_boundaries(tmp_path)
+def test_no_code_refers_to_a_folder_beside_the_repository() -> None:
+    paths = [REPOSITORY_ROOT / "app.py", *(path for folder in ("coverage", "geodata", "ui", "bench")
+                                           for path in (REPOSITORY_ROOT / folder).rglob("*.py"))]
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert "../shared" not in text and '"shared"' not in text, path

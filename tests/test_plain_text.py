@@ -129,7 +129,7 @@ LABELLED = {"button", "download_button", "link_button", "page_link", "radio", "t
             "title", "header", "subheader", "metric", "form_submit_button"}
 """Streamlit functions whose first argument is a label rendered as Markdown."""
 
-SAFE_RECEIVERS = {"plain_text", "LOGGER", "logger", "_LOGGER", "logging", "log"}
+SAFE_RECEIVERS = {"plain_text", "LOGGER", "logger", "_LOGGER", "_log", "logging", "log"}
 """The helper module itself, and loggers (`LOGGER.error` writes to the server log)."""
 HELPER = REPOSITORY_ROOT / "ui" / "plain_text.py"
 

@@ -45,10 +45,21 @@ def boundaries() -> Boundaries:
 @st.cache_resource(show_spinner=False)
 def display_municipalities() -> gpd.GeoDataFrame:
     """Municipalities simplified as a coverage for the map, with the units table's columns."""
-    shapes = cached(f"display-{DEFAULT_TOLERANCE_M:g}m", lambda: simplify_for_display(
-        boundaries().municipalities).geometry.to_wkb(hex=True).to_dict())
     table = units().municipalities
-    geometry = gpd.GeoSeries.from_wkb(pd.Series(shapes).reindex(table.index), crs="EPSG:4326")
+
+    def parse(shapes: Any) -> gpd.GeoSeries:
+        """One valid polygonal geometry per municipality; raises otherwise."""
+        if not isinstance(shapes, dict) or set(shapes) != set(table.index):
+            raise ValueError("display geometry: not one shape per municipality")
+        geometry = gpd.GeoSeries.from_wkb(pd.Series(shapes).reindex(table.index),
+                                          crs="EPSG:4326", on_invalid="raise")
+        if not geometry.geom_type.isin(["Polygon", "MultiPolygon"]).all():
+            raise ValueError("display geometry: not all polygons")
+        return geometry
+
+    geometry = cached("display", lambda: simplify_for_display(
+        boundaries().municipalities).geometry.to_wkb(hex=True).to_dict(), parse,
+        parameters={"tolerance_m": DEFAULT_TOLERANCE_M, "crs": "EPSG:4326"})
     return gpd.GeoDataFrame(table, geometry=geometry)
 
 

@@ -13,12 +13,14 @@ from coverage.serialise import lookup_json
 from ui import data, overview, plain_text, tabs
 from ui.area_text import interpretations
 from ui.card import CARD_CSS, card_html
+from ui.failure import boundary_failure_page
 from ui.i18n import Translator
 from ui.map_panel import clicked_code, legend_html, render_map, renew_map, summary_text
 from ui.offline_map import ensure_static_assets
 from ui.search_panel import render_search, search_text
 from ui.selection import SelectionState, choose, initial_state, next_state
 from ui.sidebar import initial_language, language_choice, map_options, settings
+from ui.tested_set import log_untested_versions
 
 
 def show_page(root: Path) -> None:
@@ -26,7 +28,13 @@ def show_page(root: Path) -> None:
     # Language first: every other string depends on it.
     st.set_page_config(page_title=Translator(initial_language())("page_title"), layout="wide")
     ensure_static_assets(root)
+    log_untested_versions(root / "constraints.txt")  # server log only
     t = Translator(language_choice())
+
+    # The boundary data and place tables, checked: a short page, not a traceback, when broken.
+    with boundary_failure_page(t):
+        data.units()
+        data.municipality_index()
 
     # The register: the last good one, with a warning while the files are broken.
     loaded = data.register()
