@@ -1,0 +1,273 @@
+"""Load and validate the coordinator register from YAML: a folder (`data/`) or one file's text.
+
+A broken file fails with a `RegisterError` that names the file, the line, the entry and the
+field: unreadable or oversized files, text that is not UTF-8, YAML syntax errors, aliases,
+duplicate keys, impossible dates, unknown fields, malformed phone numbers, duplicate entry ids,
+unknown unit names and references to unknown entries.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+from coverage.areas import AreaCycleError, dependency_order
+from coverage.register import Register
+from coverage.schema import AREA_UNIT_KINDS, Fallback, Snapshot
+from geodata import Units
+from registry import yaml_text
+from registry.errors import RegisterError
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+REGISTER_DIR_VARIABLE = "COVERAGE_REGISTER_DIR"
+"""Environment variable naming another register folder (default `data/`): the folder that
+`check --data` validates and that fills an empty database."""
+SNAPSHOTS_FOLDER = "snapshots"
+FALLBACK_FILE = "fallback.yaml"
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def _node_at(node: Node | None, loc: Iterable[str | int]) -> Node | None:
+    """The deepest node of the YAML tree along a validation error's location."""
+    for key in loc:
+        if isinstance(node, MappingNode):
+            match = next((value for name, value in node.value if name.value == key), None)
+            if match is None:
+                return node
+            node = match
+        elif isinstance(node, SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            return node
+    return node
+
+
+def _field_path(loc: Iterable[str | int]) -> str:
+    text = ""
+    for key in loc:
+        text += f"[{key}]" if isinstance(key, int) else (f".{key}" if text else str(key))
+    return text
+
+
+class _Locator:
+    """Names entries and finds lines for errors in one register file."""
+
+    def __init__(self, path: Path, data: Any, root: Node | None) -> None:
+        self.path, self.data, self.root = path, data, root
+
+    def entry_label(self, index: int) -> str:
+        """How an error names the entry at `index`: `#3 'provincie-drenthe'`."""
+        entries = self.data.get("entries") if isinstance(self.data, Mapping) else None
+        raw = entries[index] if isinstance(entries, list) and index < len(entries) else None
+        entry_id = raw.get("id") if isinstance(raw, Mapping) else None
+        return f"#{index + 1} '{entry_id}'" if entry_id else f"#{index + 1}"
+
+    def error(self, loc: tuple[str | int, ...], message: str) -> RegisterError:
+        """A `RegisterError` for a validation location (`("entries", 2, "id")`)."""
+        node = _node_at(self.root, loc)
+        line = node.start_mark.line + 1 if node is not None else None
+        if len(loc) >= 2 and loc[0] == "entries" and isinstance(loc[1], int):
+            return RegisterError(self.path, message, line=line, entry=self.entry_label(loc[1]),
+                                 field=_field_path(loc[2:]) or None)
+        return RegisterError(self.path, message, line=line, field=_field_path(loc) or None)
+
+
+def _validated(model: type[Model], locator: _Locator) -> Model:
+    if not isinstance(locator.data, Mapping):
+        raise RegisterError(locator.path, "expected a mapping at the top of the file", line=1)
+    try:
+        return model.model_validate(locator.data)
+    except ValidationError as error:
+        # A misspelt key shows up twice: as an unknown field and as a missing one. The
+        # unknown field is the one that points at the typo, so report it first.
+        first = min(error.errors(), key=lambda problem: problem["type"] != "extra_forbidden")
+        message = first["msg"].removeprefix("Value error, ")
+        if first["type"] == "extra_forbidden":
+            message = f"unknown field '{first['loc'][-1]}'"
+        raise locator.error(tuple(first["loc"]), message) from None
+
+
+def _suggestion(value: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(known), n=3, cutoff=0.6)
+    return f" (did you mean {', '.join(repr(name) for name in close)}?)" if close else ""
+
+
+def _check_references(snapshot: Snapshot, units: Units, locator: _Locator) -> None:
+    """Entry ids are unique, unit names exist, entry references point at other entries."""
+    seen: set[str] = set()
+    for index, entry in enumerate(snapshot.entries):
+        if entry.id in seen:
+            raise locator.error(("entries", index, "id"), f"duplicate id '{entry.id}'")
+        seen.add(entry.id)
+    ids = [entry.id for entry in snapshot.entries]
+    names = {kind: units.names_of(kind) for kind in AREA_UNIT_KINDS}
+    for index, entry in enumerate(snapshot.entries):
+        for part in ("include", "exclude"):
+            for position, ref in enumerate(getattr(entry.area, part)):
+                loc = ("entries", index, "area", part, position, ref.kind)
+                if ref.kind == "entry":
+                    if ref.value not in ids or ref.value == entry.id:
+                        raise locator.error(loc, f"no other entry with id '{ref.value}'"
+                                                 + _suggestion(ref.value, ids))
+                elif ref.value not in names[ref.kind]:
+                    kind = ref.kind.replace("_", " ")
+                    raise locator.error(loc, f"unknown {kind} '{ref.value}'"
+                                             + _suggestion(ref.value, names[ref.kind]))
+    try:
+        dependency_order(snapshot)
+    except AreaCycleError as error:
+        first = str(error).split(" -> ")[0]
+        index = ids.index(first)
+        raise locator.error(("entries", index, "area"),
+                            f"entries exclude or include each other in a circle: {error}") from None
+
+
+def _path_to_line(root: Node | None, line: int) -> tuple[str | int, ...]:
+    """The location (`("entries", 3, "contacts", 0)`) of the deepest node spanning `line`."""
+    loc: list[str | int] = []
+    node = root
+    while node is not None:
+        children: list[tuple[str | int, Node]] = []
+        if isinstance(node, MappingNode):
+            children = [(key.value, value) for key, value in node.value]
+        elif isinstance(node, SequenceNode):
+            children = list(enumerate(node.value))
+        inside = [(key, child) for key, child in children
+                  if child.start_mark.line <= line - 1 <= max(child.end_mark.line - 1,
+                                                              child.start_mark.line)]
+        if not inside:
+            break
+        key, node = inside[0]
+        loc.append(key)
+    return tuple(loc)
+
+
+def _message_of(error: RegisterError) -> str:
+    """The message of a `RegisterError` without its location prefix."""
+    where = f"{error.path}:{error.line}" if error.line else str(error.path)
+    parts = [where, *([f"entry {error.entry}"] if error.entry else []),
+             *([f"field '{error.field}'"] if error.field else [])]
+    return str(error)[len(", ".join(parts)) + 2:]
+
+
+def _entry_id_at(root: Node, index: int) -> str | None:
+    """The `id` of entry `index`, read from the node tree (never expanding aliases)."""
+    entries = _node_at(root, ("entries", index))
+    if isinstance(entries, MappingNode):
+        for key, value in entries.value:
+            if key.value == "id" and isinstance(value.value, str):
+                return value.value
+    return None
+
+
+def _locate(text: str, line: int) -> tuple[Node | None, tuple[str | int, ...]]:
+    """The node tree and the location of `line`. When the text does not compose (a syntax
+    error), the text before the error is composed instead and only the entry is located."""
+    try:
+        root = yaml.compose(text, Loader=yaml_text.BaseLoader)
+        return root, _path_to_line(root, line)
+    except yaml.YAMLError:
+        pass
+    lines = text.splitlines(keepends=True)
+    for cut in range(line - 1, max(line - 4, 0), -1):
+        try:
+            root = yaml.compose("".join(lines[:cut]), Loader=yaml_text.BaseLoader)
+        except yaml.YAMLError:
+            continue
+        return root, _path_to_line(root, cut)[:2]
+    return None, ()
+
+
+def _with_entry_and_field(error: RegisterError, text: str) -> RegisterError:
+    """A parse error given only a line, completed with the entry and field at that line."""
+    if error.line is None or error.entry or error.field:
+        return error
+    root, loc = _locate(text, error.line)
+    if root is None or not loc:
+        return error
+    if len(loc) >= 2 and loc[0] == "entries" and isinstance(loc[1], int):
+        entry_id = _entry_id_at(root, loc[1])
+        entry = f"#{loc[1] + 1} '{entry_id}'" if entry_id else f"#{loc[1] + 1}"
+        return RegisterError(error.path, _message_of(error), line=error.line, entry=entry,
+                             field=_field_path(loc[2:]) or None)
+    return RegisterError(error.path, _message_of(error), line=error.line,
+                         field=_field_path(loc))
+
+
+def _read(path: Path) -> str:
+    """A file's text; a decoding error is completed with the entry and field at its line."""
+    try:
+        return yaml_text.read_text(path)
+    except RegisterError as error:
+        if error.line is None:
+            raise
+        with path.open("rb") as file:
+            lenient = file.read(yaml_text.MAX_FILE_BYTES).decode("utf-8", "replace")
+        raise _with_entry_and_field(error, lenient) from None
+
+
+def _parsed(text: str, path: Path) -> tuple[Any, Node | None]:
+    try:
+        return yaml_text.parse(text, path)
+    except RegisterError as error:
+        raise _with_entry_and_field(error, text) from None
+
+
+def snapshot_from_text(text: str, path: Path, units: Units) -> Snapshot:
+    """One snapshot from YAML text, validated against the schema and the boundary tables;
+    `path` names the source in errors."""
+    data, root = _parsed(text, path)
+    locator = _Locator(path, data, root)
+    snapshot = _validated(Snapshot, locator)
+    _check_references(snapshot, units, locator)
+    return snapshot
+
+
+def fallback_from_text(text: str, path: Path) -> Fallback:
+    """The national fallback contact from YAML text."""
+    data, root = _parsed(text, path)
+    return _validated(Fallback, _Locator(path, data, root))
+
+
+def load_snapshot(path: Path, units: Units) -> Snapshot:
+    """Read one snapshot file and validate it against the schema and the boundary tables."""
+    return snapshot_from_text(_read(path), path, units)
+
+
+def load_fallback(path: Path) -> Fallback:
+    """Read the national fallback contact."""
+    return fallback_from_text(_read(path), path)
+
+
+def register_dir() -> Path:
+    """The register folder: `$COVERAGE_REGISTER_DIR`, else `data/` of this repository."""
+    configured = os.environ.get(REGISTER_DIR_VARIABLE)
+    return Path(configured) if configured else DATA_DIR
+
+
+def snapshot_paths(data_dir: Path) -> list[Path]:
+    """The snapshot files of a register folder (refused when there are none)."""
+    paths = sorted((data_dir / SNAPSHOTS_FOLDER).glob("*.yaml"))
+    if not paths:
+        raise RegisterError(data_dir / SNAPSHOTS_FOLDER, "no snapshot files (*.yaml)")
+    return paths
+
+
+def load_register(units: Units, data_dir: Path = DATA_DIR) -> Register:
+    """Load every snapshot in `data/snapshots/` (ordered by `sequence`) and the fallback."""
+    snapshots = [(path, load_snapshot(path, units)) for path in snapshot_paths(data_dir)]
+    by_id: dict[str, Snapshot] = {}
+    for path, snapshot in sorted(snapshots, key=lambda pair: pair[1].sequence):
+        if snapshot.id in by_id:
+            raise RegisterError(path, f"snapshot id '{snapshot.id}' is used by another file",
+                                field="id")
+        by_id[snapshot.id] = snapshot
+    return Register(snapshots=by_id, fallback=load_fallback(data_dir / FALLBACK_FILE))
