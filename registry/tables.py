@@ -9,6 +9,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from registry.versions import VERSIONS_TABLE
 
+CHAIN_RULE = "(number = 1 AND parent IS NULL) OR (parent IS NOT NULL AND parent = number - 1)"
+"""Version 1 has no parent; every other version's parent is the version before it."""
+
 
 class Base(DeclarativeBase):
     """The declarative base of the register's tables."""
@@ -25,7 +28,7 @@ class RegisterVersion(Base):
 
     __tablename__ = VERSIONS_TABLE
     __table_args__ = (
-        CheckConstraint("(number = 1 AND parent IS NULL) OR parent = number - 1",
+        CheckConstraint(CHAIN_RULE,
                         name="ck_register_versions_chain"),
     )
 

@@ -13,6 +13,7 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
+CHAIN_RULE = "(number = 1 AND parent IS NULL) OR (parent IS NOT NULL AND parent = number - 1)"
 IMMUTABLE = "published register versions are immutable"
 
 SQLITE_TRIGGERS = [
@@ -48,7 +49,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["parent"], ["register_versions.number"],
                                 name="fk_register_versions_parent"),
         sa.UniqueConstraint("parent", name="uq_register_versions_parent"),
-        sa.CheckConstraint("(number = 1 AND parent IS NULL) OR parent = number - 1",
+        sa.CheckConstraint(CHAIN_RULE,
                            name="ck_register_versions_chain"),
     )
     dialect = op.get_bind().dialect.name
