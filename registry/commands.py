@@ -18,8 +18,7 @@ from registry.documents import Document
 from registry.review import review, review_lines
 from registry.store import VersionStore, open_reader, open_store
 from registry.versions import StaleBaseError, VersionReader, read_document, resolve
-from registry.yaml_register import snapshot_from_text
-from registry.yaml_text import read_text
+from registry.yaml_register import read_file, snapshot_from_text
 
 STALE_BASE_EXIT = 3
 
@@ -109,7 +108,7 @@ def _publish(store: VersionStore, base: int, proposed: Document, args: argparse.
 def cmd_import(args: argparse.Namespace) -> None:
     """Validate a snapshot file, show what it changes, and publish it with --yes."""
     units = load_units()
-    text = read_text(args.file)
+    text = read_file(args.file)
     snapshot = snapshot_from_text(text, args.file, units)
     store = writer(units)
     newest = store.newest_number()

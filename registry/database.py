@@ -8,6 +8,7 @@ so that two writers queue instead of failing half-way.
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from typing import Any
@@ -41,8 +42,10 @@ def sqlite_path(url: str) -> Path | None:
     return Path(rest.split("?", 1)[0])
 
 
+@functools.cache
 def create_engine(url: str) -> Any:
-    """A SQLAlchemy engine for `url`; for SQLite with WAL, busy timeout, immediate writes."""
+    """The SQLAlchemy engine for `url` (one per URL and process); for SQLite with WAL, busy
+    timeout and immediate writes."""
     import sqlalchemy
 
     path = sqlite_path(url)

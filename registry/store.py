@@ -37,11 +37,11 @@ from registry.versions import (
 from registry.yaml_register import (
     FALLBACK_FILE,
     fallback_from_text,
+    read_file,
     register_dir,
     snapshot_from_text,
     snapshot_paths,
 )
-from registry.yaml_text import read_text
 
 SEED_AUTHOR = "seed"
 PAUSE_VARIABLE = "COVERAGE_PAUSE_BEFORE_COMMIT_S"
@@ -146,11 +146,11 @@ def _pause_if_asked() -> None:
 def seed_documents(units: Units, folder: Path) -> list[tuple[Path, Document]]:
     """The seed overviews of a register folder, validated, oldest (`sequence`) first."""
     fallback_path = folder / FALLBACK_FILE
-    fallback_yaml = read_text(fallback_path)
+    fallback_yaml = read_file(fallback_path)
     fallback = fallback_from_text(fallback_yaml, fallback_path)
     documents = []
     for path in snapshot_paths(folder):
-        text = read_text(path)
+        text = read_file(path)
         documents.append((path, Document(snapshot_from_text(text, path, units), fallback,
                                          text, fallback_yaml)))
     return sorted(documents, key=lambda pair: pair[1].snapshot.sequence)

@@ -147,6 +147,8 @@ def _path_to_line(root: Node | None, line: int) -> tuple[str | int, ...]:
             break
         key, node = inside[0]
         loc.append(key)
+        if node.start_mark.line == node.end_mark.line:
+            break  # a value on one line (`title: [a, b]`): the line names the field, no more
     return tuple(loc)
 
 
@@ -202,8 +204,9 @@ def _with_entry_and_field(error: RegisterError, text: str) -> RegisterError:
                          field=_field_path(loc))
 
 
-def _read(path: Path) -> str:
-    """A file's text; a decoding error is completed with the entry and field at its line."""
+def read_file(path: Path) -> str:
+    """A register file's text (see `yaml_text.read_text`); a decoding error is completed with
+    the entry and field at its line."""
     try:
         return yaml_text.read_text(path)
     except RegisterError as error:
@@ -239,12 +242,12 @@ def fallback_from_text(text: str, path: Path) -> Fallback:
 
 def load_snapshot(path: Path, units: Units) -> Snapshot:
     """Read one snapshot file and validate it against the schema and the boundary tables."""
-    return snapshot_from_text(_read(path), path, units)
+    return snapshot_from_text(read_file(path), path, units)
 
 
 def load_fallback(path: Path) -> Fallback:
     """Read the national fallback contact."""
-    return fallback_from_text(_read(path), path)
+    return fallback_from_text(read_file(path), path)
 
 
 def register_dir() -> Path:
