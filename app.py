@@ -2,7 +2,8 @@
 
 Run with `streamlit run app.py`. The page, top to bottom: sidebar (language, version of the
 overview, map layers); search; map beside the contact card; views for gaps, the border rule,
-the coordinators, the changes and downloads. Everything shown is computed in `coverage/`.
+the coordinators, the changes between versions, downloads and the history of versions.
+Everything shown is computed in `coverage/`; the register's versions come from `registry/`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from coverage.serialise import lookup_json
 from ui import data, tabs
 from ui.area_text import interpretations
 from ui.card import CARD_CSS, card_html
+from ui.history import history
 from ui.i18n import Translator
 from ui.map_panel import clicked_code, legend_html, render_map, renew_map, summary_text
 from ui.offline_map import ensure_static_assets
@@ -27,16 +29,16 @@ st.set_page_config(page_title=Translator(initial_language())("page_title"), layo
 ensure_static_assets(Path(__file__).parent)
 t = Translator(language_choice())
 
-# The register: the last good one, with a warning while the files are broken.
-loaded = data.register()
-if loaded.register is None:
-    st.error(t("register_missing", error=loaded.error))
+# The register: the published versions; the newest unless the sidebar or the link says
+# otherwise. One version number per run: the page always shows one whole version.
+try:
+    versions = data.versions()
+except Exception as error:  # no database, or broken seed files on a first start
+    st.error(t("register_missing", error=error))
     st.stop()
-if loaded.error is not None:
-    st.warning(t("register_error", error=loaded.error))
-coverages = data.coverages(loaded.version, loaded.register)
-chosen = settings(loaded.register, t)
-coverage = coverages[chosen.snapshot_id]
+chosen = settings(versions, lambda number: data.shown(number).coverage.snapshot, t)
+shown = data.shown(chosen.version)
+coverage = shown.coverage
 
 # Selection: the link on a new session, then clicks on the map and the search box.
 index = data.municipality_index()
@@ -61,7 +63,7 @@ with map_column:
     shown_area = st.session_state.get("shown_area")
     if shown_area not in coverage.areas:
         shown_area = None
-    render_map(coverage, loaded.version, map_options(chosen, state.selected, shown_area), t)
+    render_map(coverage, shown.key, map_options(chosen, state.selected, shown_area), t)
     if shown_area:
         st.info(t("showing_area", wording=coverage.entry(shown_area).area_wording))
         st.button(t("stop_showing_area"), on_click=tabs.show_area, args=(None,))
@@ -82,11 +84,12 @@ with card_column:
 
 # The views below the map; only the open one runs.
 views = {
-    t("tab_gaps"): lambda: tabs.gaps(coverage, loaded.version, t),
+    t("tab_gaps"): lambda: tabs.gaps(coverage, shown.key, t),
     t("tab_border"): lambda: tabs.border_rule(coverage, t),
     t("tab_coordinators"): lambda: tabs.coordinators(coverage, t),
-    t("tab_changes"): lambda: tabs.changes(coverages, loaded.version, t),
+    t("tab_changes"): lambda: tabs.changes(versions, chosen.version, t),
     t("tab_downloads"): lambda: tabs.downloads(coverage, t),
+    t("tab_history"): lambda: history(versions, t),
 }
 for tab, show in zip(st.tabs(list(views), key="view", on_change="rerun"), views.values(),
                      strict=True):

@@ -4,6 +4,7 @@ tables, downloads, a broken register and escaping."""
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,9 +14,14 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from coverage.engine import Coverage
-from coverage.register import DATA_DIR, REGISTER_DIR_VARIABLE
-from geodata import Boundaries
+from geodata import Boundaries, load_units
+from registry.database import DATABASE_URL_VARIABLE
+from registry.documents import Document
+from registry.store import open_store
+from registry.versions import read_document
+from registry.yaml_register import DATA_DIR, REGISTER_DIR_VARIABLE, snapshot_from_text
 from tests.conftest import REPOSITORY_ROOT
+from ui.data import NEWEST_TTL_S
 from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
 from ui.i18n import Translator
 
@@ -142,7 +148,8 @@ def test_language_switch() -> None:
 def test_snapshot_switch() -> None:
     app = start(gemeente="Weert")
     assert "Koraal" in card(app)
-    app.sidebar.radio(key="snapshot").set_value("earlier").run()
+    app.sidebar.selectbox(key="version").set_value(1).run()
+    assert app.query_params["versie"] == "1"
     html = card(app)
     assert "Koraal" not in html
     assert "noemt ‘Municipality of Weert’ zonder contactgegevens" in html
@@ -216,22 +223,62 @@ def test_download_contents(current: Coverage, boundaries: Boundaries) -> None:
 
 @pytest.fixture
 def register_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of `data/` that seeds a new, empty database."""
     copy = tmp_path / "data"
     shutil.copytree(DATA_DIR, copy)
     monkeypatch.setenv(REGISTER_DIR_VARIABLE, str(copy))
+    monkeypatch.setenv(DATABASE_URL_VARIABLE, f"sqlite:///{tmp_path / 'register.sqlite3'}")
     return copy
 
 
-def test_a_broken_register_keeps_the_last_good_data(register_copy: Path) -> None:
-    app = start(gemeente="Leeuwarden")
-    assert "Fier" in card(app)
+def test_a_broken_seed_register_is_reported(register_copy: Path) -> None:
     current = register_copy / "snapshots" / "current.yaml"
     current.write_text(current.read_text().replace("organisation: Fier", "organisatie: Fier"))
+    app = AppTest.from_file(APP, default_timeout=90).run()
+    (error,) = app.error
+    assert "current.yaml" in error.value and "provincie-friesland" in error.value
+    assert "unknown field 'organisatie'" in error.value
+
+
+def test_a_published_version_reaches_an_open_session(register_copy: Path) -> None:
+    app = start(gemeente="Leeuwarden")
+    assert "058 - 215 70 84" in card(app)
+    history = open_view(app, "Geschiedenis").dataframe[0].value
+    assert history["Versie"].tolist() == [2, 1]
+    current = register_copy / "snapshots" / "current.yaml"
+    store = open_store()
+    document = read_document(store, 2, load_units())
+    text = document.snapshot_yaml.replace('"058 - 215 70 84"', '"058 - 215 70 85"')
+    store.publish(Document(snapshot_from_text(text, current, load_units()), document.fallback,
+                           text, document.fallback_yaml),
+                  author="anna", comment="Fier: new <b>number</b>", base=2)
+    time.sleep(NEWEST_TTL_S + 0.5)
     app.run()
-    (warning,) = app.warning
-    assert "laatste goede versie" in warning.value
-    assert "current.yaml" in warning.value and "provincie-friesland" in warning.value
-    assert "Fier" in card(app)
+    assert "058 - 215 70 85" in card(app)
+    history = app.dataframe[0].value
+    assert history["Versie"].tolist() == [3, 2, 1]
+    assert history.iloc[0]["Toelichting"] == "Fier: new <b>number</b>"  # plain text in a cell
+    assert history.iloc[0]["Door"] == "anna"
+    app.sidebar.selectbox(key="version").set_value(2).run()  # an older version, by choice
+    assert "058 - 215 70 84" in card(app)
+    assert app.query_params["versie"] == "2"
+
+
+def test_a_link_to_a_version() -> None:
+    app = start(gemeente="Weert", versie="1")
+    assert "Koraal" not in card(app)
+    assert app.sidebar.selectbox(key="version").value == 1
+    unknown = start(versie="99")
+    assert any("Versie ‘99’ bestaat niet" in warning.value for warning in unknown.sidebar.warning)
+
+
+def test_changes_between_any_two_versions() -> None:
+    app = open_view(start(), "Wijzigingen")
+    assert app.selectbox(key="changes_from").value == 1
+    assert app.selectbox(key="changes_to").value == 2
+    app.selectbox(key="changes_from").set_value(2).run()
+    assert not app.dataframe
+    assert any("Geen wijzigingen" in block.value for block in app.markdown)
 
 
 def test_register_text_is_escaped_in_the_card(register_copy: Path) -> None:
