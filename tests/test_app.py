@@ -257,6 +257,8 @@ def test_a_published_version_reaches_an_open_session(register_copy: Path) -> Non
     assert "058 - 215 70 85" in card(app)
     history = app.dataframe[0].value
     assert history["Versie"].tolist() == [3, 2, 1]
+    assert any(caption.value.startswith("Getoond: versie 3, Huidig overzicht")
+               for caption in app.sidebar.caption)
     assert history.iloc[0]["Toelichting"] == "Fier: new <b>number</b>"  # plain text in a cell
     assert history.iloc[0]["Door"] == "anna"
     app.sidebar.selectbox(key="version").set_value(2).run()  # an older version, by choice

@@ -36,8 +36,10 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Het register kan niet worden geladen: {error}",
         "en": "The register cannot be loaded: {error}"},
     # Versions of the register
-    "version_newest": {"nl": "Nieuwste: versie {number}, {label}",
-                       "en": "Newest: version {number}, {label}"},
+    "version_newest": {"nl": "Nieuwste (volgt nieuwe publicaties)",
+                       "en": "Newest (follows new publications)"},
+    "version_shown": {"nl": "Getoond: versie {number}, {label}, gepubliceerd {date}.",
+                      "en": "Shown: version {number}, {label}, published {date}."},
     "version_option": {"nl": "Versie {number}, {label} ({date})",
                        "en": "Version {number}, {label} ({date})"},
     "version_unknown": {"nl": "Versie ‘{asked}’ bestaat niet; het dashboard toont de nieuwste.",

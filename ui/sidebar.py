@@ -77,9 +77,8 @@ def version_choice(infos: list[VersionInfo], t: Translator) -> int:
         st.session_state.version = _initial_version(infos, t)
 
     def label(number: int) -> str:
-        if number == NEWEST:
-            return t("version_newest", number=infos[0].number,
-                     label=version_label(infos[0], t))
+        if number == NEWEST:  # a label that never changes: the browser keeps the one it saw
+            return t("version_newest")
         info = by_number[number]
         return t("version_option", number=number, label=version_label(info, t),
                  date=f"{info.published_at:%Y-%m-%d}")
@@ -91,7 +90,10 @@ def version_choice(infos: list[VersionInfo], t: Translator) -> int:
             del st.query_params[name]
     if choice != NEWEST:
         st.query_params[VERSION_PARAMETERS[0]] = str(choice)
-    return infos[0].number if choice == NEWEST else choice
+    number = infos[0].number if choice == NEWEST else choice
+    st.sidebar.caption(t("version_shown", number=number, label=version_label(by_number[number], t),
+                         date=f"{by_number[number].published_at:%Y-%m-%d %H:%M} UTC"))
+    return number
 
 
 @st.fragment(run_every=WATCH_EVERY_S)

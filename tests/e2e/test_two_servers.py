@@ -53,5 +53,7 @@ def test_a_published_phone_number_shows_on_both_servers(
         card = app_page.page.locator(CARD)
         card.get_by_text(NEW).wait_for(timeout=PUBLISHED_WITHIN_MS)
         assert OLD not in card.inner_text()
+        sidebar = app_page.page.locator('[data-testid="stSidebar"]')
+        sidebar.get_by_text("Getoond: versie 3").wait_for(timeout=5_000)
         app_page.screenshot(f"{app_page.name}-{pages.index(app_page)}")
         app_page.assert_same_origin()
