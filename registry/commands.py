@@ -11,14 +11,17 @@ import getpass
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from geodata import Units, load_units
 from registry.documents import Document
+from registry.readers import open_reader
 from registry.review import review, review_lines
-from registry.store import VersionStore, open_reader, open_store
 from registry.versions import StaleBaseError, VersionReader, read_document, resolve
 from registry.yaml_register import read_file, snapshot_from_text
+
+if TYPE_CHECKING:
+    from registry.store import VersionStore
 
 STALE_BASE_EXIT = 3
 
@@ -34,6 +37,8 @@ def reader(units: Units) -> VersionReader:
 
 def writer(units: Units) -> VersionStore:
     """The store, migrated and seeded, for publishing."""
+    from registry.store import open_store
+
     store = open_store()
     store.prepare(units)
     return store

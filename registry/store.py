@@ -21,17 +21,15 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection, Engine
 
 from geodata import Units
-from registry.database import WRITE_OPTION, create_engine, database_url, sqlite_path
+from registry.database import WRITE_OPTION, create_engine, database_url
 from registry.documents import Document
 from registry.migrate import HEAD_REVISION, current_revision, upgrade
-from registry.sqlite_reader import SqliteReader
 from registry.tables import RegisterVersion
 from registry.versions import (
     COLUMNS,
     StaleBaseError,
     UnknownVersionError,
     VersionInfo,
-    VersionReader,
     info_from_row,
 )
 from registry.yaml_register import (
@@ -159,18 +157,3 @@ def seed_documents(units: Units, folder: Path) -> list[tuple[Path, Document]]:
 def open_store(url: str | None = None) -> VersionStore:
     """The store on `url` (default `$COVERAGE_DATABASE_URL` or the user's SQLite file)."""
     return VersionStore(create_engine(url or database_url()))
-
-
-def open_reader(units: Units, url: str | None = None,
-                seed_dir: Path | None = None) -> VersionReader:
-    """A reader on a ready database: the standard-library reader for a ready SQLite file,
-    else the store, after migrating and seeding."""
-    url = url or database_url()
-    path = sqlite_path(url)
-    if path is not None:
-        reader = SqliteReader(path)
-        if reader.is_ready():
-            return reader
-    store = open_store(url)
-    store.prepare(units, seed_dir)
-    return SqliteReader(path) if path is not None else store

@@ -14,8 +14,9 @@ from geodata import Units
 from registry.documents import Document
 from registry.errors import RegisterError
 from registry.migrate import HEAD_REVISION, head_of_scripts
+from registry.readers import open_reader
 from registry.sqlite_reader import SqliteReader
-from registry.store import VersionStore, open_reader, open_store
+from registry.store import VersionStore, open_store
 from registry.versions import StaleBaseError, UnknownVersionError, read_document, resolve
 from registry.yaml_register import DATA_DIR, snapshot_from_text
 from tests.conftest import REPOSITORY_ROOT

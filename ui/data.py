@@ -27,7 +27,7 @@ from coverage.search import MunicipalityIndex
 from geodata import Boundaries, Units, load_boundaries, load_units
 from geodata.derived import cached
 from registry.database import database_url
-from registry.store import open_reader
+from registry.readers import open_reader
 from registry.versions import VersionInfo, VersionReader, read_document
 from registry.yaml_register import register_dir
 from ui.display_geometry import (
