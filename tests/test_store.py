@@ -41,6 +41,18 @@ def test_migration_head_matches_the_scripts() -> None:
     assert head_of_scripts() == HEAD_REVISION
 
 
+def test_the_migrated_schema_matches_the_models(database_url: str, units: Units) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from registry.tables import Base
+
+    store = prepared(database_url, units)
+    with store.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+
+
 def test_first_start_seeds_the_overviews_in_order(database_url: str, units: Units) -> None:
     store = prepared(database_url, units)
     infos = store.infos()
