@@ -55,11 +55,11 @@ def scenario_steps(scenario: str) -> dict[str, float]:
     sys.path.insert(0, str(ROOT))
     from coverage.engine import Coverage
     from coverage.figures import coverage_figures
-    from coverage.register import load_register
     from coverage.search import MunicipalityIndex
     from coverage.serialise import lookup_json, records_json
     from geodata import load_units
     from geodata.derived import municipality_areas
+    from registry.yaml_register import load_register
 
     steps: dict[str, float] = {}
 

@@ -114,13 +114,13 @@ def cmd_import(args: argparse.Namespace) -> None:
     """Validate a snapshot file, show what it changes, and publish it with --yes."""
     units = load_units()
     text = read_file(args.file)
-    snapshot = snapshot_from_text(text, args.file, units)
     store = writer(units)
     newest = store.newest_number()
     base = args.base if args.base is not None else newest
     if base != newest:
         raise StaleBaseError(base, newest)
     base_document = read_document(store, base, units)
+    snapshot = snapshot_from_text(text, args.file, units, base_document.fallback)
     proposed = Document(snapshot, base_document.fallback, text, base_document.fallback_yaml)
     args.comment = args.comment or f"Imported from {args.file.name}"
     _publish(store, base, proposed, args, units, confirmed=args.yes)

@@ -39,6 +39,6 @@ class Document:
 def document_from_texts(snapshot_yaml: str, fallback_yaml: str, units: Units, *,
                         snapshot_name: Path, fallback_name: Path) -> Document:
     """Validate both texts (names say where they come from in error messages)."""
-    return Document(snapshot=snapshot_from_text(snapshot_yaml, snapshot_name, units),
-                    fallback=fallback_from_text(fallback_yaml, fallback_name),
-                    snapshot_yaml=snapshot_yaml, fallback_yaml=fallback_yaml)
+    fallback = fallback_from_text(fallback_yaml, fallback_name)
+    return Document(snapshot=snapshot_from_text(snapshot_yaml, snapshot_name, units, fallback),
+                    fallback=fallback, snapshot_yaml=snapshot_yaml, fallback_yaml=fallback_yaml)

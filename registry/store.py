@@ -149,8 +149,8 @@ def seed_documents(units: Units, folder: Path) -> list[tuple[Path, Document]]:
     documents = []
     for path in snapshot_paths(folder):
         text = read_file(path)
-        documents.append((path, Document(snapshot_from_text(text, path, units), fallback,
-                                         text, fallback_yaml)))
+        documents.append((path, Document(snapshot_from_text(text, path, units, fallback),
+                                         fallback, text, fallback_yaml)))
     return sorted(documents, key=lambda pair: pair[1].snapshot.sequence)
 
 

@@ -3,7 +3,9 @@
 A broken file fails with a `RegisterError` that names the file, the line, the entry and the
 field: unreadable or oversized files, text that is not UTF-8, YAML syntax errors, aliases,
 duplicate keys, impossible dates, unknown fields, malformed phone numbers, duplicate entry ids,
-unknown unit names and references to unknown entries.
+unknown unit names, references to unknown entries, and the domain rules of `coverage.rules` (a
+contact with no one to call, CoMensha under other letters or its number under another name, an
+area that resolves to no municipality).
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from coverage.areas import AreaCycleError, dependency_order
+from coverage.areas import AreaCycleError, dependency_order, resolve_areas
 from coverage.register import Register
+from coverage.rules import Problem, contact_problems, empty_area_problems
 from coverage.schema import AREA_UNIT_KINDS, Fallback, Snapshot
 from geodata import Units
 from registry import yaml_text
@@ -152,14 +155,6 @@ def _path_to_line(root: Node | None, line: int) -> tuple[str | int, ...]:
     return tuple(loc)
 
 
-def _message_of(error: RegisterError) -> str:
-    """The message of a `RegisterError` without its location prefix."""
-    where = f"{error.path}:{error.line}" if error.line else str(error.path)
-    parts = [where, *([f"entry {error.entry}"] if error.entry else []),
-             *([f"field '{error.field}'"] if error.field else [])]
-    return str(error)[len(", ".join(parts)) + 2:]
-
-
 def _entry_id_at(root: Node, index: int) -> str | None:
     """The `id` of entry `index`, read from the node tree (never expanding aliases)."""
     entries = _node_at(root, ("entries", index))
@@ -198,9 +193,9 @@ def _with_entry_and_field(error: RegisterError, text: str) -> RegisterError:
     if len(loc) >= 2 and loc[0] == "entries" and isinstance(loc[1], int):
         entry_id = _entry_id_at(root, loc[1])
         entry = f"#{loc[1] + 1} '{entry_id}'" if entry_id else f"#{loc[1] + 1}"
-        return RegisterError(error.path, _message_of(error), line=error.line, entry=entry,
+        return RegisterError(error.path, error.message, line=error.line, entry=entry,
                              field=_field_path(loc[2:]) or None)
-    return RegisterError(error.path, _message_of(error), line=error.line,
+    return RegisterError(error.path, error.message, line=error.line,
                          field=_field_path(loc))
 
 
@@ -224,13 +219,26 @@ def _parsed(text: str, path: Path) -> tuple[Any, Node | None]:
         raise _with_entry_and_field(error, text) from None
 
 
-def snapshot_from_text(text: str, path: Path, units: Units) -> Snapshot:
-    """One snapshot from YAML text, validated against the schema and the boundary tables;
-    `path` names the source in errors."""
+def _check_rules(problems: Iterable[Problem], locator: _Locator) -> None:
+    """Raise the first broken domain rule as a `RegisterError`."""
+    for problem in problems:
+        raise locator.error(problem.loc, problem.message)
+
+
+def snapshot_from_text(text: str, path: Path, units: Units,
+                       fallback: Fallback | None = None) -> Snapshot:
+    """One snapshot from YAML text, validated against the schema, the boundary tables and the
+    domain rules (`coverage.rules`); `path` names the source in errors.
+
+    CoMensha's number is recognised under another name only when `fallback` (whose phones are
+    CoMensha's) is given; `load_register` and the database always give it.
+    """
     data, root = _parsed(text, path)
     locator = _Locator(path, data, root)
     snapshot = _validated(Snapshot, locator)
     _check_references(snapshot, units, locator)
+    _check_rules(contact_problems(snapshot, fallback.phones if fallback else []), locator)
+    _check_rules(empty_area_problems(snapshot, resolve_areas(snapshot, units)), locator)
     return snapshot
 
 
@@ -240,9 +248,9 @@ def fallback_from_text(text: str, path: Path) -> Fallback:
     return _validated(Fallback, _Locator(path, data, root))
 
 
-def load_snapshot(path: Path, units: Units) -> Snapshot:
-    """Read one snapshot file and validate it against the schema and the boundary tables."""
-    return snapshot_from_text(read_file(path), path, units)
+def load_snapshot(path: Path, units: Units, fallback: Fallback | None = None) -> Snapshot:
+    """Read one snapshot file and validate it (see `snapshot_from_text`)."""
+    return snapshot_from_text(read_file(path), path, units, fallback)
 
 
 def load_fallback(path: Path) -> Fallback:
@@ -266,11 +274,13 @@ def snapshot_paths(data_dir: Path) -> list[Path]:
 
 def load_register(units: Units, data_dir: Path = DATA_DIR) -> Register:
     """Load every snapshot in `data/snapshots/` (ordered by `sequence`) and the fallback."""
-    snapshots = [(path, load_snapshot(path, units)) for path in snapshot_paths(data_dir)]
+    fallback = load_fallback(data_dir / FALLBACK_FILE)
+    snapshots = [(path, load_snapshot(path, units, fallback))
+                 for path in snapshot_paths(data_dir)]
     by_id: dict[str, Snapshot] = {}
     for path, snapshot in sorted(snapshots, key=lambda pair: pair[1].sequence):
         if snapshot.id in by_id:
             raise RegisterError(path, f"snapshot id '{snapshot.id}' is used by another file",
                                 field="id")
         by_id[snapshot.id] = snapshot
-    return Register(snapshots=by_id, fallback=load_fallback(data_dir / FALLBACK_FILE))
+    return Register(snapshots=by_id, fallback=fallback)

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from coverage.engine import Coverage, compute_all
-from coverage.register import Register, load_register
+from coverage.register import Register
 from geodata import Boundaries, Units, load_boundaries, load_units
 from registry.database import DATABASE_URL_VARIABLE
+from registry.yaml_register import load_register
 from tests.postgres_cluster import PostgresMissingError, fresh_database, postgres_server
 
 REPOSITORY_ROOT = Path(__file__).resolve().parent.parent

@@ -249,8 +249,8 @@ def test_a_published_version_reaches_an_open_session(register_copy: Path) -> Non
     store = open_store()
     document = read_document(store, 2, load_units())
     text = document.snapshot_yaml.replace('"058 - 215 70 84"', '"058 - 215 70 85"')
-    store.publish(Document(snapshot_from_text(text, current, load_units()), document.fallback,
-                           text, document.fallback_yaml),
+    snapshot = snapshot_from_text(text, current, load_units(), document.fallback)
+    store.publish(Document(snapshot, document.fallback, text, document.fallback_yaml),
                   author="anna", comment="Fier: new <b>number</b>", base=2)
     time.sleep(NEWEST_TTL_S + 0.5)
     app.run()
@@ -290,3 +290,28 @@ def test_register_text_is_escaped_in_the_card(register_copy: Path) -> None:
     html = card(start(gemeente="Leeuwarden"))
     assert "<img" not in html
     assert "&lt;img src=x onerror=&quot;document.title=&#x27;pwned&#x27;&quot;&gt;" in html
+
+
+def test_a_partial_municipality_shows_comensha_for_the_uncovered_group(
+        register_copy: Path) -> None:
+    from tests.test_partial import VELUWE_MOVIERA
+
+    current = register_copy / "snapshots" / "current.yaml"
+    text = current.read_text(encoding="utf-8")
+    assert text.count(VELUWE_MOVIERA) == 1
+    current.write_text(text.replace(VELUWE_MOVIERA, "  - id: gemeente-groningen"),
+                       encoding="utf-8")
+    app = start(gemeente="Apeldoorn", lang="en")
+    html = card(app)
+    assert "Partly covered: a regional care coordinator for one age group only" in html
+    assert "for the age group ‘23 and over’ the overview names no regional care coordinator" in html
+    assert "MEE-Veluwe" in html and "Moviera" not in html
+    assert ("<h4>CoMensha for 23 and over</h4><p class='phones'>"
+            '<a href="tel:+31334481186">033 - 448 11 86</a>') in html
+    assert any("12 partly covered" in caption.value for caption in app.caption)
+    assert any("Partly covered" in block.value and "#CC79A7" in block.value
+               for block in app.markdown)  # the legend
+    gaps = app.dataframe[0].value.set_index("Code")
+    assert (gaps.at["VR06", "Partly covered"], gaps.at["VR07", "Partly covered"]) == (10, 2)
+    assert "Apeldoorn" in gaps.at["VR06", "Municipalities partly covered"]
+    assert "Apeldoorn" not in gaps.at["VR06", "Municipalities without coordinator"]

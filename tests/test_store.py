@@ -33,8 +33,8 @@ def edited(store: VersionStore, units: Units, number: int, old: str, new: str) -
     document = read_document(store, number, units)
     text = document.snapshot_yaml.replace(old, new)
     assert text != document.snapshot_yaml
-    return Document(snapshot_from_text(text, Path("edited.yaml"), units), document.fallback,
-                    text, document.fallback_yaml)
+    snapshot = snapshot_from_text(text, Path("edited.yaml"), units, document.fallback)
+    return Document(snapshot, document.fallback, text, document.fallback_yaml)
 
 
 def test_migration_head_matches_the_scripts() -> None:

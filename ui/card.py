@@ -31,6 +31,11 @@ def status_text(status: str, split_by_age: bool, t: Translator) -> str:
     return t(f"status_{status}")
 
 
+def _groups(answer: dict[str, Any], t: Translator) -> str:
+    """The target groups without a regional coordinator, in words."""
+    return " / ".join(t(f"target_{group}") for group in answer["uncovered_target_groups"])
+
+
 def _phones(phones: list[dict[str, str]], t: Translator) -> str:
     links = [f'<a href="tel:{escape(phone["e164"])}">{escape(phone["display"])}</a>'
              for phone in phones]
@@ -82,7 +87,10 @@ def card_html(answer: dict[str, Any], interpretations: dict[str, str], t: Transl
                                   for label, value in facts) + "</dl>")
     if status == "comensha":
         parts.append(f"<p class='why'>{escape(t('card_comensha_why'))}</p>")
-    if answer["split_by_age"]:
+    if status == "partial":
+        parts.append(f"<p class='why'>{escape(t('card_partial_why', groups=_groups(answer, t)))}"
+                     "</p>")
+    elif answer["split_by_age"]:
         parts.append(f"<p class='why'>{escape(t('card_split_why'))}</p>")
     for contact in answer["coordinators"]:
         parts.append(_contact(contact, interpretations.get(contact["area_id"], ""), t))
@@ -90,10 +98,15 @@ def card_html(answer: dict[str, Any], interpretations: dict[str, str], t: Transl
         parts.append(f"<p class='source'>"
                      f"{escape(t('card_listed_without_contact', wording=entry['area_wording']))}"
                      f"</p>")
+    fallback = answer["fallback"]
     if status == "fallback":
-        fallback = answer["fallback"]
         parts.append(f"<p class='why'>{escape(t('card_fallback_why'))}</p>")
         parts.append(f"<div class='contact'><h4>{escape(fallback['organisation'])}</h4>"
+                     f"<p class='phones'>{_phones(fallback['phones'], t)}</p></div>")
+    elif status == "partial":
+        heading = t("card_fallback_for", organisation=fallback["organisation"],
+                    groups=_groups(answer, t))
+        parts.append(f"<div class='contact fallback'><h4>{escape(heading)}</h4>"
                      f"<p class='phones'>{_phones(fallback['phones'], t)}</p></div>")
     parts.append(f"<p class='source'>{escape(t('card_capacity_caveat'))}</p></section>")
     return "".join(parts)

@@ -26,6 +26,7 @@ from coverage.engine import Coverage
 from coverage.search import MunicipalityIndex
 from geodata import Boundaries, Units, load_boundaries, load_units
 from geodata.derived import cached
+from geodata.place_tables import load_place_tables
 from registry.database import database_url
 from registry.readers import open_reader
 from registry.versions import VersionInfo, VersionReader, read_document
@@ -77,8 +78,9 @@ def display_regions() -> gpd.GeoDataFrame:
 
 @st.cache_resource(show_spinner=False)
 def municipality_index() -> MunicipalityIndex:
-    """Search over codes, official and common names."""
-    return MunicipalityIndex(units().municipalities)
+    """Search over codes, official and common names, places, postcodes and aliases."""
+    places = load_place_tables()
+    return MunicipalityIndex(units().municipalities, places.names, places.postcodes)
 
 
 @st.cache_resource(show_spinner=False)

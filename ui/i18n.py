@@ -86,6 +86,9 @@ TEXT: dict[str, dict[str, str]] = {
     "status_coordinator": {"nl": "Regionale zorgcoördinator", "en": "Regional care coordinator"},
     "status_coordinator_split": {"nl": "Regionale zorgcoördinatoren, gesplitst naar leeftijd",
                                  "en": "Regional care coordinators, split by age"},
+    "status_partial": {
+        "nl": "Deels gedekt: regionale zorgcoördinator voor één leeftijdsgroep",
+        "en": "Partly covered: a regional care coordinator for one age group only"},
     "status_comensha": {"nl": "CoMensha (genoemd in het overzicht)",
                         "en": "CoMensha (named in the overview)"},
     "status_fallback": {"nl": "Geen zorgcoördinator: CoMensha als vangnet",
@@ -123,6 +126,15 @@ TEXT: dict[str, dict[str, str]] = {
               "regionale zorgcoördinator.",
         "en": "The overview itself names CoMensha as the contact for this area: there is no "
               "regional care coordinator (yet)."},
+    "card_partial_why": {
+        "nl": "Deels gedekt: voor de leeftijdsgroep ‘{groups}’ noemt het overzicht geen "
+              "regionale zorgcoördinator. Voor die slachtoffers coördineert CoMensha de zorg: "
+              "neem contact op met CoMensha.",
+        "en": "Partly covered: for the age group ‘{groups}’ the overview names no regional "
+              "care coordinator. For those victims CoMensha coordinates care: contact "
+              "CoMensha."},
+    "card_fallback_for": {"nl": "{organisation} voor {groups}",
+                          "en": "{organisation} for {groups}"},
     "card_listed_without_contact": {
         "nl": "Het overzicht noemt ‘{wording}’ zonder contactgegevens.",
         "en": "The overview lists ‘{wording}’ without contact details."},
@@ -147,12 +159,14 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Map of the 342 municipalities, coloured by care coordination coverage."},
     "map_summary": {
         "nl": "Tekstversie van de kaart: {coordinator} gemeenten met een regionale "
-              "zorgcoördinator ({split} daarvan gesplitst naar leeftijd), {comensha} waarvoor "
+              "zorgcoördinator ({split} daarvan gesplitst naar leeftijd), {partial} deels gedekt "
+              "(één leeftijdsgroep valt terug op CoMensha), {comensha} waarvoor "
               "het overzicht CoMensha noemt, {fallback} zonder zorgcoördinator (CoMensha als "
               "vangnet). {violations} gebieden overschrijden de grens van een veiligheidsregio.",
         "en": "Text version of the map: {coordinator} municipalities with a regional care "
-              "coordinator ({split} of them split by age), {comensha} for which the overview "
-              "names CoMensha, {fallback} without a care coordinator (CoMensha as fallback). "
+              "coordinator ({split} of them split by age), {partial} partly covered (one age "
+              "group falls back to CoMensha), {comensha} for which the overview names "
+              "CoMensha, {fallback} without a care coordinator (CoMensha as fallback). "
               "{violations} areas extend beyond one safety region."},
     "tooltip_municipality": {"nl": "Gemeente", "en": "Municipality"},
     "tooltip_region": {"nl": "Veiligheidsregio", "en": "Safety region"},
@@ -191,23 +205,30 @@ TEXT: dict[str, dict[str, str]] = {
     "filter_police_unit": {"nl": "Politie-eenheid", "en": "Police unit"},
     "filter_all": {"nl": "alle", "en": "all"},
     "gaps_national": {
-        "nl": "Landelijk: {municipalities} van 342 gemeenten ({population} inwoners, "
-              "{share} van de bevolking) hebben geen regionale zorgcoördinator.",
-        "en": "Nationally: {municipalities} of 342 municipalities ({population} inhabitants, "
-              "{share} of the population) have no regional care coordinator."},
+        "nl": "Landelijk: {municipalities} van 342 gemeenten hebben geen regionale "
+              "zorgcoördinator en {partial} zijn deels gedekt (één leeftijdsgroep valt terug op "
+              "CoMensha): samen {population} inwoners, {share} van de bevolking, zonder "
+              "volledige regionale zorgcoördinatie.",
+        "en": "Nationally: {municipalities} of 342 municipalities have no regional care "
+              "coordinator and {partial} are partly covered (one age group falls back to "
+              "CoMensha): together {population} inhabitants, {share} of the population, "
+              "without full regional care coordination."},
     "col_region": {"nl": "Veiligheidsregio", "en": "Safety region"},
     "col_code": {"nl": "Code", "en": "Code"},
     "col_province": {"nl": "Provincie", "en": "Province"},
     "col_police_unit": {"nl": "Politie-eenheid", "en": "Police unit"},
     "col_municipalities": {"nl": "Gemeenten", "en": "Municipalities"},
     "col_without": {"nl": "Zonder coördinator", "en": "Without coordinator"},
+    "col_partial": {"nl": "Deels gedekt", "en": "Partly covered"},
     "col_comensha": {"nl": "CoMensha genoemd", "en": "CoMensha named"},
     "col_fallback": {"nl": "Vangnet CoMensha", "en": "CoMensha fallback"},
-    "col_population_without": {"nl": "Inwoners zonder coördinator",
-                               "en": "Population without coordinator"},
-    "col_share_without": {"nl": "Aandeel bevolking zonder", "en": "Share of population without"},
+    "col_population_without": {"nl": "Inwoners zonder (volledige) coördinatie",
+                               "en": "Population without (full) coordination"},
+    "col_share_without": {"nl": "Aandeel bevolking zonder (volledige)",
+                          "en": "Share of population without (full)"},
     "col_names_without": {"nl": "Gemeenten zonder coördinator",
                           "en": "Municipalities without coordinator"},
+    "col_names_partial": {"nl": "Gemeenten deels gedekt", "en": "Municipalities partly covered"},
     # Border rule
     "border_intro": {
         "nl": "De commissie-Lenferink: het werkgebied van een zorgcoördinator sluit aan bij de "
@@ -262,8 +283,8 @@ TEXT: dict[str, dict[str, str]] = {
     "changes_none": {"nl": "Geen wijzigingen.", "en": "No changes."},
     "change_gained": {"nl": "kreeg een regionale zorgcoördinator",
                       "en": "gained a regional care coordinator"},
-    "change_lost": {"nl": "verloor de regionale zorgcoördinator",
-                    "en": "lost its regional care coordinator"},
+    "change_lost": {"nl": "verloor (deels) de regionale zorgcoördinator",
+                    "en": "lost its regional care coordinator (for one or both age groups)"},
     "change_status_changed": {"nl": "status gewijzigd", "en": "status changed"},
     "change_contact_changed": {"nl": "ander contact", "en": "contact changed"},
     "col_change": {"nl": "Wijziging", "en": "Change"},

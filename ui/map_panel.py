@@ -80,6 +80,7 @@ def legend_html(t: Translator) -> str:
     swatches = [
         (STATUS_COLOURS["coordinator"], t("status_coordinator")),
         (STATUS_COLOURS["coordinator_split_by_age"], t("status_coordinator_split")),
+        (STATUS_COLOURS["partial"], t("status_partial")),
         (STATUS_COLOURS["comensha"], t("status_comensha")),
         (STATUS_COLOURS["fallback"], t("status_fallback")),
     ]
@@ -108,5 +109,6 @@ def summary_text(coverage: Coverage, t: Translator) -> str:
     table = coverage.municipalities
     counts = table["status"].value_counts()
     return t("map_summary", coordinator=int(counts.get("coordinator", 0)),
-             split=int(table["split_by_age"].sum()), comensha=int(counts.get("comensha", 0)),
+             split=int((table["split_by_age"] & table["status"].eq("coordinator")).sum()),
+             partial=int(counts.get("partial", 0)), comensha=int(counts.get("comensha", 0)),
              fallback=int(counts.get("fallback", 0)), violations=len(coverage.violations()))

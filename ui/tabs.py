@@ -58,8 +58,8 @@ def gaps(coverage: Coverage, version: int, t: Translator) -> None:
                                   key="gaps_police_unit")
     national = coverage_figures(table, "national").iloc[0]
     st.write(t("gaps_national",
-               municipalities=national["municipalities_total"]
-               - national["municipalities_coordinator"],
+               municipalities=national["municipalities_no_regional_coordinator"],
+               partial=national["municipalities_partial"],
                population=t.number(national["population_total"]
                                    - national["population_coordinator"]),
                share=t.percent(national["population_share_without_coordinator"])))
