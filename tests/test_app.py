@@ -270,8 +270,10 @@ def test_a_link_to_a_version() -> None:
     app = start(gemeente="Weert", versie="1")
     assert "Koraal" not in card(app)
     assert app.sidebar.selectbox(key="version").value == 1
-    unknown = start(versie="99")
-    assert any("Versie ‘99’ bestaat niet" in warning.value for warning in unknown.sidebar.warning)
+    unknown = start(versie="<b>99</b>")
+    (warning,) = unknown.sidebar.warning
+    assert "noemt een versie die niet bestaat (er zijn versies 1 tot 2)" in warning.value
+    assert "99" not in warning.value
 
 
 def test_changes_between_any_two_versions() -> None:

@@ -42,8 +42,10 @@ TEXT: dict[str, dict[str, str]] = {
                       "en": "Shown: version {number}, {label}, published {date}."},
     "version_option": {"nl": "Versie {number}, {label} ({date})",
                        "en": "Version {number}, {label} ({date})"},
-    "version_unknown": {"nl": "Versie ‘{asked}’ bestaat niet; het dashboard toont de nieuwste.",
-                        "en": "There is no version ‘{asked}’; the dashboard shows the newest."},
+    "version_unknown": {"nl": "De link noemt een versie die niet bestaat (er zijn versies 1 tot "
+                              "{newest}); het dashboard toont de nieuwste.",
+                        "en": "The link names a version that does not exist (there are versions "
+                              "1 to {newest}); the dashboard shows the newest."},
     "tab_history": {"nl": "Geschiedenis", "en": "History"},
     "history_intro": {
         "nl": "Elke gepubliceerde versie van het register: wie haar publiceerde, wanneer en "

@@ -65,7 +65,7 @@ def _initial_version(infos: list[VersionInfo], t: Translator) -> int:
         return NEWEST
     if asked.strip().isdigit() and any(info.number == int(asked) for info in infos):
         return int(asked) if int(asked) != infos[0].number else NEWEST
-    st.sidebar.warning(t("version_unknown", asked=asked))
+    st.sidebar.warning(t("version_unknown", newest=infos[0].number))  # the link's text: never shown
     return NEWEST
 
 
