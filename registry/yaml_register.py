@@ -16,9 +16,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import Node
 
 from coverage.areas import AreaCycleError, dependency_order, resolve_areas
 from coverage.register import Register
@@ -27,6 +26,7 @@ from coverage.schema import AREA_UNIT_KINDS, Fallback, Snapshot
 from geodata import Units
 from registry import yaml_text
 from registry.errors import RegisterError
+from registry.yaml_locate import Locator, with_entry_and_field
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 REGISTER_DIR_VARIABLE = "COVERAGE_REGISTER_DIR"
@@ -38,52 +38,7 @@ FALLBACK_FILE = "fallback.yaml"
 Model = TypeVar("Model", bound=BaseModel)
 
 
-def _node_at(node: Node | None, loc: Iterable[str | int]) -> Node | None:
-    """The deepest node of the YAML tree along a validation error's location."""
-    for key in loc:
-        if isinstance(node, MappingNode):
-            match = next((value for name, value in node.value if name.value == key), None)
-            if match is None:
-                return node
-            node = match
-        elif isinstance(node, SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-        else:
-            return node
-    return node
-
-
-def _field_path(loc: Iterable[str | int]) -> str:
-    text = ""
-    for key in loc:
-        text += f"[{key}]" if isinstance(key, int) else (f".{key}" if text else str(key))
-    return text
-
-
-class _Locator:
-    """Names entries and finds lines for errors in one register file."""
-
-    def __init__(self, path: Path, data: Any, root: Node | None) -> None:
-        self.path, self.data, self.root = path, data, root
-
-    def entry_label(self, index: int) -> str:
-        """How an error names the entry at `index`: `#3 'provincie-drenthe'`."""
-        entries = self.data.get("entries") if isinstance(self.data, Mapping) else None
-        raw = entries[index] if isinstance(entries, list) and index < len(entries) else None
-        entry_id = raw.get("id") if isinstance(raw, Mapping) else None
-        return f"#{index + 1} '{entry_id}'" if entry_id else f"#{index + 1}"
-
-    def error(self, loc: tuple[str | int, ...], message: str) -> RegisterError:
-        """A `RegisterError` for a validation location (`("entries", 2, "id")`)."""
-        node = _node_at(self.root, loc)
-        line = node.start_mark.line + 1 if node is not None else None
-        if len(loc) >= 2 and loc[0] == "entries" and isinstance(loc[1], int):
-            return RegisterError(self.path, message, line=line, entry=self.entry_label(loc[1]),
-                                 field=_field_path(loc[2:]) or None)
-        return RegisterError(self.path, message, line=line, field=_field_path(loc) or None)
-
-
-def _validated(model: type[Model], locator: _Locator) -> Model:
+def _validated(model: type[Model], locator: Locator) -> Model:
     if not isinstance(locator.data, Mapping):
         raise RegisterError(locator.path, "expected a mapping at the top of the file", line=1)
     try:
@@ -103,7 +58,7 @@ def _suggestion(value: str, known: Iterable[str]) -> str:
     return f" (did you mean {', '.join(repr(name) for name in close)}?)" if close else ""
 
 
-def _check_references(snapshot: Snapshot, units: Units, locator: _Locator) -> None:
+def _check_references(snapshot: Snapshot, units: Units, locator: Locator) -> None:
     """Entry ids are unique, unit names exist, entry references point at other entries."""
     seen: set[str] = set()
     for index, entry in enumerate(snapshot.entries):
@@ -133,72 +88,6 @@ def _check_references(snapshot: Snapshot, units: Units, locator: _Locator) -> No
                             f"entries exclude or include each other in a circle: {error}") from None
 
 
-def _path_to_line(root: Node | None, line: int) -> tuple[str | int, ...]:
-    """The location (`("entries", 3, "contacts", 0)`) of the deepest node spanning `line`."""
-    loc: list[str | int] = []
-    node = root
-    while node is not None:
-        children: list[tuple[str | int, Node]] = []
-        if isinstance(node, MappingNode):
-            children = [(key.value, value) for key, value in node.value]
-        elif isinstance(node, SequenceNode):
-            children = list(enumerate(node.value))
-        inside = [(key, child) for key, child in children
-                  if child.start_mark.line <= line - 1 <= max(child.end_mark.line - 1,
-                                                              child.start_mark.line)]
-        if not inside:
-            break
-        key, node = inside[0]
-        loc.append(key)
-        if node.start_mark.line == node.end_mark.line:
-            break  # a value on one line (`title: [a, b]`): the line names the field, no more
-    return tuple(loc)
-
-
-def _entry_id_at(root: Node, index: int) -> str | None:
-    """The `id` of entry `index`, read from the node tree (never expanding aliases)."""
-    entries = _node_at(root, ("entries", index))
-    if isinstance(entries, MappingNode):
-        for key, value in entries.value:
-            if key.value == "id" and isinstance(value.value, str):
-                return value.value
-    return None
-
-
-def _locate(text: str, line: int) -> tuple[Node | None, tuple[str | int, ...]]:
-    """The node tree and the location of `line`. When the text does not compose (a syntax
-    error), the text before the error is composed instead and only the entry is located."""
-    try:
-        root = yaml.compose(text, Loader=yaml_text.BaseLoader)
-        return root, _path_to_line(root, line)
-    except yaml.YAMLError:
-        pass
-    lines = text.splitlines(keepends=True)
-    for cut in range(line - 1, max(line - 4, 0), -1):
-        try:
-            root = yaml.compose("".join(lines[:cut]), Loader=yaml_text.BaseLoader)
-        except yaml.YAMLError:
-            continue
-        return root, _path_to_line(root, cut)[:2]
-    return None, ()
-
-
-def _with_entry_and_field(error: RegisterError, text: str) -> RegisterError:
-    """A parse error given only a line, completed with the entry and field at that line."""
-    if error.line is None or error.entry or error.field:
-        return error
-    root, loc = _locate(text, error.line)
-    if root is None or not loc:
-        return error
-    if len(loc) >= 2 and loc[0] == "entries" and isinstance(loc[1], int):
-        entry_id = _entry_id_at(root, loc[1])
-        entry = f"#{loc[1] + 1} '{entry_id}'" if entry_id else f"#{loc[1] + 1}"
-        return RegisterError(error.path, error.message, line=error.line, entry=entry,
-                             field=_field_path(loc[2:]) or None)
-    return RegisterError(error.path, error.message, line=error.line,
-                         field=_field_path(loc))
-
-
 def read_file(path: Path) -> str:
     """A register file's text (see `yaml_text.read_text`); a decoding error is completed with
     the entry and field at its line."""
@@ -209,17 +98,17 @@ def read_file(path: Path) -> str:
             raise
         with path.open("rb") as file:
             lenient = file.read(yaml_text.MAX_FILE_BYTES).decode("utf-8", "replace")
-        raise _with_entry_and_field(error, lenient) from None
+        raise with_entry_and_field(error, lenient) from None
 
 
 def _parsed(text: str, path: Path) -> tuple[Any, Node | None]:
     try:
         return yaml_text.parse(text, path)
     except RegisterError as error:
-        raise _with_entry_and_field(error, text) from None
+        raise with_entry_and_field(error, text) from None
 
 
-def _check_rules(problems: Iterable[Problem], locator: _Locator) -> None:
+def _check_rules(problems: Iterable[Problem], locator: Locator) -> None:
     """Raise the first broken domain rule as a `RegisterError`."""
     for problem in problems:
         raise locator.error(problem.loc, problem.message)
@@ -234,7 +123,7 @@ def snapshot_from_text(text: str, path: Path, units: Units,
     CoMensha's) is given; `load_register` and the database always give it.
     """
     data, root = _parsed(text, path)
-    locator = _Locator(path, data, root)
+    locator = Locator(path, data, root)
     snapshot = _validated(Snapshot, locator)
     _check_references(snapshot, units, locator)
     _check_rules(contact_problems(snapshot, fallback.phones if fallback else []), locator)
@@ -245,7 +134,7 @@ def snapshot_from_text(text: str, path: Path, units: Units,
 def fallback_from_text(text: str, path: Path) -> Fallback:
     """The national fallback contact from YAML text."""
     data, root = _parsed(text, path)
-    return _validated(Fallback, _Locator(path, data, root))
+    return _validated(Fallback, Locator(path, data, root))
 
 
 def load_snapshot(path: Path, units: Units, fallback: Fallback | None = None) -> Snapshot:
