@@ -37,7 +37,7 @@ def reader(units: Units) -> VersionReader:
 
 def writer(units: Units) -> VersionStore:
     """The store, migrated and seeded, for publishing."""
-    from registry.store import open_store
+    from registry.store import open_store  # SQLAlchemy only where something is written
 
     store = open_store()
     store.prepare(units)
