@@ -251,6 +251,10 @@ def main() -> None:
         print(json.dumps(CHILDREN[args.child](args.runs)))
         return
 
+    # The register's versions: a throwaway database (filled by the first warm-up), never the
+    # user's own; the children and the browser timings' server inherit it.
+    database = tempfile.mkdtemp(prefix="bench-database-")
+    os.environ.setdefault("COVERAGE_DATABASE_URL", f"sqlite:///{database}/register.sqlite3")
     runs = args.runs
     print(f"python bench/app.py: {runs} runs per figure, median shown; "
           f"{os.cpu_count()} CPUs; Python {sys.version.split()[0]}")
