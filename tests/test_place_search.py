@@ -12,6 +12,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import REPOSITORY_ROOT
+from tests.page_text import shown
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -70,4 +71,4 @@ def test_app_search_by_place_or_postcode_selects_the_municipality(query: str) ->
     app.text_input(key="search").input(query).run()
     assert not app.exception, app.exception
     assert app.query_params["gemeente"] == "GM0394"
-    assert any("Contact voor Haarlemmermeer" in block.value for block in app.markdown)
+    assert any("Contact voor Haarlemmermeer" in item.text for item in shown(app, "markup"))

@@ -1,4 +1,7 @@
-"""The contact card for one municipality, as HTML in which every register text is escaped."""
+"""The contact card for one municipality, as HTML in which every register text is escaped.
+
+Shown with `ui.plain_text.show_markup` (no Markdown pass).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,9 @@ from html import escape
 from typing import Any
 
 from ui.i18n import Translator
+from ui.plain_text import Markup
 
-CARD_CSS = """
+CARD_CSS = Markup("""
 <style>
 .contact-card {border: 1px solid #bbb; border-radius: 0.5rem; padding: 0.75rem 1rem;}
 .contact-card h3 {margin: 0 0 0.25rem 0; font-size: 1.3rem;}
@@ -21,7 +25,7 @@ CARD_CSS = """
 .contact-card .why {background: #f3f3f3; padding: 0.4rem 0.6rem; border-radius: 0.3rem;}
 .contact-card .source {color: #444; font-size: 0.9rem;}
 </style>
-"""
+""")
 
 
 def status_text(status: str, split_by_age: bool, t: Translator) -> str:
@@ -64,7 +68,8 @@ def _contact(contact: dict[str, Any], interpretation: str, t: Translator) -> str
     return "<div class='contact'>" + "".join(rows) + "</div>"
 
 
-def card_html(answer: dict[str, Any], interpretations: dict[str, str], t: Translator) -> str:
+def card_html(answer: dict[str, Any], interpretations: dict[str, str],
+              t: Translator) -> Markup:
     """The card for one municipality from `coverage.serialise.lookup_json` output.
 
     `interpretations` maps entry ids to the words for their areas. Every text that comes from
@@ -109,4 +114,4 @@ def card_html(answer: dict[str, Any], interpretations: dict[str, str], t: Transl
         parts.append(f"<div class='contact fallback'><h4>{escape(heading)}</h4>"
                      f"<p class='phones'>{_phones(fallback['phones'], t)}</p></div>")
     parts.append(f"<p class='source'>{escape(t('card_capacity_caveat'))}</p></section>")
-    return "".join(parts)
+    return Markup("".join(parts))

@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from coverage.engine import Coverage
-from ui import data
+from ui import data, plain_text
 from ui.i18n import Translator
 from ui.map_view import (
     REGION_BORDER_STYLE,
@@ -22,6 +22,7 @@ from ui.map_view import (
     build_map,
     selected_code_from_click,
 )
+from ui.plain_text import Markup
 from ui.tables import status_labels
 
 MAP_HEIGHT = 620
@@ -70,12 +71,12 @@ def render_map(coverage: Coverage, version: int, options: MapOptions, t: Transla
         violation_entry_ids=[finding.entry_id for finding in coverage.violations()],
         shapes=data.municipality_shapes(),
     )
-    st.caption(t("map_label"))
+    plain_text.caption(t("map_label"))
     st_folium(fmap, key=map_key(), returned_objects=["last_active_drawing"],
               height=MAP_HEIGHT, use_container_width=True)
 
 
-def legend_html(t: Translator) -> str:
+def legend_html(t: Translator) -> Markup:
     """The legend: a swatch and words for every colour and line on the map."""
     swatches = [
         (STATUS_COLOURS["coordinator"], t("status_coordinator")),
@@ -92,7 +93,7 @@ def legend_html(t: Translator) -> str:
               for colour, text in lines]
     items.append(f"<li><span class='outline' style='border-color:{SELECTED_STYLE['color']}'>"
                  f"</span>{escape(t('legend_selection'))}</li>")
-    return (
+    return Markup(
         "<style>.legend ul{list-style:none;padding:0;margin:0}"
         ".legend li{display:flex;align-items:center;gap:.5rem;margin:.15rem 0}"
         ".legend .swatch{width:1.1rem;height:1.1rem;border:1px solid #555;display:inline-block}"

@@ -14,7 +14,7 @@ import streamlit as st
 
 from coverage.schema import Snapshot
 from registry.versions import VersionInfo
-from ui import data
+from ui import data, plain_text
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, TEXT, Translator
 from ui.map_view import MapOptions
 
@@ -65,7 +65,7 @@ def _initial_version(infos: list[VersionInfo], t: Translator) -> int:
         return NEWEST
     if asked.strip().isdigit() and any(info.number == int(asked) for info in infos):
         return int(asked) if int(asked) != infos[0].number else NEWEST
-    st.sidebar.warning(t("version_unknown", newest=infos[0].number))  # the link's text: never shown
+    plain_text.warning(t("version_unknown", newest=infos[0].number), where=st.sidebar)
     return NEWEST
 
 
@@ -80,8 +80,8 @@ def version_choice(infos: list[VersionInfo], t: Translator) -> int:
         if number == NEWEST:  # a label that never changes: the browser keeps the one it saw
             return t("version_newest")
         info = by_number[number]
-        return t("version_option", number=number, label=version_label(info, t),
-                 date=f"{info.published_at:%Y-%m-%d}")
+        return plain_text.label(t("version_option", number=number, label=version_label(info, t),
+                                  date=f"{info.published_at:%Y-%m-%d}"))
 
     choice = st.sidebar.selectbox(t("snapshot_label"), [NEWEST, *by_number], key="version",
                                   format_func=label)
@@ -90,10 +90,7 @@ def version_choice(infos: list[VersionInfo], t: Translator) -> int:
             del st.query_params[name]
     if choice != NEWEST:
         st.query_params[VERSION_PARAMETERS[0]] = str(choice)
-    number = infos[0].number if choice == NEWEST else choice
-    st.sidebar.caption(t("version_shown", number=number, label=version_label(by_number[number], t),
-                         date=f"{by_number[number].published_at:%Y-%m-%d %H:%M} UTC"))
-    return number
+    return infos[0].number if choice == NEWEST else choice
 
 
 @st.fragment(run_every=WATCH_EVERY_S)
@@ -110,7 +107,12 @@ def settings(infos: list[VersionInfo], snapshot_of: Callable[[int], Snapshot],
     sidebar = st.sidebar
     number = version_choice(infos, t)
     snapshot = snapshot_of(number)
-    sidebar.caption(t("snapshot_source", source=snapshot.source, date_note=snapshot.date_note))
+    info = next(info for info in infos if info.number == number)
+    name = version_label(info, t) if f"snapshot_{info.label}" in TEXT else snapshot.title
+    plain_text.caption(t("version_shown", number=number, label=name,
+                         date=f"{info.published_at:%Y-%m-%d %H:%M} UTC"), where=sidebar)
+    plain_text.caption(t("snapshot_source", source=snapshot.source, date_note=snapshot.date_note),
+                       where=sidebar)
     with sidebar:
         watch_for_new_versions(infos[0].number)
     return Settings(

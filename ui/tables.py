@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from coverage.border_rule import AreaFinding, RegionPart
 from coverage.engine import Coverage
 from coverage.figures import coverage_figures
 from coverage.status import UNCOVERED_STATUSES
@@ -22,14 +21,17 @@ def status_labels(coverage: Coverage, t: Translator) -> pd.Series:
 
 
 def gaps_table(coverage: Coverage, t: Translator, province: str | None = None,
-               police_unit: str | None = None) -> pd.DataFrame:
+               police_unit: str | None = None, safety_region: str | None = None) -> pd.DataFrame:
     """Per safety region: municipalities without a regional coordinator, those partly covered
-    (one age group falls back to CoMensha), and the population without full coverage."""
+    (one age group falls back to CoMensha), and the population without full coverage.
+    `safety_region` is a code (VR01 … VR25)."""
     table = coverage.municipalities
     if province:
         table = table.loc[table["province"] == province]
     if police_unit:
         table = table.loc[table["police_unit"] == police_unit]
+    if safety_region:
+        table = table.loc[table["safety_region_code"] == safety_region]
     figures = coverage_figures(table, "safety-region").set_index("safety_region_code")
     regions = coverage.units.safety_regions.loc[figures.index]
 
@@ -55,30 +57,6 @@ def gaps_table(coverage: Coverage, t: Translator, province: str | None = None,
         t("col_names_without"): names_with(UNCOVERED_STATUSES),
         t("col_names_partial"): names_with(("partial",)),
     }).reset_index(drop=True)
-
-
-def region_part_text(part: RegionPart, names: pd.Series, t: Translator) -> str:
-    """One safety region touched by an area, in words, with the municipalities on each side."""
-    region = f"{part.name} ({part.code})"
-    if part.whole:
-        return t("border_region_whole", region=region, count=len(part.municipalities))
-    return t("border_region_part", region=region, inside=len(part.municipalities),
-             total=len(part.municipalities) + len(part.outside),
-             names=", ".join(names[list(part.municipalities)]),
-             outside=", ".join(names[list(part.outside)]))
-
-
-def finding_rows(coverage: Coverage, findings: list[AreaFinding],
-                 t: Translator) -> list[dict[str, str]]:
-    """For each area: its wording, organisations, classification and regions in words."""
-    names = coverage.municipalities["display_name"]
-    return [{
-        "entry_id": finding.entry_id,
-        "wording": finding.area_wording,
-        "organisations": " / ".join(finding.organisations),
-        "kind": t(f"kind_{finding.kind}"),
-        "regions": [region_part_text(part, names, t) for part in finding.regions],
-    } for finding in findings]
 
 
 def overlaps_table(coverage: Coverage, t: Translator) -> pd.DataFrame:

@@ -11,14 +11,22 @@ from coverage.engine import Coverage
 from coverage.figures import coverage_figures
 from geodata.derived import municipality_areas
 from registry.versions import VersionInfo
-from ui import data
+from ui import data, plain_text
+from ui.border_view import border_verdicts
 from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
 from ui.i18n import Translator
 from ui.map_panel import renew_map
+from ui.region_report import region_report_pdf, report_file_name, version_label
+from ui.region_view import (
+    FILTER_KEYS,
+    FOCUS_KEY,
+    focus_of,
+    region_municipalities,
+    region_totals_text,
+)
 from ui.tables import (
     changes_table,
     coordinators_table,
-    finding_rows,
     gaps_table,
     overlaps_table,
 )
@@ -26,9 +34,10 @@ from ui.tables import (
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _gaps_table(version: int, snapshot_id: str, language: str, province: str | None,
-                police_unit: str | None, _coverage: Coverage) -> pd.DataFrame:
+                police_unit: str | None, safety_region: str | None,
+                _coverage: Coverage) -> pd.DataFrame:
     """The gaps table, computed once per register version, snapshot, language and filter."""
-    return gaps_table(_coverage, Translator(language), province, police_unit)
+    return gaps_table(_coverage, Translator(language), province, police_unit, safety_region)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -45,65 +54,80 @@ def show_area(entry_id: str | None) -> None:
 
 
 def gaps(coverage: Coverage, version: int, t: Translator) -> None:
-    """Municipalities without a regional coordinator, per safety region, filterable."""
-    st.write(t("gaps_intro"))
+    """Municipalities without a regional coordinator, per safety region; filtered to a
+    province, police unit or safety region, that region's totals and municipalities."""
+    plain_text.paragraph(t("gaps_intro"))
     table = coverage.municipalities
-    left, right = st.columns(2)
+    regions = coverage.units.safety_regions
+    left, middle, right = st.columns(3)
     everything = t("filter_all")
     province = left.selectbox(t("filter_province"),
                               [everything, *sorted(table["province"].unique())],
-                              key="gaps_province")
-    police_unit = right.selectbox(t("filter_police_unit"),
-                                  [everything, *sorted(table["police_unit"].unique())],
-                                  key="gaps_police_unit")
-    national = coverage_figures(table, "national").iloc[0]
-    st.write(t("gaps_national",
-               municipalities=national["municipalities_no_regional_coordinator"],
-               partial=national["municipalities_partial"],
-               population=t.number(national["population_total"]
-                                   - national["population_coordinator"]),
-               share=t.percent(national["population_share_without_coordinator"])))
-    shown = _gaps_table(version, coverage.snapshot.id, t.language,
-                        None if province == everything else province,
-                        None if police_unit == everything else police_unit, coverage)
+                              key=FILTER_KEYS["province"])
+    police_unit = middle.selectbox(t("filter_police_unit"),
+                                   [everything, *sorted(table["police_unit"].unique())],
+                                   key=FILTER_KEYS["police_unit"])
+    safety_region = right.selectbox(
+        t("filter_safety_region"), [everything, *regions.index],
+        format_func=lambda code: code if code == everything
+        else f"{regions.at[code, 'name']} ({code})", key=FILTER_KEYS["safety_region"])
+    chosen = [None if value == everything else value
+              for value in (province, police_unit, safety_region)]
+    focus = focus_of(*chosen)
+    st.session_state[FOCUS_KEY] = focus
+    if focus is None:
+        national = coverage_figures(table, "national").iloc[0]
+        plain_text.paragraph(t("gaps_national",
+                   municipalities=national["municipalities_no_regional_coordinator"],
+                   partial=national["municipalities_partial"],
+                   population=t.number(national["population_total"]
+                                       - national["population_coordinator"]),
+                   share=t.percent(national["population_share_without_coordinator"])))
+    else:
+        plain_text.paragraph(region_totals_text(coverage, *focus, t))
+        st.dataframe(region_municipalities(coverage, *focus, t), hide_index=True,
+                     width="stretch", key="gaps_municipalities")
+    if focus is not None and focus[0] == "safety_region":
+        region_report_button(coverage, focus[1], t)
+    shown = _gaps_table(version, coverage.snapshot.id, t.language, *chosen, coverage)
     share = t("col_share_without")
     st.dataframe(shown, hide_index=True, width="stretch", column_config={
         share: st.column_config.ProgressColumn(share, format="percent", min_value=0.0,
                                                max_value=1.0)})
 
 
+def region_report_button(coverage: Coverage, region_code: str, t: Translator) -> None:
+    """Download the one-page PDF report for a safety region (made on click)."""
+    name = coverage.units.safety_regions.at[region_code, "name"]
+    st.download_button(
+        plain_text.label(t("report_download", region=name)),
+        lambda: region_report_pdf(coverage, region_code, data.display_municipalities(),
+                                  version_label(coverage, t), t),
+        file_name=report_file_name(coverage, region_code), mime="application/pdf",
+        on_click="ignore", key="download_region_report")
+
+
 def border_rule(coverage: Coverage, t: Translator) -> None:
-    """Every area that breaks the border rule, with both sides, and a button to show it."""
-    st.write(t("border_intro"))
-    violations = coverage.violations()
-    if not violations:
-        st.success(t("border_none"))
-    for row in finding_rows(coverage, violations, t):
-        with st.container(border=True):
-            st.markdown(f"**{_plain(row['wording'])}** — {_plain(row['organisations'])}")
-            st.write(row["kind"])
-            for region in row["regions"]:
-                st.write(f"- {_plain(region)}")
-            st.button(t("show_on_map"), key=f"show-{row['entry_id']}", on_click=show_area,
-                      args=(row["entry_id"],))
+    """The border-rule verdicts (see `ui.border_view`), then the overlaps."""
+    border_verdicts(coverage, t)
     st.subheader(t("overlaps_heading"))
     if coverage.overlaps.empty:
-        st.write(t("overlaps_none"))
+        plain_text.paragraph(t("overlaps_none"))
     else:
-        st.write(t("overlaps_intro"))
+        plain_text.paragraph(t("overlaps_intro"))
         st.dataframe(overlaps_table(coverage, t), hide_index=True, width="stretch")
 
 
 def coordinators(coverage: Coverage, t: Translator) -> None:
     """Every entry of the register with its contacts, area and interpretation."""
-    st.write(t("coordinators_intro"))
+    plain_text.paragraph(t("coordinators_intro"))
     st.dataframe(coordinators_table(coverage, t), hide_index=True, width="stretch")
 
 
 def changes(infos: list[VersionInfo], shown: int, t: Translator) -> None:
     """What changed per municipality between any two versions (default: the shown version
     against the one before it)."""
-    st.write(t("changes_intro"))
+    plain_text.paragraph(t("changes_intro"))
     numbers = [info.number for info in infos]
     left, right = st.columns(2)
     after = right.selectbox(t("changes_to"), numbers, index=numbers.index(shown),
@@ -114,17 +138,18 @@ def changes(infos: list[VersionInfo], shown: int, t: Translator) -> None:
     old, new = data.shown(before), data.shown(after)
     table = _changes_table(old.key, new.key, t.language, old.coverage, new.coverage)
     if table.empty:
-        st.write(t("changes_none"))
+        plain_text.paragraph(t("changes_none"))
         return
     st.dataframe(table, hide_index=True, width="stretch")
 
 
 def downloads(coverage: Coverage, t: Translator) -> None:
     """The per-municipality CSV, the coverage GeoJSON and the gaps CSV (made on click)."""
-    st.write(t("downloads_intro"))
+    plain_text.paragraph(t("downloads_intro"))
+    plain_text.caption(t("downloads_format"))
     name = coverage.snapshot.id
     st.download_button(t("download_municipalities"),
-                       lambda: municipalities_csv(coverage, municipality_areas()),
+                       lambda: municipalities_csv(coverage, municipality_areas(), t),
                        file_name=f"coverage-{name}-municipalities.csv", mime="text/csv",
                        on_click="ignore", key="download_csv")
     st.download_button(t("download_geojson"),
@@ -135,7 +160,3 @@ def downloads(coverage: Coverage, t: Translator) -> None:
                        file_name=f"coverage-{name}-gaps.csv", mime="text/csv",
                        on_click="ignore", key="download_gaps")
 
-
-def _plain(text: str) -> str:
-    """Register text made safe for Streamlit markdown: no HTML, no markdown syntax."""
-    return "".join(f"\\{char}" if char in "\\`*_{}[]<>()#+-.!|~$" else char for char in text)
