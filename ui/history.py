@@ -6,15 +6,15 @@ import pandas as pd
 import streamlit as st
 
 from registry.versions import VersionInfo
+from ui import plain_text
 from ui.i18n import Translator
-from ui.sidebar import version_label
 
 
 def history_table(infos: list[VersionInfo], t: Translator) -> pd.DataFrame:
     """One row per version, newest first (register text stays plain: a table cell)."""
     return pd.DataFrame({
         t("col_version"): [info.number for info in infos],
-        t("col_label"): [version_label(info, t) for info in infos],
+        t("col_label"): [info.label for info in infos],
         t("col_published_at"): [f"{info.published_at:%Y-%m-%d %H:%M}" for info in infos],
         t("col_published_by"): [info.published_by for info in infos],
         t("col_comment"): [info.comment for info in infos],
@@ -27,5 +27,5 @@ def history_table(infos: list[VersionInfo], t: Translator) -> pd.DataFrame:
 
 def history(infos: list[VersionInfo], t: Translator) -> None:
     """The history view."""
-    st.write(t("history_intro"))
+    plain_text.paragraph(t("history_intro"))
     st.dataframe(history_table(infos, t), hide_index=True, width="stretch")

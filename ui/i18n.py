@@ -57,10 +57,10 @@ TEXT: dict[str, dict[str, str]] = {
     "history_intro": {
         "nl": "Elke gepubliceerde versie van het register: wie haar publiceerde, wanneer en "
               "waarom. Een gepubliceerde versie verandert nooit meer; een nieuwe versie komt "
-              "erbij met `python -m coverage import`.",
+              "erbij met python -m coverage import.",
         "en": "Every published version of the register: who published it, when and why. A "
               "published version never changes; a new version is added with "
-              "`python -m coverage import`."},
+              "python -m coverage import."},
     "col_version": {"nl": "Versie", "en": "Version"},
     "col_label": {"nl": "Label", "en": "Label"},
     "col_published_at": {"nl": "Gepubliceerd (UTC)", "en": "Published (UTC)"},
