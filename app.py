@@ -7,8 +7,6 @@ the coordinators, the changes and downloads. Everything shown is computed in `co
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
 from coverage.serialise import lookup_json
@@ -16,15 +14,13 @@ from ui import data, tabs
 from ui.area_text import interpretations
 from ui.card import CARD_CSS, card_html
 from ui.i18n import Translator
-from ui.map_panel import clicked_code, legend_html, render_map, renew_map, summary_text
-from ui.offline_map import ensure_static_assets
+from ui.map_panel import clicked, legend_html, render_map, summary_text
 from ui.search_panel import render_search, search_text
 from ui.selection import SelectionState, choose, initial_state, next_state
 from ui.sidebar import initial_language, language_choice, map_options, settings
 
 # Language first: every other string depends on it.
 st.set_page_config(page_title=Translator(initial_language())("page_title"), layout="wide")
-ensure_static_assets(Path(__file__).parent)
 t = Translator(language_choice())
 
 # The register: the last good one, with a warning while the files are broken.
@@ -38,15 +34,14 @@ coverages = data.coverages(loaded.version, loaded.register)
 chosen = settings(loaded.register, t)
 coverage = coverages[chosen.snapshot_id]
 
-# Selection: the link on a new session, then clicks on the map and the search box.
+# Selection: the link on a new session, then clicks on the map and the search box. The map
+# outlines the selection itself, from the `gemeente` parameter written here.
 index = data.municipality_index()
 if "selection" not in st.session_state:
     st.session_state.selection = initial_state(st.query_params.get("gemeente"), index)
 before: SelectionState = st.session_state.selection
-state = next_state(before, search_text=search_text(), clicked=clicked_code(), index=index)
+state = next_state(before, search_text=search_text(), clicked=clicked(), index=index)
 st.session_state.selection = state
-if state.selected != before.selected:
-    renew_map()
 if state.selected:
     st.query_params["gemeente"] = state.selected
 elif "gemeente" in st.query_params:
@@ -61,7 +56,7 @@ with map_column:
     shown_area = st.session_state.get("shown_area")
     if shown_area not in coverage.areas:
         shown_area = None
-    render_map(coverage, loaded.version, map_options(chosen, state.selected, shown_area), t)
+    render_map(coverage, loaded.version, map_options(chosen, shown_area), t)
     if shown_area:
         st.info(t("showing_area", wording=coverage.entry(shown_area).area_wording))
         st.button(t("stop_showing_area"), on_click=tabs.show_area, args=(None,))
@@ -75,7 +70,6 @@ with card_column:
                     unsafe_allow_html=True)
         if st.button(t("clear_selection")):
             st.session_state.selection = choose(state, None)
-            renew_map()
             st.rerun()
     else:
         st.info(t("no_selection"))

@@ -1,4 +1,4 @@
-"""The folium map: colours, escaping, layers per option, selection, size, click parsing."""
+"""The folium map: colours, escaping, layers per option, the selection script, size, clicks."""
 
 from __future__ import annotations
 
@@ -16,28 +16,28 @@ import shapely
 
 from coverage.engine import Coverage
 from geodata import Boundaries
-from ui.display_geometry import (
+from geodata.display_geometry import (
     dissolve_outlines,
     outline_lines,
     region_outlines,
     simplify_for_display,
 )
-from ui.map_view import (
+from tests.offline_check import assert_offline
+from ui.map_click import MapClick, click_from_component
+from ui.map_component import prepare
+from ui.map_geojson import STATUS_TEXT_COLUMN, geojson_geometries
+from ui.map_palette import (
     AREA_OUTLINE_STYLE,
     REGION_BORDER_STYLE,
+    SELECTED_HALO_STYLE,
     SELECTED_STYLE,
     STATUS_COLOURS,
-    STATUS_TEXT_COLUMN,
     VIOLATION_STYLE,
-    MapLabels,
-    MapOptions,
-    StyledGeoJson,
-    build_map,
-    geojson_geometries,
     municipality_styles,
-    selected_code_from_click,
 )
-from ui.offline_map import assert_offline
+from ui.map_selection_script import SELECTION_PANE, URL_PARAMETER, SelectionScript
+from ui.map_view import MapLabels, MapOptions, build_map
+from ui.styled_geojson import StyledGeoJson
 
 LABELS = MapLabels(
     municipality="Municipality",
@@ -47,7 +47,6 @@ LABELS = MapLabels(
     region_borders_layer="Safety-region borders",
     coordinator_areas_layer="Coordinator areas",
     violations_layer="Areas beyond one safety region",
-    selected_layer="Selected municipality",
 )
 STATUS_TEXT = {
     "coordinator": "Regional coordinator",
@@ -169,7 +168,7 @@ def test_html_in_names_labels_and_status_is_escaped(display: gpd.GeoDataFrame,
     poisoned.loc["GM0363", STATUS_TEXT_COLUMN] = EVIL
     labels = MapLabels(*(f"{value} {EVIL}" for value in vars(LABELS).values()))
     fmap = build_map(display, poisoned, labels,
-                     MapOptions(show_coordinator_areas=True, selected_code="GM0363"),
+                     MapOptions(show_coordinator_areas=True),
                      base_url_path="")
     page = fmap.get_root().render()
 
@@ -188,14 +187,12 @@ def test_only_the_municipalities_take_the_pointer(display: gpd.GeoDataFrame,
                                                   areas: gpd.GeoDataFrame,
                                                   regions: gpd.GeoDataFrame,
                                                   violations: list[str]) -> None:
-    fmap = _build(display, table, areas, regions, violations,
-                  MapOptions(True, True, True, "GM0363"))
+    fmap = _build(display, table, areas, regions, violations, ALL_ON)
     layers = _layers(fmap)
     assert layers[LABELS.municipalities_layer].options.get("interactive", True) is not False
     assert layers[LABELS.municipalities_layer].hover_style
     outlines = [layers[LABELS.region_borders_layer], layers[LABELS.coordinator_areas_layer],
-                layers[LABELS.violations_layer],
-                *layers[LABELS.selected_layer]._children.values()]
+                layers[LABELS.violations_layer]]
     for layer in outlines:
         assert isinstance(layer, StyledGeoJson)
         assert layer.options["interactive"] is False
@@ -214,9 +211,9 @@ def test_only_the_municipalities_take_the_pointer(display: gpd.GeoDataFrame,
          {LABELS.municipalities_layer, LABELS.coordinator_areas_layer}),
         (MapOptions(show_region_borders=False, highlight_violations=True),
          {LABELS.municipalities_layer, LABELS.violations_layer}),
-        (MapOptions(True, True, True, "GM0014"),
+        (ALL_ON,
          {LABELS.municipalities_layer, LABELS.region_borders_layer,
-          LABELS.coordinator_areas_layer, LABELS.violations_layer, LABELS.selected_layer}),
+          LABELS.coordinator_areas_layer, LABELS.violations_layer}),
     ],
 )
 def test_layers_follow_the_options(display: gpd.GeoDataFrame, table: pd.DataFrame,
@@ -283,37 +280,57 @@ def test_unknown_violation_ids_are_ignored(display: gpd.GeoDataFrame, table: pd.
     assert LABELS.violations_layer not in _layers(fmap)
 
 
-def test_selected_municipality_is_outlined_and_fitted(display: gpd.GeoDataFrame,
-                                                      table: pd.DataFrame) -> None:
-    fmap = build_map(display, table, LABELS, MapOptions(selected_code="GM0363"),
-                     base_url_path="")
-    group = _layers(fmap)[LABELS.selected_layer]
-    halo, outline = group._children.values()
-    assert outline.default_style == dict(SELECTED_STYLE)
-    assert halo.default_style["weight"] > outline.default_style["weight"]
-    for layer in (halo, outline):
-        (feature,) = layer.data["features"]
-        assert shapely.geometry.shape(feature["geometry"]).equals(display.geometry["GM0363"])
+def _selection_script(fmap: folium.Map) -> SelectionScript:
+    (script,) = [child for child in fmap._children.values()
+                 if isinstance(child, SelectionScript)]
+    return script
 
-    west, south, east, north = display.geometry["GM0363"].bounds
-    fit = _fit_bounds(fmap)
-    assert _flat(fit.bounds) == pytest.approx([south, west, north, east])
-    assert fit.options["maxZoom"] == 10
+
+def test_the_map_outlines_the_selection_it_reads_from_the_page(
+        display: gpd.GeoDataFrame, table: pd.DataFrame) -> None:
+    """The selection is drawn by the map's own script: outline styles, pane, URL parameter."""
+    fmap = build_map(display, table, LABELS, base_url_path="")
+    script = _selection_script(fmap)
+    assert script.municipalities is _layers(fmap)[LABELS.municipalities_layer]
     page = fmap.get_root().render()
-    assert f"{fmap.get_name()}.fitBounds(" in page
-    assert str(round(south, 5)) in page
+    for style in (SELECTED_HALO_STYLE, SELECTED_STYLE):
+        assert json.dumps(style, sort_keys=True) in page
+    assert f"map.createPane({json.dumps(SELECTION_PANE)})" in page
+    assert f'.get({json.dumps(URL_PARAMETER)})' in page
+    assert "window.parent.location.search" in page
+    assert '"streamlit:setComponentValue"' in page
+    assert "maxZoom: 10" in page
+    # The script comes after the layer it reads, so the layer exists when it runs.
+    assert page.index(f"var {script.municipalities.get_name()} =") < page.index("createPane(")
 
 
-def test_without_selection_the_map_fits_the_netherlands(display: gpd.GeoDataFrame,
-                                                        table: pd.DataFrame) -> None:
+def test_zoom_to_selected_is_an_option(display: gpd.GeoDataFrame, table: pd.DataFrame) -> None:
+    assert _selection_script(build_map(display, table, LABELS, base_url_path="")).fit is True
+    off = build_map(display, table, LABELS, MapOptions(zoom_to_selected=False), base_url_path="")
+    assert _selection_script(off).fit is False
+    assert "show(wanted, false)" in off.get_root().render()
+
+
+def test_the_map_fits_the_netherlands(display: gpd.GeoDataFrame, table: pd.DataFrame) -> None:
     west, south, east, north = display.total_bounds
-    for options in (MapOptions(), MapOptions(selected_code="GM9999"),
-                    MapOptions(selected_code="GM0363", zoom_to_selected=False)):
-        fmap = build_map(display, table, LABELS, options, base_url_path="")
-        assert _flat(_fit_bounds(fmap).bounds) == pytest.approx([south, west, north, east])
-        assert "maxZoom" not in _fit_bounds(fmap).options
-    assert LABELS.selected_layer not in _layers(
-        build_map(display, table, LABELS, MapOptions(selected_code="GM9999"), base_url_path=""))
+    fmap = build_map(display, table, LABELS, base_url_path="")
+    assert _flat(_fit_bounds(fmap).bounds) == pytest.approx([south, west, north, east])
+    assert "maxZoom" not in _fit_bounds(fmap).options
+
+
+def test_the_component_arguments_are_the_same_for_the_same_map(
+        display: gpd.GeoDataFrame, table: pd.DataFrame, areas: gpd.GeoDataFrame,
+        regions: gpd.GeoDataFrame, violations: list[str]) -> None:
+    """Byte-identical arguments under the same key: Streamlit then sends a reference to the
+    map it already sent, and the iframe is kept."""
+    first = prepare(_build(display, table, areas, regions, violations))
+    again = prepare(_build(display, table, areas, regions, violations))
+    assert first == again
+    assert first.size > 300_000
+    assert first.js_links == ("/app/static/leaflet-1.9.3/leaflet.js",)
+    assert first.css_links == ("/app/static/leaflet-1.9.3/leaflet.css",)
+    other = prepare(_build(display, table, areas, regions, violations, ALL_ON))
+    assert other.key != first.key
 
 
 def test_same_input_gives_the_same_script(display: gpd.GeoDataFrame, table: pd.DataFrame,
@@ -335,11 +352,11 @@ def test_map_document_is_small(display: gpd.GeoDataFrame, table: pd.DataFrame,
         return len(_build(display, table, areas, regions, violations, options)
                    .get_root().render().encode())
 
-    # Measured: 318 KB municipalities only, 388 KB with region borders, 438 KB with
-    # everything on and Amsterdam selected.
+    # Measured: 321 KB municipalities only, 392 KB with region borders, 429 KB with
+    # everything on.
     assert size(MapOptions(show_region_borders=False, layer_control=False)) < 340_000
     assert size(MapOptions()) < 410_000
-    assert size(MapOptions(True, True, True, "GM0363")) < 460_000
+    assert size(ALL_ON) < 450_000
 
 
 def test_missing_table_data_is_refused(display: gpd.GeoDataFrame, table: pd.DataFrame) -> None:
@@ -354,33 +371,31 @@ def test_missing_table_data_is_refused(display: gpd.GeoDataFrame, table: pd.Data
 
 
 @pytest.mark.parametrize(
-    ("returned", "expected"),
+    ("value", "expected"),
     [
-        ({"last_active_drawing": {"type": "Feature", "properties": {"code": "GM0363"},
-                                  "geometry": None}}, "GM0363"),
+        ({"code": "GM0363", "click": "lx3k9a0b1-1"}, MapClick("GM0363", "lx3k9a0b1-1")),
+        ({"code": "GM0363", "click": "lx3k9a0b1-12"}, MapClick("GM0363", "lx3k9a0b1-12")),
         (None, None),
         ({}, None),
         ([], None),
         ("GM0363", None),
-        ({"last_active_drawing": None}, None),
-        ({"last_active_drawing": "GM0363"}, None),
-        ({"last_active_drawing": {}}, None),
-        ({"last_active_drawing": {"properties": None}}, None),
-        ({"last_active_drawing": {"properties": ["GM0363"]}}, None),
-        ({"last_active_drawing": {"properties": {}}}, None),
-        ({"last_active_drawing": {"properties": {"code": 363}}}, None),
-        ({"last_active_drawing": {"properties": {"code": "GM036"}}}, None),
-        ({"last_active_drawing": {"properties": {"code": "GM03633"}}}, None),
-        ({"last_active_drawing": {"properties": {"code": " GM0363"}}}, None),
-        ({"last_active_drawing": {"properties": {"code": "gm0363"}}}, None),
-        ({"last_active_drawing": {"properties": {"code": "VR13"}}}, None),
-        ({"last_active_drawing": {"properties": {"code": "GM\u0660\u0663\u0666\u0663"}}}, None),
-        ({"last_object_clicked": {"lat": 52.37, "lng": 4.9}}, None),
+        ({"code": "GM0363"}, None),
+        ({"code": "GM0363", "click": 1}, None),
+        ({"code": "GM0363", "click": "<b>-1"}, None),
+        ({"code": "GM0363", "click": "a-1 "}, None),
+        ({"click": "a-1"}, None),
+        ({"code": 363, "click": "a-1"}, None),
+        ({"code": "GM036", "click": "a-1"}, None),
+        ({"code": "GM03633", "click": "a-1"}, None),
+        ({"code": " GM0363", "click": "a-1"}, None),
+        ({"code": "gm0363", "click": "a-1"}, None),
+        ({"code": "VR13", "click": "a-1"}, None),
+        ({"code": "GM\u0660\u0663\u0666\u0663", "click": "a-1"}, None),
+        ({"last_active_drawing": {"properties": {"code": "GM0363"}}}, None),
     ],
 )
-def test_selected_code_from_click(returned: Any, expected: str | None) -> None:
-    assert selected_code_from_click(returned) == expected
-
+def test_click_from_component(value: Any, expected: MapClick | None) -> None:
+    assert click_from_component(value) == expected
 
 
 def test_focus_area_is_highlighted_and_fitted(display: gpd.GeoDataFrame, table: pd.DataFrame,
@@ -401,7 +416,7 @@ def test_names_are_never_evaluated_as_templates(display: gpd.GeoDataFrame,
     """branca compiles rendered scripts as Jinja templates; the map's data must not be."""
     braces = table.copy()
     braces.loc["GM0193", "display_name"] = "{{ 7*7 }} {% if %}"
-    fmap = build_map(display, braces, LABELS, MapOptions(selected_code="GM0193"))
+    fmap = build_map(display, braces, LABELS)
     document = fmap.get_root().render()
     assert "{{ 7*7 }} {% if %}" in document
     assert '"name":"49' not in document
@@ -409,7 +424,7 @@ def test_names_are_never_evaluated_as_templates(display: gpd.GeoDataFrame,
 
 def test_precomputed_shapes_give_the_same_map(display: gpd.GeoDataFrame,
                                               table: pd.DataFrame) -> None:
-    options = MapOptions(selected_code="GM0193")
+    options = MapOptions(show_coordinator_areas=True)
     shapes = geojson_geometries(display.geometry)
     assert len(shapes) == len(display)
     with_shapes = build_map(display, table, LABELS, options, shapes=shapes)

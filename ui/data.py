@@ -21,13 +21,13 @@ from coverage.search import MunicipalityIndex
 from coverage.store import Loaded, RegisterStore
 from geodata import Boundaries, Units, load_boundaries, load_units
 from geodata.derived import cached
-from ui.display_geometry import (
+from geodata.display_geometry import (
     DEFAULT_TOLERANCE_M,
     dissolve_outlines,
     region_outlines,
     simplify_for_display,
 )
-from ui.map_view import geojson_geometries
+from ui.map_geojson import geojson_geometries
 
 
 def units() -> Units:

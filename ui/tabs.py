@@ -12,7 +12,6 @@ from geodata.derived import municipality_areas
 from ui import data
 from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
 from ui.i18n import Translator
-from ui.map_panel import renew_map
 from ui.tables import (
     changes_table,
     coordinators_table,
@@ -40,9 +39,8 @@ def _changes_table(version: int, language: str,
 
 
 def show_area(entry_id: str | None) -> None:
-    """Show one area on the map (or none), as a fresh map."""
+    """Show one area on the map (or none)."""
     st.session_state.shown_area = entry_id
-    renew_map()
 
 
 def gaps(coverage: Coverage, version: int, t: Translator) -> None:
