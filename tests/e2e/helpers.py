@@ -29,7 +29,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from coverage.register import REGISTER_DIR_VARIABLE
@@ -400,3 +400,102 @@ def click_municipality(page: Page, code: str, lon: float, lat: float,
         text = tooltip_text(page)
         assert name in text, f"tooltip at the point for {code} reads {text!r}, not {name!r}"
     page.mouse.click(x, y)
+
+
+# --- the selection drawn by the map (ui/map_selection_script.py) -----------------------------
+
+SELECTION_OUTLINE = ".leaflet-coverageSelection-pane path"
+"""The selection's outline paths inside the map's iframe (halo and line)."""
+
+
+@dataclass
+class WebsocketMeter:
+    """Counts the bytes of every websocket frame the page sends and receives."""
+
+    received: int = 0
+    sent: int = 0
+
+    def attach(self, page: Page) -> WebsocketMeter:
+        """Count the frames of every websocket ``page`` opens from now on."""
+        def size(payload: str | bytes) -> int:
+            return len(payload.encode() if isinstance(payload, str) else payload)
+
+        def watch(socket: Any) -> None:
+            socket.on("framereceived", lambda payload: self._add("received", size(payload)))
+            socket.on("framesent", lambda payload: self._add("sent", size(payload)))
+
+        page.on("websocket", watch)
+        return self
+
+    def _add(self, direction: str, count: int) -> None:
+        setattr(self, direction, getattr(self, direction) + count)
+
+    @property
+    def total(self) -> int:
+        """Bytes both ways."""
+        return self.received + self.sent
+
+    def reset(self) -> None:
+        """Start counting from zero."""
+        self.received = self.sent = 0
+
+
+def map_window_id(page: Page) -> str:
+    """The id the map's script drew for its iframe (a rebuilt iframe has another)."""
+    frame = page.locator(MAP_IFRAME).element_handle().content_frame()
+    assert frame is not None, "the map iframe has no frame"
+    return str(frame.evaluate("() => window.coverageSelection.id"))
+
+
+def shown_selection(page: Page) -> str | None:
+    """The municipality the map outlines now (its own record, ``window.coverageSelection``)."""
+    frame = page.locator(MAP_IFRAME).element_handle().content_frame()
+    assert frame is not None, "the map iframe has no frame"
+    return frame.evaluate("() => window.coverageSelection.shown")
+
+
+def wait_for_selection_outline(page: Page, code: str, timeout_ms: float | None = None) -> None:
+    """Wait until the map outlines ``code`` (both paths drawn and visible)."""
+    frame = page.locator(MAP_IFRAME).element_handle().content_frame()
+    assert frame is not None, "the map iframe has no frame"
+    frame.wait_for_function(
+        """code => window.coverageSelection && window.coverageSelection.shown === code
+            && document.querySelectorAll('.leaflet-coverageSelection-pane path').length === 2""",
+        arg=code, timeout=timeout_ms)
+    map_frame(page).locator(SELECTION_OUTLINE).last.wait_for(state="visible",
+                                                              timeout=timeout_ms)
+
+
+_CLICK_TO_OUTLINE_JS = """
+() => {
+    const pane = document.querySelector('.leaflet-coverageSelection-pane');
+    const times = {click: null, outline: null};
+    window.__clickToOutline = times;
+    document.addEventListener('click', () => {
+        times.click = performance.now(); times.outline = null;
+    }, true);
+    new MutationObserver(() => {
+        if (times.click !== null && times.outline === null && pane.querySelector('path')) {
+            // The next frame: the outline is painted by then.
+            requestAnimationFrame(() => { times.outline = performance.now(); });
+        }
+    }).observe(pane, {childList: true, subtree: true});
+}
+"""
+
+
+def start_click_to_outline_timer(page: Page) -> None:
+    """Record, inside the map's iframe, when a click happens and the next outline is painted."""
+    frame = page.locator(MAP_IFRAME).element_handle().content_frame()
+    assert frame is not None, "the map iframe has no frame"
+    frame.evaluate(_CLICK_TO_OUTLINE_JS)
+
+
+def click_to_outline_s(page: Page) -> float:
+    """Seconds from the last click to the outline painted (see
+    :func:`start_click_to_outline_timer`), waiting for the outline if need be."""
+    frame = page.locator(MAP_IFRAME).element_handle().content_frame()
+    assert frame is not None, "the map iframe has no frame"
+    frame.wait_for_function("() => window.__clickToOutline.outline !== null")
+    times = frame.evaluate("() => window.__clickToOutline")
+    return (times["outline"] - times["click"]) / 1000
