@@ -124,16 +124,19 @@ def _stop(server: subprocess.Popen[bytes]) -> None:
 @contextlib.contextmanager
 def streamlit_server(script: Path, *, cwd: Path, log: Path,
                      env: Mapping[str, str | None] | None = None,
-                     extra_args: tuple[str, ...] = ()) -> Iterator[str]:
+                     extra_args: tuple[str, ...] = (), python_path: Path = REPO_ROOT,
+                     command_prefix: tuple[str, ...] = ()) -> Iterator[str]:
     """Run ``streamlit run SCRIPT`` on a free loopback port; yield the base URL.
 
     Args:
         script: The main script.
         cwd: Working directory (Streamlit reads ``cwd/.streamlit/config.toml``).
         log: File for the server's output (shown when it fails to start).
-        env: Changes to the environment; ``None`` as a value removes the variable. The
-            repository root is put on ``PYTHONPATH``.
+        env: Changes to the environment; ``None`` as a value removes the variable.
+            ``python_path`` is put on ``PYTHONPATH``.
         extra_args: More ``streamlit run`` options.
+        python_path: The folder the project is imported from (the repository root).
+        command_prefix: A command the server is started through (e.g. ``setpriv ...``).
 
     The server runs in a process group of its own, terminated (and killed if need be) on exit.
     """
@@ -146,9 +149,9 @@ def streamlit_server(script: Path, *, cwd: Path, log: Path,
         else:
             environment[name] = value
     environment["PYTHONPATH"] = os.pathsep.join(
-        [str(REPO_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])
+        [str(python_path), *filter(None, [os.environ.get("PYTHONPATH")])])
     command = [
-        sys.executable, "-m", "streamlit", "run", str(script),
+        *command_prefix, sys.executable, "-m", "streamlit", "run", str(script),
         "--server.headless", "true",
         "--server.port", str(port),
         "--server.address", "127.0.0.1",
