@@ -74,8 +74,9 @@ with card_column:
     else:
         st.info(t("no_selection"))
 
-# The views below the map; only the open one runs.
+# The views below the map; only the open one runs (the first draws no table).
 views = {
+    t("tab_summary"): lambda: tabs.summary(coverage, loaded.version, t),
     t("tab_gaps"): lambda: tabs.gaps(coverage, loaded.version, t),
     t("tab_border"): lambda: tabs.border_rule(coverage, t),
     t("tab_coordinators"): lambda: tabs.coordinators(coverage, t),

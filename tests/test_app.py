@@ -149,7 +149,7 @@ def test_snapshot_switch() -> None:
 
 
 def test_gaps_table_and_filter() -> None:
-    app = start()
+    app = open_view(start(), "Hiaten")
     gaps = app.dataframe[0].value
     flevoland = gaps.set_index("Code").loc["VR25"]
     assert (flevoland["Zonder coördinator"], flevoland["Vangnet CoMensha"]) == (6, 6)
@@ -161,6 +161,9 @@ def test_gaps_table_and_filter() -> None:
 
 def test_only_the_open_view_runs() -> None:
     app = start()
+    assert not app.dataframe  # the first view (summary) draws no table
+    assert any("van 342 gemeenten" in block.value for block in app.markdown)
+    open_view(app, "Hiaten")
     assert [frame.value.columns[0] for frame in app.dataframe] == ["Code"]  # gaps only
     open_view(app, "Wijzigingen")
     assert [frame.value.columns[0] for frame in app.dataframe] == ["Gemeente"]

@@ -149,6 +149,7 @@ TEXT: dict[str, dict[str, str]] = {
     "showing_area": {"nl": "Op de kaart: ‘{wording}’.", "en": "On the map: ‘{wording}’."},
     "stop_showing_area": {"nl": "Gebied niet meer tonen", "en": "Stop showing the area"},
     # Tabs
+    "tab_summary": {"nl": "Samenvatting", "en": "Summary"},
     "tab_gaps": {"nl": "Hiaten", "en": "Gaps"},
     "tab_border": {"nl": "Grensregel", "en": "Border rule"},
     "tab_coordinators": {"nl": "Zorgcoördinatoren", "en": "Care coordinators"},

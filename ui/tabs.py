@@ -1,4 +1,8 @@
-"""The views under the map: gaps, border rule, coordinators, changes, downloads."""
+"""The views under the map: summary, gaps, border rule, coordinators, changes, downloads.
+
+The first view (summary) is text only: the first page draws no data grid, so the browser
+need not load the grid's code before the map.
+"""
 
 from __future__ import annotations
 
@@ -38,6 +42,31 @@ def _changes_table(version: int, language: str,
     return changes_table(compare(snapshots[0], snapshots[-1]), Translator(language))
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def _national_figures(version: int, snapshot_id: str, _coverage: Coverage) -> dict[str, float]:
+    """The national coverage figures, computed once per register version and snapshot."""
+    national = coverage_figures(_coverage.municipalities, "national").iloc[0]
+    return {name: float(national[name]) for name in (
+        "municipalities_total", "municipalities_coordinator", "population_total",
+        "population_coordinator", "population_share_without_coordinator")}
+
+
+def _national_sentence(coverage: Coverage, version: int, t: Translator) -> str:
+    national = _national_figures(version, coverage.snapshot.id, coverage)
+    return t("gaps_national",
+             municipalities=int(national["municipalities_total"]
+                                - national["municipalities_coordinator"]),
+             population=t.number(int(national["population_total"]
+                                     - national["population_coordinator"])),
+             share=t.percent(national["population_share_without_coordinator"]))
+
+
+def summary(coverage: Coverage, version: int, t: Translator) -> None:
+    """The national picture in words (no table)."""
+    st.write(_national_sentence(coverage, version, t))
+    st.write(t("card_capacity_caveat"))
+
+
 def show_area(entry_id: str | None) -> None:
     """Show one area on the map (or none)."""
     st.session_state.shown_area = entry_id
@@ -55,13 +84,7 @@ def gaps(coverage: Coverage, version: int, t: Translator) -> None:
     police_unit = right.selectbox(t("filter_police_unit"),
                                   [everything, *sorted(table["police_unit"].unique())],
                                   key="gaps_police_unit")
-    national = coverage_figures(table, "national").iloc[0]
-    st.write(t("gaps_national",
-               municipalities=national["municipalities_total"]
-               - national["municipalities_coordinator"],
-               population=t.number(national["population_total"]
-                                   - national["population_coordinator"]),
-               share=t.percent(national["population_share_without_coordinator"])))
+    st.write(_national_sentence(coverage, version, t))
     shown = _gaps_table(version, coverage.snapshot.id, t.language,
                         None if province == everything else province,
                         None if police_unit == everything else police_unit, coverage)
