@@ -9,8 +9,6 @@ register when they are broken. Coverages are cached per register version.
 
 from __future__ import annotations
 
-from typing import Any
-
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
@@ -21,13 +19,8 @@ from coverage.search import MunicipalityIndex
 from coverage.store import Loaded, RegisterStore
 from geodata import Boundaries, Units, load_boundaries, load_units
 from geodata.derived import cached
-from geodata.display_geometry import (
-    DEFAULT_TOLERANCE_M,
-    dissolve_outlines,
-    region_outlines,
-    simplify_for_display,
-)
-from ui.map_geojson import geojson_geometries
+from geodata.display_geometry import DEFAULT_TOLERANCE_M, simplify_for_display
+from geodata.topology import Topology, build_topology
 
 
 def units() -> Units:
@@ -52,15 +45,9 @@ def display_municipalities() -> gpd.GeoDataFrame:
 
 
 @st.cache_resource(show_spinner=False)
-def municipality_shapes() -> list[dict[str, Any]]:
-    """The display municipalities as GeoJSON geometries, converted once for every map."""
-    return geojson_geometries(display_municipalities().geometry)
-
-
-@st.cache_resource(show_spinner=False)
-def display_regions() -> gpd.GeoDataFrame:
-    """Safety-region outlines that match the simplified municipalities exactly."""
-    return region_outlines(display_municipalities())
+def display_topology() -> Topology:
+    """The display municipalities' shared arcs, built once for every map."""
+    return build_topology(display_municipalities())
 
 
 @st.cache_resource(show_spinner=False)
@@ -83,11 +70,3 @@ def register() -> Loaded:
 def coverages(version: int, _register: Register) -> dict[str, Coverage]:
     """The coverage of every snapshot of one register version."""
     return compute_all(_register, units())
-
-
-@st.cache_resource(show_spinner=False, max_entries=8)
-def area_outlines(version: int, snapshot_id: str, _coverage: Coverage) -> gpd.GeoDataFrame:
-    """The outline of every entry's area in one snapshot, indexed by entry id."""
-    return dissolve_outlines(display_municipalities(),
-                             {entry_id: codes for entry_id, codes in _coverage.areas.items()
-                              if codes})

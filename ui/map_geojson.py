@@ -1,51 +1,46 @@
-"""The GeoJSON the map embeds: municipality features with escaped text, bare outlines, bounds.
+"""The data the map embeds: one TopoJSON topology with escaped text, and bounds.
 
-folium's ``GeoJsonTooltip`` puts property values into ``innerHTML`` unescaped, so every string
-that can reach a tooltip is passed through :func:`html.escape` here.
+Municipalities, safety-region borders and area outlines share one arc set
+(:mod:`geodata.topology`): each edge is sent once. folium's ``GeoJsonTooltip`` puts property
+values into ``innerHTML`` unescaped, so every string that can reach a tooltip is passed through
+:func:`html.escape` here.
 
-The municipality features carry only what the map needs: ``code``, ``name``, ``region``,
-``status`` (the translated text) and ``key`` (the :data:`ui.map_palette.STATUS_COLOURS` key);
-outlines carry no properties. Coordinates are whatever the caller passes, normally from
-:func:`geodata.display_geometry.simplify_for_display` (5 decimals).
+The municipalities carry only what the map needs: ``code``, ``name``, ``region``, ``status``
+(the translated text) and ``key`` (the :data:`ui.map_palette.STATUS_COLOURS` key); outlines
+carry no properties.
 """
 
 from __future__ import annotations
 
 import html
-import json
-from collections.abc import Mapping, Sequence
-from typing import Any, Final, TypeVar
+from collections.abc import Iterable, Mapping
+from typing import Any, Final
 
 import geopandas as gpd
 import pandas as pd
-import pyproj
-import shapely
 
-from geodata.display_geometry import outline_lines
+from geodata.topology import Topology, border_arcs, outline_arcs
 from ui.map_palette import STATUS_COLOURS, colour_keys
 
 __all__ = [
+    "MUNICIPALITIES",
     "STATUS_TEXT_COLUMN",
-    "geojson_geometries",
+    "area_outlines_object",
     "latlon_bounds",
-    "municipality_features",
-    "outline_features",
+    "lines_object",
+    "municipalities_object",
+    "municipality_properties",
+    "region_borders_object",
 ]
 
 STATUS_TEXT_COLUMN: Final = "status_text"
 """Column of the coverage table holding the translated status wording."""
 
+MUNICIPALITIES: Final = "municipalities"
+"""Name of the municipalities' object in the topology."""
+
 _REQUIRED_COLUMNS: Final = ("display_name", "safety_region_name", "status", "split_by_age",
                             STATUS_TEXT_COLUMN)
-
-_WGS84: Final = pyproj.CRS.from_epsg(4326)
-
-GeoFrame = TypeVar("GeoFrame", gpd.GeoDataFrame, gpd.GeoSeries)
-
-
-def _in_wgs84(frame: GeoFrame) -> GeoFrame:
-    """The frame in EPSG:4326, without a (costly) transformation when it already is."""
-    return frame if frame.crs is not None and frame.crs.equals(_WGS84) else frame.to_crs(_WGS84)
 
 
 def _escaped(values: pd.Series) -> list[str]:
@@ -53,30 +48,20 @@ def _escaped(values: pd.Series) -> list[str]:
 
 
 def latlon_bounds(geometry: gpd.GeoSeries) -> list[list[float]]:
-    """``[[south, west], [north, east]]`` of the geometry in EPSG:4326 (Leaflet's order)."""
-    west, south, east, north = _in_wgs84(geometry).total_bounds
+    """``[[south, west], [north, east]]`` of EPSG:4326 geometry (Leaflet's order)."""
+    west, south, east, north = geometry.total_bounds
     return [[float(south), float(west)], [float(north), float(east)]]
 
 
-def geojson_geometries(geometry: gpd.GeoSeries) -> list[dict[str, Any]]:
-    """The GeoJSON geometry of every shape, in EPSG:4326 and in order.
-
-    For the municipalities these never change: compute them once and pass them to
-    :func:`municipality_features` as ``shapes`` (saves converting 342 polygons each time).
-    """
-    return [json.loads(text) for text in shapely.to_geojson(_in_wgs84(geometry).to_numpy())]
-
-
-def municipality_features(display: gpd.GeoDataFrame, coverage_table: pd.DataFrame,
-                          shapes: Sequence[Mapping[str, Any]] | None = None) -> dict[str, Any]:
-    """The municipality FeatureCollection with the five display properties, text escaped.
+def municipality_properties(display: gpd.GeoDataFrame,
+                            coverage_table: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """Code → the five display properties, text escaped, in the order of ``display``.
 
     Args:
         display: Municipality geometry indexed by code.
         coverage_table: Per code: ``display_name``, ``safety_region_name``, ``status``,
             ``split_by_age`` and :data:`STATUS_TEXT_COLUMN`; must cover every code of
             ``display``.
-        shapes: :func:`geojson_geometries` of ``display``, or None to convert them here.
 
     Raises:
         KeyError: If the table lacks a column or a municipality of ``display``.
@@ -93,27 +78,38 @@ def municipality_features(display: gpd.GeoDataFrame, coverage_table: pd.DataFram
     unknown = sorted(set(keys) - set(STATUS_COLOURS))
     if unknown:
         raise ValueError(f"unknown status values {unknown}")
-    if shapes is None:
-        shapes = geojson_geometries(display.geometry)
     columns = zip([str(code) for code in display.index], _escaped(table["display_name"]),
                   _escaped(table["safety_region_name"]), _escaped(table[STATUS_TEXT_COLUMN]),
-                  keys.to_numpy(), shapes, strict=True)
-    return {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "geometry": shape,
-         "properties": {"code": code, "name": name, "region": region, "status": status,
-                        "key": key}}
-        for code, name, region, status, key, shape in columns]}
+                  keys.to_numpy(), strict=True)
+    return {code: {"code": code, "name": name, "region": region, "status": status, "key": key}
+            for code, name, region, status, key in columns}
 
 
-def outline_features(outlines: gpd.GeoDataFrame, *, as_lines: bool) -> dict[str, Any]:
-    """A FeatureCollection of bare outline geometries (no properties), in EPSG:4326.
+def municipalities_object(topology: Topology,
+                          properties: Mapping[str, Mapping[str, str]]) -> dict[str, Any]:
+    """The TopoJSON GeometryCollection of the municipalities, with their properties."""
+    return {"type": "GeometryCollection", "geometries": [
+        {"type": "MultiPolygon", "arcs": topology.polygons[code], "properties": dict(values)}
+        for code, values in properties.items()]}
 
-    ``as_lines``: one feature with the line network (shared edges once, see
-    :func:`geodata.display_geometry.outline_lines`) instead of the polygons; for outlines
-    drawn without fill.
-    """
-    geometry = _in_wgs84(outlines.geometry)
-    if as_lines:
-        geometry = gpd.GeoSeries([outline_lines(geometry)], crs=geometry.crs)
-    bare = gpd.GeoDataFrame(geometry=geometry.to_numpy(), crs=geometry.crs)
-    return bare.to_geo_dict(drop_id=True)
+
+def lines_object(arcs: Iterable[int]) -> dict[str, Any]:
+    """A TopoJSON MultiLineString of whole arcs (each a line of its own)."""
+    return {"type": "MultiLineString", "arcs": [[index] for index in arcs]}
+
+
+def region_borders_object(topology: Topology, display: gpd.GeoDataFrame,
+                          column: str = "safety_region_code") -> dict[str, Any]:
+    """The borders between safety regions (and the outer edge) as a MultiLineString."""
+    return lines_object(border_arcs(topology, dict(zip(display.index, display[column],
+                                                       strict=True))))
+
+
+def area_outlines_object(topology: Topology,
+                         areas: Iterable[Iterable[str]]) -> dict[str, Any]:
+    """The outlines of several areas (groups of municipality codes) as one MultiLineString;
+    an arc on two areas' outlines is drawn once."""
+    arcs: dict[int, None] = {}
+    for members in areas:
+        arcs.update(dict.fromkeys(outline_arcs(topology, members)))
+    return lines_object(sorted(arcs))

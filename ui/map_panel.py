@@ -50,15 +50,11 @@ def map_document(version: int, snapshot_id: str, language: str, options: MapOpti
     """The map for one register version, snapshot, language and layer choice, prepared once
     per process and shared by every session (it does not depend on the selection)."""
     t = Translator(language)
-    show_areas = (options.show_coordinator_areas or options.highlight_violations
-                  or options.focus_area is not None)
     fmap = build_map(
         data.display_municipalities(), coverage_table(_coverage, t), labels(t), options,
-        area_outlines=data.area_outlines(version, snapshot_id, _coverage) if show_areas
-        else None,
-        region_outlines=data.display_regions(),
+        areas=_coverage.areas,
         violation_entry_ids=[finding.entry_id for finding in _coverage.violations()],
-        shapes=data.municipality_shapes(),
+        topology=data.display_topology(),
         base_url_path=base_url_path,
     )
     return prepare(fmap)

@@ -9,16 +9,16 @@ The map does not depend on the selection: the selected municipality is outlined 
 the browser (:mod:`ui.map_selection_script`), so one map document serves every selection of a
 register version, language and layer choice.
 
+Geometry is embedded once, as a TopoJSON topology (:mod:`geodata.topology`,
+:mod:`ui.topology_script`): municipalities, region borders and area outlines share its arcs.
 Size of the map document (``len(m.get_root().render())``, 2023 boundaries, current register):
-about 320 KB municipalities only; 390 KB with region borders and the layer control (the
-default); 430 KB with every layer on. Borders are drawn as line networks (each shared edge
-once, see :func:`geodata.display_geometry.outline_lines`).
+about 150 KB with region borders and the layer control (the default; 390 KB as GeoJSON).
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
@@ -26,7 +26,15 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
-from ui.map_geojson import latlon_bounds, municipality_features, outline_features
+from geodata.topology import Topology, build_topology
+from ui.map_geojson import (
+    MUNICIPALITIES,
+    area_outlines_object,
+    latlon_bounds,
+    municipalities_object,
+    municipality_properties,
+    region_borders_object,
+)
 from ui.map_palette import (
     AREA_OUTLINE_STYLE,
     HOVER_STYLE,
@@ -38,6 +46,7 @@ from ui.map_palette import (
 from ui.map_selection_script import SelectionScript
 from ui.offline_map import offline_map
 from ui.styled_geojson import StyledGeoJson
+from ui.topology_script import TopologyScript
 
 __all__ = ["MapLabels", "MapOptions", "build_map"]
 
@@ -84,13 +93,20 @@ class MapOptions:
     ``highlight_violations`` says (the border-rule view's "show on the map")."""
 
 
-def _outline_layer(outlines: gpd.GeoDataFrame, name: str,
-                   style: Mapping[str, Any]) -> StyledGeoJson:
-    """A non-interactive outline layer (a line network): it never takes a hover or click from a
+_REGION_BORDERS: Final = "region_borders"
+_COORDINATOR_AREAS: Final = "coordinator_areas"
+_VIOLATIONS: Final = "violations"
+
+
+def _outline_layer(topology: TopologyScript, name: str, object_name: str,
+                   style: Mapping[str, Any], bounds: list[list[float]]) -> StyledGeoJson:
+    """A non-interactive line layer from the topology: it never takes a hover or click from a
     municipality."""
-    return StyledGeoJson(outline_features(outlines, as_lines=True), name=html.escape(name),
-                         default_style=style, interactive=False,
-                         bounds=latlon_bounds(outlines.geometry))
+    placeholder = {"type": "FeatureCollection",
+                   "features": [{"type": "Feature", "properties": {}, "geometry": None}]}
+    return StyledGeoJson(placeholder, name=html.escape(name), default_style=style,
+                         interactive=False, bounds=bounds,
+                         data_script=topology.features(object_name))
 
 
 def build_map(
@@ -98,11 +114,10 @@ def build_map(
     coverage_table: pd.DataFrame,
     labels: MapLabels,
     options: MapOptions | None = None,
-    area_outlines: gpd.GeoDataFrame | None = None,
-    region_outlines: gpd.GeoDataFrame | None = None,
+    areas: Mapping[str, Collection[str]] | None = None,
     violation_entry_ids: Collection[str] = (),
     *,
-    shapes: Sequence[Mapping[str, Any]] | None = None,
+    topology: Topology | None = None,
     base_url_path: str | None = None,
 ) -> folium.Map:
     """Build the national coverage map.
@@ -114,24 +129,20 @@ def build_map(
     (:class:`ui.map_selection_script.SelectionScript`). Only the municipalities are interactive.
 
     Args:
-        display: Municipality geometry for display, indexed by code (from
-            :func:`geodata.display_geometry.simplify_for_display`).
+        display: Municipality geometry for display, indexed by code, with
+            ``safety_region_code`` (from :func:`geodata.display_geometry.simplify_for_display`).
         coverage_table: Per municipality (index code): ``display_name``,
             ``safety_region_name``, ``status``, ``split_by_age`` and ``status_text``
             (:data:`ui.map_geojson.STATUS_TEXT_COLUMN`, the translated status). Must cover
             every code of ``display``.
         labels: Tooltip labels and layer names, in the reader's language.
         options: What to show; defaults to :class:`MapOptions()`.
-        area_outlines: Coordinator-area outlines indexed by entry id (from
-            :func:`geodata.display_geometry.dissolve_outlines`); needed for the area and violation
-            layers, which are left out without it.
-        region_outlines: Safety-region outlines (from
-            :func:`geodata.display_geometry.region_outlines`); the border layer is left out
-            without it.
+        areas: Coordinator areas: entry id → municipality codes (``Coverage.areas``); needed
+            for the area and violation layers, which are left out without it.
         violation_entry_ids: Entry ids of the areas that break the border rule (e.g. from
-            ``Coverage.violations()``); ids without an outline are ignored.
-        shapes: :func:`ui.map_geojson.geojson_geometries` of ``display`` (cached by the
-            caller), or None to convert them here.
+            ``Coverage.violations()``); ids without an area are ignored.
+        topology: :func:`geodata.topology.build_topology` of ``display`` (cached by the
+            caller), or None to build it here.
         base_url_path: Streamlit's ``server.baseUrlPath``; see :func:`ui.offline_map.offline_map`.
 
     Returns:
@@ -142,19 +153,48 @@ def build_map(
         ValueError: If a status is not one of :data:`ui.map_palette.STATUS_COLOURS`' statuses.
     """
     options = options or MapOptions()
+    properties = municipality_properties(display, coverage_table)
+    topology = topology or build_topology(display)
+    areas = {entry_id: codes for entry_id, codes in (areas or {}).items() if codes}
+
+    violating_ids = [entry_id for entry_id in violation_entry_ids if entry_id in areas]
+    highlighted = violating_ids if options.highlight_violations else []
+    focus = options.focus_area
+    focus_shown = focus in areas
+    if focus_shown and focus not in highlighted:
+        highlighted = [*highlighted, focus]
+    # Highlighted areas are drawn in the violation style instead, not twice.
+    plain = [codes for entry_id, codes in areas.items() if entry_id not in highlighted] \
+        if options.show_coordinator_areas else []
+
+    objects: dict[str, Any] = {MUNICIPALITIES: municipalities_object(topology, properties)}
+    if options.show_region_borders:
+        objects[_REGION_BORDERS] = region_borders_object(topology, display)
+    if plain:
+        objects[_COORDINATOR_AREAS] = area_outlines_object(topology, plain)
+    if highlighted:
+        objects[_VIOLATIONS] = area_outlines_object(topology,
+                                                    [areas[entry_id] for entry_id in highlighted])
+
     fmap = offline_map(base_url_path, zoom_snap=0.25, min_zoom=6, max_zoom=14)
     fmap.get_root().header.add_child(
         folium.Element(f"<style>#{fmap.get_name()} {{ background: {MAP_BACKGROUND}; }}</style>"),
         name="coverage_map_background",
     )
+    source = TopologyScript(topology.to_topojson(objects))
+    source.add_to(fmap)
+    national = latlon_bounds(display.geometry)
 
     municipalities = StyledGeoJson(
-        municipality_features(display, coverage_table, shapes),
+        {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": values, "geometry": None}
+            for values in properties.values()]},
         name=html.escape(labels.municipalities_layer),
         default_style=municipality_styles()["fallback"],
         styles=municipality_styles(),
         hover_style=HOVER_STYLE,
-        bounds=latlon_bounds(display.geometry),
+        bounds=national,
+        data_script=source.features(MUNICIPALITIES),
         tooltip=folium.GeoJsonTooltip(
             fields=["name", "region", "status"],
             aliases=[html.escape(labels.municipality), html.escape(labels.safety_region),
@@ -163,39 +203,24 @@ def build_map(
         ),
     )
     municipalities.add_to(fmap)
-
-    violating_ids = [entry_id for entry_id in violation_entry_ids
-                     if area_outlines is not None and entry_id in area_outlines.index]
-    highlighted = violating_ids if options.highlight_violations else []
-    focus = options.focus_area
-    focus_shown = area_outlines is not None and focus in area_outlines.index
-    if focus_shown and focus not in highlighted:
-        highlighted = [*highlighted, focus]
-
-    if options.show_coordinator_areas and area_outlines is not None:
-        # Highlighted areas are drawn in the violation style instead, not twice.
-        plain = area_outlines.drop(index=highlighted)
-        if len(plain):
-            _outline_layer(plain, labels.coordinator_areas_layer, AREA_OUTLINE_STYLE).add_to(fmap)
-
-    if options.show_region_borders and region_outlines is not None and len(region_outlines):
-        _outline_layer(region_outlines, labels.region_borders_layer,
-                       REGION_BORDER_STYLE).add_to(fmap)
-
-    if highlighted and area_outlines is not None:
-        _outline_layer(area_outlines.loc[highlighted], labels.violations_layer,
-                       VIOLATION_STYLE).add_to(fmap)
+    if plain:
+        _outline_layer(source, labels.coordinator_areas_layer, _COORDINATOR_AREAS,
+                       AREA_OUTLINE_STYLE, national).add_to(fmap)
+    if options.show_region_borders:
+        _outline_layer(source, labels.region_borders_layer, _REGION_BORDERS,
+                       REGION_BORDER_STYLE, national).add_to(fmap)
+    if highlighted:
+        _outline_layer(source, labels.violations_layer, _VIOLATIONS, VIOLATION_STYLE,
+                       national).add_to(fmap)
 
     if focus_shown:
-        fmap.fit_bounds(latlon_bounds(area_outlines.geometry.loc[[focus]]),
+        fmap.fit_bounds(latlon_bounds(display.geometry.loc[sorted(areas[focus])]),
                         padding=_FIT_PADDING)
     else:
-        fmap.fit_bounds(latlon_bounds(display.geometry), padding=_FIT_PADDING)
+        fmap.fit_bounds(national, padding=_FIT_PADDING)
 
     SelectionScript(municipalities, fit=options.zoom_to_selected, max_zoom=_SELECTED_MAX_ZOOM,
                     padding=_FIT_PADDING).add_to(fmap)
     if options.layer_control:
         folium.LayerControl(collapsed=True).add_to(fmap)
     return fmap
-
-

@@ -26,7 +26,7 @@ from folium.map import ElementAddToElement
 from folium.template import Template
 from jinja2.utils import htmlsafe_json_dumps
 
-__all__ = ["WRITTEN_AGAINST", "StyledGeoJson"]
+__all__ = ["WRITTEN_AGAINST", "StyledGeoJson", "Verbatim"]
 
 WRITTEN_AGAINST: Final[dict[str, str]] = {
     "folium": "0.20.0",
@@ -38,7 +38,7 @@ WRITTEN_AGAINST: Final[dict[str, str]] = {
 _COMPACT_DUMPS = partial(json.dumps, separators=(",", ":"))
 
 
-class _Verbatim(Element):
+class Verbatim(Element):
     """A piece of a figure rendered as the text it holds (never compiled as a template)."""
 
     def __init__(self, text: str) -> None:
@@ -97,6 +97,7 @@ class StyledGeoJson(folium.GeoJson):
         hover_style: Mapping[str, Any] | None = None,
         tooltip: folium.GeoJsonTooltip | None = None,
         bounds: list[list[float]] | None = None,
+        data_script: str | None = None,
         **kwargs: Any,
     ) -> None:
         """Args:
@@ -109,6 +110,9 @@ class StyledGeoJson(folium.GeoJson):
             tooltip: A ``GeoJsonTooltip`` (or None).
             bounds: ``[[south, west], [north, east]]`` of the data, if known (saves folium
                 walking every coordinate).
+            data_script: A JavaScript expression giving the layer's GeoJSON in the browser
+                (e.g. :meth:`ui.topology_script.TopologyScript.features`); then ``data`` only
+                serves folium's checks (properties, no geometry needed) and is not sent.
             **kwargs: ``folium.GeoJson`` arguments (``control``, ``show``, ...); the rest
                 become ``L.geoJson`` options, e.g. ``interactive=False``.
         """
@@ -118,6 +122,7 @@ class StyledGeoJson(folium.GeoJson):
         self.style_property = style_property
         self.hover_style = dict(hover_style) if hover_style else None
         self.compact_data = ""
+        self.data_script = data_script
         self.bounds = bounds
 
     def render(self, **kwargs: Any) -> None:
@@ -129,13 +134,14 @@ class StyledGeoJson(folium.GeoJson):
         evaluated. The data is serialised on the first render (it must not change after).
         """
         if not self.compact_data:
-            self.compact_data = htmlsafe_json_dumps(self.data, dumps=_COMPACT_DUMPS)
+            self.compact_data = self.data_script or htmlsafe_json_dumps(self.data,
+                                                                        dumps=_COMPACT_DUMPS)
         if self.show:  # as folium.map.Layer.render
             self.add_child(ElementAddToElement(element_name=self.get_name(),
                                                element_parent_name=self._parent.get_name()),
                            name=self.get_name() + "_add")
         script = self._template.module.__dict__["script"](self, kwargs)
-        self.get_root().script.add_child(_Verbatim(script), name=self.get_name())
+        self.get_root().script.add_child(Verbatim(script), name=self.get_name())
         for child in self._children.values():
             child.render(**kwargs)
 
