@@ -60,7 +60,7 @@ with map_column:
     if shown_area:
         st.info(t("showing_area", wording=coverage.entry(shown_area).area_wording))
         st.button(t("stop_showing_area"), on_click=tabs.show_area, args=(None,))
-    st.caption(summary_text(coverage, t))
+    st.caption(summary_text(coverage, loaded.version, t))
 
 with card_column:
     st.markdown(legend_html(t), unsafe_allow_html=True)

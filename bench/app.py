@@ -19,6 +19,9 @@ on a fresh ``streamlit run`` server on loopback (the e2e helpers' ``streamlit_se
 - server memory over ``--memory-sessions`` sessions (this app): resident memory of the server
   after each 100 sessions, opened 25 at a time.
 
+A page with one line of text ("Streamlit hello page") gives the sessions figure's floor: what
+Streamlit itself costs per session on this machine, under the same load.
+
 ``--baseline REF`` also measures the app as it was at git ref REF (exported with
 ``git archive`` into a temporary folder), e.g. ``--baseline main``.
 """
@@ -81,6 +84,8 @@ class AppUnderTest:
     has_search: bool
     outline: str
     """``"script"``: drawn by the map's own script; ``"rebuild"``: a new map; ``""``: none."""
+    browser: bool = True
+    """Take the browser figures (not for the hello page)."""
     figures: dict[str, Any] = field(default_factory=dict)
 
 
@@ -204,6 +209,17 @@ def naive_app(work: Path) -> Iterator[AppUnderTest]:
 
 
 @contextlib.contextmanager
+def hello_app(work: Path) -> Iterator[AppUnderTest]:
+    """A page with one line of text: what any Streamlit session costs on this machine."""
+    folder = work / "hello"
+    folder.mkdir()
+    (folder / "hello.py").write_text('import streamlit as st\n\nst.write("Hello")\n',
+                                     encoding="utf-8")
+    yield AppUnderTest("Streamlit hello page", folder / "hello.py", folder, ROOT,
+                       has_search=False, outline="", browser=False)
+
+
+@contextlib.contextmanager
 def baseline_app(work: Path, ref: str) -> Iterator[AppUnderTest]:
     """The dashboard as it was at git ref ``ref``."""
     folder = work / "baseline"
@@ -227,7 +243,7 @@ def measure(app: AppUnderTest, work: Path, args: argparse.Namespace,
     with streamlit_server(app.script, cwd=app.cwd, log=log, env=env,
                           python_path=app.python_path) as url:
         print(f"  {app.label}: browser ...", file=sys.stderr, flush=True)
-        if not args.no_browser:
+        if app.browser and not args.no_browser:
             browser_figures(app, url, args.runs)
         print(f"  {app.label}: sessions ...", file=sys.stderr, flush=True)
         session_figures(app, url, args.sessions, memory_sessions)
@@ -273,6 +289,7 @@ def report(apps: list[AppUnderTest], args: argparse.Namespace) -> None:
           f"bytes per selection < {SELECTION_BYTES_TARGET / 1000:g} KB; "
           f"{args.sessions} sessions < {SESSIONS_TARGET_S:g} s; page → polygons no later "
           f"than the naive app")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     if "page_s" in ours:
         naive = apps[1].figures
         print(f"page → polygons, this app / naive app: "
@@ -299,6 +316,7 @@ def main() -> None:
                 stack.enter_context(naive_app(work))]
         if args.baseline:
             apps.append(stack.enter_context(baseline_app(work, args.baseline)))
+        apps.append(stack.enter_context(hello_app(work)))
         for position, app in enumerate(apps):
             measure(app, work, args, args.memory_sessions if position == 0 else 0)
     report(apps, args)

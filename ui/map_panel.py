@@ -105,10 +105,18 @@ def legend_html(t: Translator) -> str:
         f"<p>{escape(t('card_capacity_caveat'))}</p></div>")
 
 
-def summary_text(coverage: Coverage, t: Translator) -> str:
-    """The text version of the map."""
-    table = coverage.municipalities
+@st.cache_data(show_spinner=False, max_entries=16)
+def _summary_counts(version: int, snapshot_id: str, _coverage: Coverage) -> dict[str, int]:
+    """The counts of the text version, once per register version and snapshot."""
+    table = _coverage.municipalities
     counts = table["status"].value_counts()
-    return t("map_summary", coordinator=int(counts.get("coordinator", 0)),
-             split=int(table["split_by_age"].sum()), comensha=int(counts.get("comensha", 0)),
-             fallback=int(counts.get("fallback", 0)), violations=len(coverage.violations()))
+    return {"coordinator": int(counts.get("coordinator", 0)),
+            "split": int(table["split_by_age"].sum()),
+            "comensha": int(counts.get("comensha", 0)),
+            "fallback": int(counts.get("fallback", 0)),
+            "violations": len(_coverage.violations())}
+
+
+def summary_text(coverage: Coverage, version: int, t: Translator) -> str:
+    """The text version of the map."""
+    return t("map_summary", **_summary_counts(version, coverage.snapshot.id, coverage))
