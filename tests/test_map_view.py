@@ -359,7 +359,7 @@ def test_zoom_to_selected_is_an_option(display: gpd.GeoDataFrame, table: pd.Data
     assert _selection_script(build_map(display, table, LABELS, base_url_path="")).fit is True
     off = build_map(display, table, LABELS, MapOptions(zoom_to_selected=False), base_url_path="")
     assert _selection_script(off).fit is False
-    assert "show(wanted, false)" in off.get_root().render()
+    assert "show(wanted, loading ? false : false)" in off.get_root().render()
 
 
 def test_the_map_fits_the_netherlands(display: gpd.GeoDataFrame, table: pd.DataFrame) -> None:
@@ -463,6 +463,11 @@ def test_focus_area_is_highlighted_and_fitted(display: gpd.GeoDataFrame, table: 
     assert _flat(_fit_bounds(focused).bounds) == pytest.approx([south, west, north, east])
     plain = build_map(display, table, LABELS, MapOptions(), areas=area_codes)
     assert LABELS.violations_layer not in _layers(plain)
+    # The selection does not pull the map away from the area when it loads, only later.
+    assert (_selection_script(focused).fit_on_load, _selection_script(focused).fit) == (
+        False, True)
+    assert _selection_script(plain).fit_on_load is True
+    assert "show(wanted, loading ? false : true)" in focused.get_root().render()
 
 
 def test_names_are_never_evaluated_as_templates(display: gpd.GeoDataFrame,

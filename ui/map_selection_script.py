@@ -92,7 +92,7 @@ class SelectionScript(MacroElement):
                     value: {code: code, click: state.id + "-" + state.clicks}
                 }, "*");
             });
-            var seen;
+            var seen, loading = true;
             function follow() {
                 var wanted = null;
                 try {
@@ -103,10 +103,11 @@ class SelectionScript(MacroElement):
                 seen = wanted;
                 if (wanted === null) { show(null, false); }
                 else if (Object.prototype.hasOwnProperty.call(byCode, wanted)) {
-                    show(wanted, {{ this.fit|tojson }});
+                    show(wanted, loading ? {{ this.fit_on_load|tojson }} : {{ this.fit|tojson }});
                 }
             }
             follow();
+            loading = false;
             window.setInterval(follow, {{ this.poll_ms|tojson }});
         })();
         {% endmacro %}
@@ -114,13 +115,16 @@ class SelectionScript(MacroElement):
     )
 
     def __init__(self, municipalities: StyledGeoJson, *, fit: bool = True,
-                 max_zoom: int = 10, padding: tuple[int, int] = (8, 8),
+                 fit_on_load: bool | None = None, max_zoom: int = 10,
+                 padding: tuple[int, int] = (8, 8),
                  halo_style: Mapping[str, Any] = SELECTED_HALO_STYLE,
                  style: Mapping[str, Any] = SELECTED_STYLE) -> None:
         """Args:
             municipalities: The layer whose features (``properties.code``) can be selected.
             fit: Fit the map to a municipality selected by search or link (a clicked one is
                 already in view).
+            fit_on_load: The same for the selection the page has when the map loads (default:
+                ``fit``); false when the map was fitted to something else on purpose.
             max_zoom: The most the map zooms in when fitting.
             padding: Pixels kept free around a fitted municipality.
             halo_style: Leaflet path options of the wide line under the outline.
@@ -130,6 +134,7 @@ class SelectionScript(MacroElement):
         self._name = "SelectionScript"
         self.municipalities = municipalities
         self.fit = fit
+        self.fit_on_load = fit if fit_on_load is None else fit_on_load
         self.max_zoom = max_zoom
         self.padding = list(padding)
         self.halo_style = dict(halo_style)

@@ -219,8 +219,10 @@ def build_map(
     else:
         fmap.fit_bounds(national, padding=_FIT_PADDING)
 
-    SelectionScript(municipalities, fit=options.zoom_to_selected, max_zoom=_SELECTED_MAX_ZOOM,
-                    padding=_FIT_PADDING).add_to(fmap)
+    # A map shown for an area stays fitted to the area, whatever is selected when it loads.
+    SelectionScript(municipalities, fit=options.zoom_to_selected,
+                    fit_on_load=options.zoom_to_selected and not focus_shown,
+                    max_zoom=_SELECTED_MAX_ZOOM, padding=_FIT_PADDING).add_to(fmap)
     if options.layer_control:
         folium.LayerControl(collapsed=True).add_to(fmap)
     return fmap
