@@ -376,7 +376,12 @@ def municipality_point(page: Page, code: str, lon: float, lat: float) -> tuple[f
     iframe.scroll_into_view_if_needed()
     frame = iframe.element_handle().content_frame()
     assert frame is not None, "the map iframe has no frame"
+    # The map may still be settling (its frame resized, a fit animating): try for a while.
+    deadline = time.monotonic() + 10
     point = frame.evaluate(_FIND_POINT_JS, [code, lat, lon])
+    while "error" in point and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+        point = frame.evaluate(_FIND_POINT_JS, [code, lat, lon])
     assert "error" not in point, point["error"]
     offset = iframe.evaluate(_IFRAME_OFFSET_JS)
     return offset["x"] + point["x"], offset["y"] + point["y"]
