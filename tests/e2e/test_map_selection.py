@@ -54,12 +54,17 @@ def _search(page: object, text: str) -> None:
     wait_for_script_done(page)  # type: ignore[arg-type]
 
 
-def _zoom_out(page: object, steps: int = 3) -> None:
-    """Zoom the map out with its own control, as a reader would."""
+def _zoom_out_until_visible(page: object, lat: float, lon: float) -> None:
+    """Zoom the map out with its own control, as a reader would, until the point is in view."""
+    frame = page.locator(MAP_IFRAME).element_handle().content_frame()  # type: ignore[attr-defined]
     zoom_out = page.frame_locator(MAP_IFRAME).locator("a.leaflet-control-zoom-out")  # type: ignore[attr-defined]
-    for _ in range(steps):
+    visible = "([lat, lon]) => window.map.getBounds().pad(-0.1).contains(L.latLng(lat, lon))"
+    for _ in range(8):
+        if frame.evaluate(visible, [lat, lon]):
+            break
         zoom_out.click()
-    page.wait_for_timeout(400)  # type: ignore[attr-defined]
+        page.wait_for_timeout(600)  # type: ignore[attr-defined]  # Leaflet's zoom animation
+    assert frame.evaluate(visible, [lat, lon]), "the point stays out of view"
 
 
 def test_click_outlines_at_once_and_keeps_the_map(app_page: AppPage) -> None:
@@ -148,7 +153,7 @@ def test_clicking_the_same_municipality_again_selects_it(app_page: AppPage) -> N
     _search(page, "Utrecht")
     card.get_by_text("Contact voor Utrecht").wait_for()
     wait_for_selection_outline(page, "GM0344")
-    _zoom_out(page)  # Zwolle is outside the view fitted to Utrecht
+    _zoom_out_until_visible(page, lat, lon)  # Zwolle is outside the view fitted to Utrecht
 
     meter.reset()
     click_municipality(page, code, lon, lat, name="Zwolle")
