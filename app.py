@@ -1,90 +1,24 @@
 """Coverage dashboard for care coordination for victims of human trafficking.
 
-Run with `streamlit run app.py`. The page, top to bottom: sidebar (language, version of the
-overview, map layers); search; map beside the contact card; views for gaps, the border rule,
-the coordinators, the changes and downloads. Everything shown is computed in `coverage/`.
+Run with `streamlit run app.py`. Streamlit first imports this file to find `app`, the server
+(`st.App` with `ui.serving`'s guard against web sockets from other origins), and then runs it as
+the page script of every session (`__name__ == "__main__"`): `ui.page.show_page`, under
+`ui.page_guard.run_guarded`. The server's import stays light (no page modules): custom
+components must be declared while Streamlit's runtime runs, not before.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
-from coverage.serialise import lookup_json
-from ui import data, tabs
-from ui.area_text import interpretations
-from ui.card import CARD_CSS, card_html
-from ui.i18n import Translator
-from ui.map_panel import clicked, legend_html, render_map, summary_text
-from ui.search_panel import render_search, search_text
-from ui.selection import SelectionState, choose, initial_state, next_state
-from ui.sidebar import initial_language, language_choice, map_options, settings
+from ui.serving import MIDDLEWARE
 
-# Language first: every other string depends on it.
-st.set_page_config(page_title=Translator(initial_language())("page_title"), layout="wide")
-t = Translator(language_choice())
+if __name__ == "__main__":  # the page script of a session
+    from ui.page import show_page
+    from ui.page_guard import run_guarded
 
-# The register: the last good one, with a warning while the files are broken.
-loaded = data.register()
-if loaded.register is None:
-    st.error(t("register_missing", error=loaded.error))
-    st.stop()
-if loaded.error is not None:
-    st.warning(t("register_error", error=loaded.error))
-coverages = data.coverages(loaded.version, loaded.register)
-chosen = settings(loaded.register, t)
-coverage = coverages[chosen.snapshot_id]
-
-# Selection: the link on a new session, then clicks on the map and the search box. The map
-# outlines the selection itself, from the `gemeente` parameter written here.
-index = data.municipality_index()
-if "selection" not in st.session_state:
-    st.session_state.selection = initial_state(st.query_params.get("gemeente"), index)
-before: SelectionState = st.session_state.selection
-state = next_state(before, search_text=search_text(), clicked=clicked(), index=index)
-st.session_state.selection = state
-if state.selected:
-    st.query_params["gemeente"] = state.selected
-elif "gemeente" in st.query_params:
-    del st.query_params["gemeente"]
-
-st.title(t("page_title"))
-st.write(t("page_intro"))
-render_search(state, index, t)
-
-map_column, card_column = st.columns([3, 2], gap="medium")
-with map_column:
-    shown_area = st.session_state.get("shown_area")
-    if shown_area not in coverage.areas:
-        shown_area = None
-    render_map(coverage, loaded.version, map_options(chosen, shown_area), t)
-    if shown_area:
-        st.info(t("showing_area", wording=coverage.entry(shown_area).area_wording))
-        st.button(t("stop_showing_area"), on_click=tabs.show_area, args=(None,))
-    st.caption(summary_text(coverage, loaded.version, t))
-
-with card_column:
-    st.markdown(legend_html(t), unsafe_allow_html=True)
-    if state.selected:
-        answer = lookup_json(coverage, state.selected)
-        st.markdown(CARD_CSS + card_html(answer, interpretations(coverage.snapshot, t), t),
-                    unsafe_allow_html=True)
-        if st.button(t("clear_selection")):
-            st.session_state.selection = choose(state, None)
-            st.rerun()
-    else:
-        st.info(t("no_selection"))
-
-# The views below the map; only the open one runs (the first draws no table).
-views = {
-    t("tab_summary"): lambda: tabs.summary(coverage, loaded.version, t),
-    t("tab_gaps"): lambda: tabs.gaps(coverage, loaded.version, t),
-    t("tab_border"): lambda: tabs.border_rule(coverage, t),
-    t("tab_coordinators"): lambda: tabs.coordinators(coverage, t),
-    t("tab_changes"): lambda: tabs.changes(coverages, loaded.version, t),
-    t("tab_downloads"): lambda: tabs.downloads(coverage, t),
-}
-for tab, show in zip(st.tabs(list(views), key="view", on_change="rerun"), views.values(),
-                     strict=True):
-    if tab.open:
-        with tab:
-            show()
+    run_guarded(lambda: show_page(Path(__file__).parent))
+else:  # imported by `streamlit run app.py`: the server
+    app = st.App(__file__, middleware=MIDDLEWARE)

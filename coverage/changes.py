@@ -7,11 +7,13 @@ from typing import Literal
 import pandas as pd
 
 from coverage.engine import Coverage
+from coverage.status import TARGET_GROUPS
 
 Change = Literal["gained", "lost", "status_changed", "contact_changed"]
-"""`gained`: now has a regional coordinator, had none; `lost`: the reverse; `status_changed`:
-between `comensha` and `fallback`; `contact_changed`: same status, other organisations or
-numbers."""
+"""`gained`: more target groups have a regional coordinator than before (e.g. `fallback` to
+`partial` or `coordinator`, `partial` to `coordinator`); `lost`: fewer; `status_changed`: as
+many as before but another status (between `comensha` and `fallback`); `contact_changed`: same
+status, other organisations or numbers."""
 
 
 def contact_summary(coverage: Coverage) -> pd.Series:
@@ -35,13 +37,13 @@ def compare(before: Coverage, after: Coverage) -> pd.DataFrame:
     table["status_after"] = after.municipalities["status"]
     table["contacts_before"] = contact_summary(before)
     table["contacts_after"] = contact_summary(after)
-    had = table["status_before"] == "coordinator"
-    has = table["status_after"] == "coordinator"
+    had = len(TARGET_GROUPS) - before.uncovered_groups.map(len)
+    has = len(TARGET_GROUPS) - after.uncovered_groups.map(len)
     table["change"] = None
     table.loc[table["contacts_before"] != table["contacts_after"], "change"] = "contact_changed"
     table.loc[table["status_before"] != table["status_after"], "change"] = "status_changed"
-    table.loc[has & ~had, "change"] = "gained"
-    table.loc[had & ~has, "change"] = "lost"
+    table.loc[has > had, "change"] = "gained"
+    table.loc[has < had, "change"] = "lost"
     changed = table.loc[table["change"].notna()]
     return changed[["code", "name", "safety_region_code", "change", "status_before",
                     "status_after", "contacts_before", "contacts_after"]].reset_index(drop=True)

@@ -21,12 +21,16 @@ from coverage.search import MunicipalityIndex
 from coverage.serialise import changes_json, finding_json, lookup_json, records_json
 from geodata import BoundaryDataError, Units, load_units
 from geodata.derived import municipality_areas
+from geodata.place_tables import load_place_tables
 
 STATUS_TEXT = {
     "coordinator": "regional coordinator",
+    "partial": "partly covered: a regional coordinator for one target group only",
     "comensha": "CoMensha (named in the overview)",
     "fallback": "no coordinator: CoMensha by default",
 }
+
+TARGET_GROUP_TEXT = {"under_23": "victims under 23", "23_plus": "victims aged 23 and over"}
 
 
 class UsageError(Exception):
@@ -55,19 +59,33 @@ def _format_phones(phones: list[dict[str, str]]) -> str:
 def cmd_lookup(args: argparse.Namespace) -> None:
     """Who to call for one municipality."""
     units = load_units()
-    result = MunicipalityIndex(units.municipalities).find(args.name)
+    places = load_place_tables()
+    result = MunicipalityIndex(units.municipalities, places.names, places.postcodes).find(
+        args.name)
+
+    def label(code: str) -> str:
+        via = result.via_of(code)
+        return (f"{units.municipalities.at[code, 'display_name']} ({code}"
+                + (f", {via.kind} {via.name}" if via else "") + ")")
+
     if result.unique is None:
         if result.codes:
-            names = ", ".join(f"{units.municipalities.at[code, 'display_name']} ({code})"
-                              for code in result.codes[:10])
+            names = ", ".join(label(code) for code in result.codes[:10])
             raise UsageError(f"'{args.name}' is ambiguous: {names}")
         hint = f"; did you mean {', '.join(result.suggestions)}?" if result.suggestions else ""
-        raise UsageError(f"no municipality '{args.name}'{hint}")
+        raise UsageError(f"no municipality, place or postcode '{args.name}'{hint}")
     answer = lookup_json(_coverage(args, units), result.unique)
+    via = result.via_of(result.unique)
+    if via:
+        answer["via"] = {"kind": via.kind, "name": via.name, "places": list(via.places)}
     if args.json:
         _print_json(answer)
         return
     town = answer["municipality"]
+    if via:
+        where = (f"postcode {via.name} ({', '.join(via.places)})" if via.kind == "postcode"
+                 else via.name)
+        print(f"{where} lies in {town['display_name']}")
     print(f"{town['display_name']} ({town['code']}), safety region "
           f"{answer['safety_region']['name']}, {answer['province']}, police unit "
           f"{answer['police_unit']}")
@@ -78,9 +96,13 @@ def cmd_lookup(args: argparse.Namespace) -> None:
               f"{_format_phones(contact['phones'])}  (area: {contact['area_wording']})")
     for entry in answer["listed_without_contact"]:
         print(f"- listed as '{entry['area_wording']}' without a contact")
+    fallback = answer["fallback"]
     if answer["status"] == "fallback":
-        fallback = answer["fallback"]
         print(f"Call {fallback['organisation']}: {_format_phones(fallback['phones'])}")
+    elif answer["status"] == "partial":
+        groups = ", ".join(TARGET_GROUP_TEXT[group] for group in answer["uncovered_target_groups"])
+        print(f"No regional coordinator for {groups}: call {fallback['organisation']}: "
+              f"{_format_phones(fallback['phones'])}")
 
 
 def cmd_violations(args: argparse.Namespace) -> None:
@@ -148,7 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--snapshot", default="current", help="current (default) or earlier")
 
     lookup = commands.add_parser("lookup", help="who to call for a municipality")
-    lookup.add_argument("name", help="CBS code, official or common name (any case, no accents)")
+    lookup.add_argument("name", help="CBS code, official or common name, place or postcode "
+                        "(any case, no accents)")
     with_snapshot(lookup)
     lookup.add_argument("--json", action="store_true")
     lookup.set_defaults(run=cmd_lookup)

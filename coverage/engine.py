@@ -11,7 +11,7 @@ from coverage.areas import resolve_areas
 from coverage.border_rule import AreaFinding, classify_areas
 from coverage.register import Register
 from coverage.schema import Contact, Entry, Fallback, Snapshot
-from coverage.status import assignments, municipality_status, overlaps
+from coverage.status import assignments, municipality_status, overlaps, uncovered_groups
 from geodata import Units
 
 
@@ -43,6 +43,12 @@ class Coverage:
         """The units table with `status` and `split_by_age` per municipality."""
         table = self.units.municipalities
         return table.join(municipality_status(table.index, self.assignments))
+
+    @cached_property
+    def uncovered_groups(self) -> pd.Series:
+        """Per municipality, the target groups without a regional coordinator (a tuple; one
+        group where the status is `partial`); they fall back to CoMensha."""
+        return uncovered_groups(self.municipalities.index, self.assignments)
 
     @cached_property
     def findings(self) -> list[AreaFinding]:

@@ -6,7 +6,7 @@ from typing import Literal
 
 import pandas as pd
 
-from coverage.status import STATUSES
+from coverage.status import STATUSES, UNCOVERED_STATUSES
 
 Grouping = Literal["safety-region", "province", "police-unit", "national"]
 GROUPINGS: tuple[Grouping, ...] = ("safety-region", "province", "police-unit", "national")
@@ -22,9 +22,15 @@ def coverage_figures(municipalities: pd.DataFrame, by: Grouping) -> pd.DataFrame
     """Totals and per-status figures for each group of `by` (one row for `national`).
 
     `municipalities` needs `status` and `population`, and `area_km2` for area figures. The
-    result has, for every measure present, a `<measure>_total` column and one column per
-    status (`<measure>_coordinator`, `<measure>_comensha`, `<measure>_fallback`), plus the
-    share of population without a regional coordinator (`population_share_without_coordinator`).
+    result has, for every measure present, a `<measure>_total` column, one column per status
+    (`<measure>_coordinator`, `<measure>_partial`, `<measure>_comensha`, `<measure>_fallback`)
+    and `<measure>_no_regional_coordinator` (comensha + fallback).
+
+    Two population shares: `population_share_without_coordinator` is the share living where
+    not every target group has a regional coordinator (partial, comensha and fallback: a
+    partly covered municipality is never counted as covered); `population_share_partial` is
+    the part of it that is partly covered (one age group served regionally, the other by
+    CoMensha).
     """
     table = municipalities.assign(municipalities=1)
     keys = _GROUP_COLUMNS.get(by, [])
@@ -40,7 +46,10 @@ def coverage_figures(municipalities: pd.DataFrame, by: Grouping) -> pd.DataFrame
             values = by_status.get((measure, status), 0)
             result[f"{measure}_{status}"] = values
             result[f"{measure}_total"] += result[f"{measure}_{status}"]
+        result[f"{measure}_no_regional_coordinator"] = sum(
+            result[f"{measure}_{status}"] for status in UNCOVERED_STATUSES)
     result["population_share_without_coordinator"] = (
         1 - result["population_coordinator"] / result["population_total"]
     )
+    result["population_share_partial"] = result["population_partial"] / result["population_total"]
     return result.reset_index()

@@ -2,7 +2,9 @@
 
 A broken file fails with a `RegisterError` that names the file, the line, the entry and the
 field: YAML syntax errors, duplicate keys, unknown fields, malformed phone numbers, duplicate
-entry ids, unknown unit names and references to unknown entries.
+entry ids, unknown unit names, references to unknown entries, and the domain rules of
+`coverage.rules` (a contact with no one to call, CoMensha under other letters or its number
+under another name, an area that resolves to no municipality).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from coverage.areas import AreaCycleError, dependency_order
+from coverage.areas import AreaCycleError, dependency_order, resolve_areas
+from coverage.rules import Problem, contact_problems, empty_area_problems
 from coverage.schema import AREA_UNIT_KINDS, Fallback, Snapshot
 from geodata import Units
 
@@ -197,12 +200,25 @@ def _check_references(snapshot: Snapshot, units: Units, locator: _Locator) -> No
                             f"entries exclude or include each other in a circle: {error}") from None
 
 
-def load_snapshot(path: Path, units: Units) -> Snapshot:
-    """Read one snapshot file and validate it against the schema and the boundary tables."""
+def _check_rules(problems: Iterable[Problem], locator: _Locator) -> None:
+    """Raise the first broken domain rule as a `RegisterError`."""
+    for problem in problems:
+        raise locator.error(problem.loc, problem.message)
+
+
+def load_snapshot(path: Path, units: Units, fallback: Fallback | None = None) -> Snapshot:
+    """Read one snapshot file and validate it against the schema, the boundary tables and the
+    domain rules (`coverage.rules`).
+
+    CoMensha's number is recognised under another name only when `fallback` (whose phones are
+    CoMensha's) is given; `load_register` always gives it.
+    """
     data, root = _parse_yaml(path)
     locator = _Locator(path, data, root)
     snapshot = _validated(Snapshot, locator)
     _check_references(snapshot, units, locator)
+    _check_rules(contact_problems(snapshot, fallback.phones if fallback else []), locator)
+    _check_rules(empty_area_problems(snapshot, resolve_areas(snapshot, units)), locator)
     return snapshot
 
 
@@ -223,11 +239,12 @@ def load_register(units: Units, data_dir: Path = DATA_DIR) -> Register:
     paths = sorted((data_dir / SNAPSHOTS_FOLDER).glob("*.yaml"))
     if not paths:
         raise RegisterError(data_dir / SNAPSHOTS_FOLDER, "no snapshot files (*.yaml)")
-    snapshots = [(path, load_snapshot(path, units)) for path in paths]
+    fallback = load_fallback(data_dir / FALLBACK_FILE)
+    snapshots = [(path, load_snapshot(path, units, fallback)) for path in paths]
     by_id: dict[str, Snapshot] = {}
     for path, snapshot in sorted(snapshots, key=lambda pair: pair[1].sequence):
         if snapshot.id in by_id:
             raise RegisterError(path, f"snapshot id '{snapshot.id}' is used by another file",
                                 field="id")
         by_id[snapshot.id] = snapshot
-    return Register(snapshots=by_id, fallback=load_fallback(data_dir / FALLBACK_FILE))
+    return Register(snapshots=by_id, fallback=fallback)

@@ -1,7 +1,8 @@
 """The schema of the coordinator register: one YAML file per snapshot of the overview.
 
 The models validate structure and field values; names of units are checked against the
-boundary tables when the register is loaded (`coverage.register`).
+boundary tables, and the domain rules of `coverage.rules` (someone to call, CoMensha written as
+CoMensha, no empty area) applied, when the register is loaded (`coverage.register`).
 """
 
 from __future__ import annotations
@@ -83,6 +84,12 @@ class Contact(_Strict):
     target_group_wording: Text | None = None
     """The source's own words for the target group, e.g. `(23 - )`."""
     phones: list[PhoneField] = []
+    comensha: bool | None = None
+    """Said explicitly: `true` when the contact is CoMensha although its name is spelt otherwise,
+    `false` when it is another organisation although its name contains "CoMensha" or it gives
+    CoMensha's number. Left out (null), the contact is CoMensha exactly when its organisation is
+    `CoMensha`, and the register refuses other spellings and CoMensha's number under another
+    name (`coverage.rules`). The entry's note must say why."""
 
     @property
     def effective_organisation(self) -> str | None:
@@ -91,7 +98,9 @@ class Contact(_Strict):
 
     @property
     def is_comensha(self) -> bool:
-        """Whether this contact is CoMensha itself."""
+        """Whether this contact is CoMensha itself (as said explicitly, else by its name)."""
+        if self.comensha is not None:
+            return self.comensha
         return self.effective_organisation == COMENSHA
 
 
@@ -114,6 +123,8 @@ class Entry(_Strict):
             raise ValueError("an entry without an organisation or contact needs a note saying so")
         if any(c.inferred_organisation and c.organisation for c in self.contacts):
             raise ValueError("inferred_organisation is only for contacts without an organisation")
+        if any(c.comensha is not None for c in self.contacts) and self.note is None:
+            raise ValueError("an entry with a contact marked 'comensha' needs a note saying why")
         return self
 
     @property

@@ -1,4 +1,10 @@
-"""Find a municipality by code, official name or common name, ignoring case and accents."""
+"""Find a municipality by code, official or common name, place, postcode or alias, ignoring
+case and accents.
+
+Municipality names and codes come first; a place or alias of the same name that lies in another
+municipality is offered beside them (the village Hengelo in Bronckhorst beside the municipality
+Hengelo). A four-digit postcode, or a full one (`2132 AB`), finds every municipality it lies in.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 import pandas as pd
+
+_NOT_ALPHANUMERIC = re.compile(r"[^0-9a-z]+")
+_QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")
 
 
 def normalise(text: str) -> str:
@@ -20,12 +29,40 @@ def normalise(text: str) -> str:
     """
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", plain).split())
+    return " ".join(_NOT_ALPHANUMERIC.sub(" ", plain).split())
 
 
 def _without_qualifier(name: str) -> str:
     """`Hengelo (O.)` → `Hengelo`: the name without CBS's province qualifier."""
-    return re.sub(r"\s*\([^)]*\)\s*$", "", name)
+    return _QUALIFIER.sub("", name)
+
+
+_POSTCODE = re.compile(r"\s*(\d{4})\s*(?:[A-Za-z]{2})?\s*")
+
+
+def postcode_of(query: str) -> str | None:
+    """The four digits of a postcode query (`2132`, `2132 AB`, `2132ab`), else None.
+
+    >>> postcode_of(" 2132 ab ")
+    '2132'
+    >>> postcode_of("Hoofddorp") is None
+    True
+    """
+    match = _POSTCODE.fullmatch(query)
+    return match.group(1) if match else None
+
+
+@dataclass(frozen=True)
+class Via:
+    """How a query reached a municipality other than by its own name or code: through a place
+    (`kind` "place"), an alias ("alias") or a postcode ("postcode")."""
+
+    code: str
+    kind: str
+    name: str
+    """The place or alias as written in its table, or the four digits of the postcode."""
+    places: tuple[str, ...] = ()
+    """For a postcode: the places in it that lie in this municipality (GeoNames)."""
 
 
 @dataclass(frozen=True)
@@ -36,20 +73,43 @@ class SearchResult:
     query: str
     codes: tuple[str, ...]
     suggestions: tuple[str, ...] = ()
+    via: tuple[Via, ...] = ()
+    """For each code reached through a place, alias or postcode (not by the municipality's own
+    name or code): what matched."""
+    exact: bool = False
+    """The first code is the one municipality whose own name or code is exactly the query; any
+    further codes are places or aliases of that name in other municipalities (`Hoorn`, the
+    city, before the village Hoorn on Terschelling)."""
 
     @property
     def unique(self) -> str | None:
-        """The code of the single match, if there is exactly one."""
-        return self.codes[0] if len(self.codes) == 1 else None
+        """The code of the single match, or of the municipality the query names exactly."""
+        return self.codes[0] if len(self.codes) == 1 or self.exact else None
+
+    @property
+    def alternatives(self) -> tuple[str, ...]:
+        """Beside an exact municipality name: the other municipalities with a place or alias
+        of that name (empty otherwise)."""
+        return self.codes[1:] if self.exact else ()
+
+    def via_of(self, code: str) -> Via | None:
+        """What matched for `code`, if it was a place, alias or postcode."""
+        return next((via for via in self.via if via.code == code), None)
 
 
 @dataclass(frozen=True)
 class MunicipalityIndex:
-    """Search keys for every municipality of a units table (`code`, `name`, `display_name`)."""
+    """Search keys for every municipality of a units table (`code`, `name`, `display_name`),
+    and optionally for other names (`name, municipality_code, kind`: places and aliases) and
+    postcodes (`postcode, municipality_code, places`, places separated by `; `)."""
 
     municipalities: pd.DataFrame
+    names: pd.DataFrame | None = None
+    postcodes: pd.DataFrame | None = None
     _keys: dict[str, tuple[str, ...]] = field(init=False, repr=False)
     _labels: dict[str, str] = field(init=False, repr=False)
+    _name_keys: dict[str, dict[str, Via]] = field(init=False, repr=False)
+    _postcode_keys: dict[str, list[tuple[str, str]]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         keys: dict[str, set[str]] = {}
@@ -64,17 +124,78 @@ class MunicipalityIndex:
         object.__setattr__(self, "_keys", {key: tuple(sorted(codes))
                                            for key, codes in keys.items()})
         object.__setattr__(self, "_labels", labels)
+        object.__setattr__(self, "_name_keys", self._index_names())
+        object.__setattr__(self, "_postcode_keys", self._index_postcodes())
+
+    def _check_codes(self, table: pd.DataFrame, what: str) -> None:
+        unknown = sorted(set(table["municipality_code"].unique())
+                         - set(self.municipalities.index))
+        if unknown:
+            raise ValueError(f"{what} in unknown municipalities: {', '.join(unknown)}")
+
+    def _index_names(self) -> dict[str, dict[str, Via]]:
+        keys: dict[str, dict[str, Via]] = {}
+        if self.names is None:
+            return keys
+        self._check_codes(self.names, "names")
+        columns = (self.names[column].tolist() for column in ("name", "municipality_code", "kind"))
+        for name, code, kind in zip(*columns, strict=True):
+            for spelling in {name, _without_qualifier(name)}:
+                keys.setdefault(normalise(spelling), {}).setdefault(code, Via(code, kind, name))
+        return keys
+
+    def _index_postcodes(self) -> dict[str, list[tuple[str, str]]]:
+        """Postcode → (municipality code, places) pairs, in code order."""
+        keys: dict[str, list[tuple[str, str]]] = {}
+        if self.postcodes is None:
+            return keys
+        self._check_codes(self.postcodes, "postcodes")
+        columns = (self.postcodes[column].tolist()
+                   for column in ("postcode", "municipality_code", "places"))
+        for postcode, code, places in zip(*columns, strict=True):
+            keys.setdefault(postcode, []).append((code, places))
+        for pairs in keys.values():
+            pairs.sort()
+        return keys
+
+    @staticmethod
+    def _combined(query: str, direct: tuple[str, ...], named: dict[str, Via], *,
+                  exact: bool = False) -> SearchResult:
+        """Municipalities matched by their own name first, then those matched through another
+        name, each once. `exact`: `direct` matched the whole query, so a single one of them is
+        the answer and the others are alternatives."""
+        others = tuple(sorted(code for code in named if code not in direct))
+        return SearchResult(query, direct + others, via=tuple(named[code] for code in others),
+                            exact=exact and len(direct) == 1)
+
+    def _named_by_prefix(self, key: str) -> dict[str, Via]:
+        """For each municipality with a place or alias that starts with `key`: the shortest."""
+        found: dict[str, Via] = {}
+        for name, by_code in self._name_keys.items():
+            if name.startswith(key):
+                for code, via in by_code.items():
+                    if code not in found or len(via.name) < len(found[code].name):
+                        found[code] = via
+        return found
 
     def find(self, query: str) -> SearchResult:
-        """The municipality a query names: exact key first, then a unique prefix."""
+        """The municipalities a query names: a postcode; else an exact name (the
+        municipality's own, then places and aliases); else names that start with it."""
+        postcode = postcode_of(query)
+        if postcode is not None:
+            vias = tuple(Via(code, "postcode", postcode, tuple(filter(None, places.split("; "))))
+                         for code, places in self._postcode_keys.get(postcode, []))
+            return SearchResult(query, tuple(via.code for via in vias), via=vias)
         key = normalise(query)
         if not key:
             return SearchResult(query, ())
-        if key in self._keys:
-            return SearchResult(query, self._keys[key])
-        prefixed = sorted({code for name, codes in self._keys.items() if name.startswith(key)
-                           for code in codes})
-        if prefixed:
-            return SearchResult(query, tuple(prefixed))
+        if key in self._keys or key in self._name_keys:
+            return self._combined(query, self._keys.get(key, ()), self._name_keys.get(key, {}),
+                                  exact=True)
+        prefixed = tuple(sorted({code for name, codes in self._keys.items()
+                                 if name.startswith(key) for code in codes}))
+        named = self._named_by_prefix(key)
+        if prefixed or named:
+            return self._combined(query, prefixed, named)
         close = difflib.get_close_matches(key, list(self._labels), n=5, cutoff=0.6)
         return SearchResult(query, (), tuple(dict.fromkeys(self._labels[name] for name in close)))

@@ -45,6 +45,7 @@ def lookup_json(coverage: Coverage, code: str) -> JSON:
         "police_unit": row["police_unit"],
         "status": row["status"],
         "split_by_age": bool(row["split_by_age"]),
+        "uncovered_target_groups": list(coverage.uncovered_groups[code]),
         "coordinators": [contact_json(entry, contact)
                          for entry, contact in coverage.contacts_for(code)],
         "listed_without_contact": [

@@ -8,10 +8,16 @@ import pandas as pd
 
 from coverage.schema import Snapshot
 
-Status = Literal["coordinator", "comensha", "fallback"]
-STATUSES: tuple[Status, ...] = ("coordinator", "comensha", "fallback")
-"""`coordinator`: a regional coordinator other than CoMensha; `comensha`: the overview itself
-names CoMensha for the area; `fallback`: no entry gives a contact, so CoMensha by default."""
+Status = Literal["coordinator", "partial", "comensha", "fallback"]
+STATUSES: tuple[Status, ...] = ("coordinator", "partial", "comensha", "fallback")
+"""`coordinator`: every target group (under 23 and 23 plus; `all` counts for both) has a
+regional coordinator other than CoMensha; `partial`: one target group has a regional
+coordinator, the other has none and falls back to CoMensha (or the overview names CoMensha for
+it); `comensha`: no regional coordinator, and the overview itself names CoMensha for the area;
+`fallback`: no entry gives a contact, so CoMensha by default."""
+
+UNCOVERED_STATUSES: tuple[Status, ...] = ("comensha", "fallback")
+"""The statuses without any regional coordinator ("no regional coordinator" in the figures)."""
 
 TARGET_GROUPS = ("under_23", "23_plus")
 """The age groups that `all` stands for."""
@@ -37,17 +43,42 @@ def assignments(snapshot: Snapshot, areas: dict[str, frozenset[str]]) -> pd.Data
     return pd.DataFrame(rows, columns=ASSIGNMENT_COLUMNS)
 
 
+def _by_target_group(assigned: pd.DataFrame) -> pd.DataFrame:
+    """`assigned` with one row per concrete target group (`all` becomes both age groups)."""
+    return assigned.assign(
+        target_group=assigned["target_group"].map(
+            lambda group: TARGET_GROUPS if group == "all" else (group,))
+    ).explode("target_group")
+
+
+def uncovered_groups(codes: pd.Index, assigned: pd.DataFrame) -> pd.Series:
+    """Per municipality, the target groups (in `TARGET_GROUPS` order) without a regional
+    coordinator: empty where every group has one, both groups where none has."""
+    regional = _by_target_group(assigned.loc[~assigned["is_comensha"].astype(bool)])
+    covered = regional.groupby("municipality")["target_group"].agg(frozenset)
+    return pd.Series(
+        [tuple(group for group in TARGET_GROUPS if group not in covered.get(code, frozenset()))
+         for code in codes],
+        index=codes, dtype=object,
+    )
+
+
 def municipality_status(codes: pd.Index, assigned: pd.DataFrame) -> pd.DataFrame:
     """Status per municipality, with whether its coordinators are split by target group.
 
-    Returns a frame indexed like `codes` with `status` and `split_by_age`.
+    Returns a frame indexed like `codes` with `status` and `split_by_age` (a regional contact
+    serves one age group only). Which group a `partial` municipality lacks is given by
+    `uncovered_groups`.
     """
-    regional = assigned.loc[~assigned["is_comensha"]]
-    has_regional = pd.Index(regional["municipality"].unique())
-    named_comensha = pd.Index(assigned.loc[assigned["is_comensha"], "municipality"].unique())
+    regional = assigned.loc[~assigned["is_comensha"].astype(bool)]
+    named_comensha = pd.Index(assigned.loc[assigned["is_comensha"].astype(bool),
+                                           "municipality"].unique())
+    uncovered = uncovered_groups(codes, assigned)
+    missing = uncovered.map(len)
     status = pd.Series("fallback", index=codes, dtype=object)
     status[codes.isin(named_comensha)] = "comensha"
-    status[codes.isin(has_regional)] = "coordinator"
+    status[(missing > 0) & (missing < len(TARGET_GROUPS))] = "partial"
+    status[missing == 0] = "coordinator"
     split = regional.loc[regional["target_group"] != "all"].groupby("municipality").size()
     return pd.DataFrame({
         "status": status,
@@ -61,10 +92,7 @@ def overlaps(assigned: pd.DataFrame) -> pd.DataFrame:
     `all` counts for both age groups. Columns: `municipality`, `target_group`, `entry_ids`,
     `organisations` (tuples, sorted).
     """
-    expanded = assigned.assign(
-        target_group=assigned["target_group"].map(
-            lambda group: TARGET_GROUPS if group == "all" else (group,))
-    ).explode("target_group")
+    expanded = _by_target_group(assigned)
     keys = ["municipality", "target_group"]
     shared = expanded.loc[expanded.groupby(keys)["entry_id"].transform("size") > 1]
     found = shared.groupby(keys).agg(

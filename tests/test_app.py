@@ -16,9 +16,12 @@ from coverage.engine import Coverage
 from coverage.register import DATA_DIR, REGISTER_DIR_VARIABLE
 from geodata import Boundaries
 from tests.conftest import REPOSITORY_ROOT
+from tests.injection_payloads import REGISTER_FIELDS, VELUWE, payload, payload_register
+from tests.page_text import shown, texts
 from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
 from ui.i18n import Translator
 from ui.map_panel import CLICK_STATE_KEY
+from ui.plain_text import label
 
 APP = str(REPOSITORY_ROOT / "app.py")
 EVIL = "<img src=x onerror=\"document.title='pwned'\">"
@@ -32,18 +35,25 @@ def fresh_caches() -> Iterator[None]:
     st.cache_resource.clear()
 
 
+def assert_page_ran(app: AppTest) -> None:
+    """Neither Streamlit's error box nor the page guard's message: the whole page ran."""
+    assert not app.exception, app.exception
+    failed = {Translator(language)("page_failed") for language in ("nl", "en")}
+    assert not failed & set(texts(app, "error")), "the page failed; see the log above"
+
+
 def start(**query: str) -> AppTest:
     app = AppTest.from_file(APP, default_timeout=90)
     for name, value in query.items():
         app.query_params[name] = value
     app.run()
-    assert not app.exception, app.exception
+    assert_page_ran(app)
     return app
 
 
 def card(app: AppTest) -> str:
-    cards = [block.value for block in app.markdown if "contact-card" in block.value
-             and "<section" in block.value]
+    cards = [item.html for item in shown(app, "markup") if "contact-card" in item.html
+             and "<section" in item.html]
     assert len(cards) == 1, "expected one contact card"
     return cards[0]
 
@@ -52,22 +62,22 @@ def open_view(app: AppTest, label: str) -> AppTest:
     """Open one of the views below the map (only the open view runs)."""
     app.session_state["view"] = label
     app.run()
-    assert not app.exception, app.exception
+    assert_page_ran(app)
     return app
 
 
 def search(app: AppTest, text: str) -> AppTest:
     app.text_input(key="search").input(text).run()
-    assert not app.exception, app.exception
+    assert_page_ran(app)
     return app
 
 
 def test_first_view_is_dutch_with_legend_and_no_selection() -> None:
     app = start()
     assert app.title[0].value == "Dekking zorgcoördinatie mensenhandel"
-    assert any("Legenda" in block.value for block in app.markdown)
-    assert any("Kies een gemeente" in info.value for info in app.info)
-    assert any("Tekstversie van de kaart: 227 gemeenten" in c.value for c in app.caption)
+    assert any("Legenda" in text for text in texts(app, "markup"))
+    assert any("Kies een gemeente" in text for text in texts(app, "info"))
+    assert any("Tekstversie van de kaart: 227 gemeenten" in c for c in texts(app, "caption"))
 
 
 def test_search_shows_the_card_and_sets_the_link() -> None:
@@ -88,7 +98,7 @@ def test_accent_and_case_insensitive_search() -> None:
 
 def test_ambiguous_search_offers_a_choice() -> None:
     app = search(start(), "bergen")
-    assert "Meerdere gemeenten passen bij ‘bergen’" in " ".join(m.value for m in app.markdown)
+    assert "Meerdere gemeenten passen bij ‘bergen’" in " ".join(texts(app, "paragraph"))
     app.button(key="pick-GM0893").click().run()
     assert "Contact voor Bergen (L.)" in card(app)
     assert "Koraal" in card(app)
@@ -104,7 +114,7 @@ def test_link_to_a_municipality_by_code_or_name() -> None:
     assert "Contact voor Amsterdam" in html and "HVO Querido/ ACM" in html
     assert "Contact voor Den Haag" in card(start(gemeente="den haag"))
     unknown = start(gemeente="Atlantis")
-    assert any("Atlantis" in warning.value for warning in unknown.warning)
+    assert any("Atlantis" in warning for warning in texts(unknown, "warning"))
 
 
 def test_click_on_the_map_selects_the_municipality() -> None:
@@ -156,13 +166,12 @@ def test_gaps_table_and_filter() -> None:
     assert "Almere" in flevoland["Gemeenten zonder coördinator"]
     assert len(gaps) == 25
     app.selectbox(key="gaps_province").set_value("Limburg").run()
-    assert app.dataframe[0].value["Code"].tolist() == ["VR23", "VR24"]
+    assert app.dataframe[-1].value["Code"].tolist() == ["VR23", "VR24"]
 
 
 def test_only_the_open_view_runs() -> None:
     app = start()
-    assert not app.dataframe  # the first view (summary) draws no table
-    assert any("van 342 gemeenten" in block.value for block in app.markdown)
+    assert not app.dataframe  # the first view, the national picture, has no data grid
     open_view(app, "Hiaten")
     assert [frame.value.columns[0] for frame in app.dataframe] == ["Code"]  # gaps only
     open_view(app, "Wijzigingen")
@@ -171,13 +180,13 @@ def test_only_the_open_view_runs() -> None:
 
 def test_border_rule_view_and_show_on_map() -> None:
     app = open_view(start(), "Grensregel")
-    text = " ".join(block.value for block in app.markdown)
+    text = " ".join(texts(app))
     assert "Gemeente Apeldoorn en de Veluwe" in text
-    assert "snijdt door de grens van een veiligheidsregio" in text
-    assert "Gelderland\\-Midden \\(VR07\\): 2 van 15 gemeenten" in text
+    assert "Breekt de regel: snijdt door veiligheidsregio" in text
+    assert "Gelderland-Midden (VR07): 2 van 15 gemeenten" in text
     app.button(key="show-gemeente-apeldoorn-en-de-veluwe").click().run()
-    assert any("Op de kaart: ‘Gemeente Apeldoorn en de Veluwe’" in info.value
-               for info in app.info)
+    assert any("Op de kaart: ‘Gemeente Apeldoorn en de Veluwe’" in info
+               for info in texts(app, "info"))
 
 
 def test_coordinators_and_changes_tables() -> None:
@@ -203,11 +212,11 @@ def test_download_contents(current: Coverage, boundaries: Boundaries) -> None:
     import json
 
     table = pd.read_csv(io.BytesIO(municipalities_csv(current, boundaries.municipalities[
-        "area_km2"])), encoding="utf-8-sig").set_index("code")
+        "area_km2"], Translator("en"))), encoding="utf-8-sig").set_index("Code")
     assert len(table) == 342
-    assert table.at["GM0034", "status"] == "fallback"
-    assert table.at["GM0034", "phones_e164"] == "+31334481186"
-    assert table.at["GM0228", "organisations"] == "MEE-Veluwe (under_23);Moviera (23_plus)"
+    assert table.at["GM0034", "Status"] == "No care coordinator: CoMensha as fallback"
+    assert table.at["GM0034", "Phone (international, E.164)"] == "+31334481186"
+    assert table.at["GM0228", "Organisations"] == "MEE-Veluwe (under 23) / Moviera (23 and over)"
     features = json.loads(coverage_geojson(current, boundaries.municipalities))["features"]
     assert len(features) == 342
     assert {f["properties"]["status"] for f in features} == {"coordinator", "comensha",
@@ -230,9 +239,9 @@ def test_a_broken_register_keeps_the_last_good_data(register_copy: Path) -> None
     current = register_copy / "snapshots" / "current.yaml"
     current.write_text(current.read_text().replace("organisation: Fier", "organisatie: Fier"))
     app.run()
-    (warning,) = app.warning
-    assert "laatste goede versie" in warning.value
-    assert "current.yaml" in warning.value and "provincie-friesland" in warning.value
+    (warning,) = texts(app, "warning")
+    assert "laatste goede versie" in warning
+    assert "current.yaml" in warning and "provincie-friesland" in warning
     assert "Fier" in card(app)
 
 
@@ -243,3 +252,180 @@ def test_register_text_is_escaped_in_the_card(register_copy: Path) -> None:
     html = card(start(gemeente="Leeuwarden"))
     assert "<img" not in html
     assert "&lt;img src=x onerror=&quot;document.title=&#x27;pwned&#x27;&quot;&gt;" in html
+
+
+def test_a_partial_municipality_shows_comensha_for_the_uncovered_group(
+        register_copy: Path) -> None:
+    from tests.test_partial import VELUWE_MOVIERA
+
+    current = register_copy / "snapshots" / "current.yaml"
+    text = current.read_text(encoding="utf-8")
+    assert text.count(VELUWE_MOVIERA) == 1
+    current.write_text(text.replace(VELUWE_MOVIERA, "  - id: gemeente-groningen"),
+                       encoding="utf-8")
+    app = start(gemeente="Apeldoorn", lang="en")
+    html = card(app)
+    assert "Partly covered: a regional care coordinator for one age group only" in html
+    assert "for the age group ‘23 and over’ the overview names no regional care coordinator" in html
+    assert "MEE-Veluwe" in html and "Moviera" not in html
+    assert ("<h4>CoMensha for 23 and over</h4><p class='phones'>"
+            '<a href="tel:+31334481186">033 - 448 11 86</a>') in html
+    assert any("12 partly covered" in caption for caption in texts(app, "caption"))
+    assert any("Partly covered" in item.html and "#CC79A7" in item.html
+               for item in shown(app, "markup"))  # the legend
+    gaps = open_view(app, "Gaps").dataframe[0].value.set_index("Code")
+    assert (gaps.at["VR06", "Partly covered"], gaps.at["VR07", "Partly covered"]) == (10, 2)
+    assert "Apeldoorn" in gaps.at["VR06", "Municipalities partly covered"]
+    assert "Apeldoorn" not in gaps.at["VR06", "Municipalities without coordinator"]
+
+
+# --- text the project did not write reaches the page as plain text -------------------------
+
+MARKUP_SIGNS = ("](", "![", "<img", "<b>", ":red[", ":material/", "$x^2$", "->")
+"""Pieces of a payload that Markdown would act on; none may reach a Markdown element raw."""
+
+
+def markdown_texts(app: AppTest) -> list[str]:
+    """Every text that Streamlit renders as Markdown: Markdown elements, alerts, captions,
+    headings, button labels and radio options."""
+    texts_ = [element.value for kind in ("markdown", "caption", "info", "warning", "error",
+                                          "success", "title", "header", "subheader")
+              for element in app.get(kind)]
+    texts_ += [button.label for button in app.button]
+    texts_ += [option for radio in app.radio for option in radio.options]
+    return texts_
+
+
+def assert_no_markdown_from(app: AppTest, payloads: list[str]) -> None:
+    """No payload, nor any of its markup, reached a Markdown-rendering element unescaped."""
+    for text in markdown_texts(app):
+        for payload_ in payloads:
+            field = payload_.split(":")[0]
+            if field in text:
+                for sign in MARKUP_SIGNS:
+                    assert sign not in text, (sign, text)
+
+
+def all_text(app: AppTest) -> str:
+    """Everything shown through `ui.plain_text`, as a reader sees it."""
+    return "\n".join(texts(app))
+
+
+def test_url_parameters_show_as_text() -> None:
+    gemeente, lang = payload("gemeente", 90), payload("lang", 91)
+    app = start(gemeente=gemeente, lang=lang)
+    assert app.title[0].value == "Dekking zorgcoördinatie mensenhandel"  # ?lang= ignored
+    (warning,) = texts(app, "warning")
+    assert warning == f"De link noemt een onbekende gemeente: ‘{gemeente}’."
+    assert lang not in all_text(app)
+    assert_no_markdown_from(app, [gemeente, lang])
+
+
+def test_search_text_shows_as_text() -> None:
+    query = payload("search", 92)
+    app = search(start(), query)
+    assert f"Geen gemeente gevonden voor ‘{query}’." in texts(app, "paragraph")
+    assert_no_markdown_from(app, [query])
+
+
+@pytest.fixture
+def payloads_register(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = payload_register(tmp_path / "data")
+    monkeypatch.setenv(REGISTER_DIR_VARIABLE, str(folder))
+    return folder
+
+
+def test_register_fields_show_as_text_in_every_view(payloads_register: Path) -> None:
+    fields = {field: payload(field, number) for number, field in enumerate(REGISTER_FIELDS)}
+    app = start(gemeente="Apeldoorn")
+    html = card(app)
+    card_text = next(item.text for item in shown(app, "markup") if item.html == html)
+    for field in ("organisation", "area_wording", "note"):
+        assert fields[field] in card_text, field
+        assert fields[field] not in html  # in the HTML only escaped
+    (source,) = [text for text in texts(app, "caption") if text.startswith("Bron:")]
+    assert source == f"Bron: {fields['source']}. {fields['date_note']}"
+    options = app.sidebar.radio(key="snapshot").options
+    assert label(fields["title"]) in options
+    assert_no_markdown_from(app, list(fields.values()))
+
+    open_view(app, "Grensregel")
+    shown_text = all_text(app)
+    assert fields["area_wording"] in shown_text
+    assert f"Zorgcoördinator: {fields['organisation']} / Moviera" in shown_text
+    app.button(key=f"show-{VELUWE}").click().run()
+    assert f"Op de kaart: ‘{fields['area_wording']}’." in texts(app, "info")
+    assert_no_markdown_from(app, list(fields.values()))
+
+    coordinators = open_view(app, "Zorgcoördinatoren").dataframe[0].value
+    veluwe = coordinators.loc[coordinators["Gebied (bron)"] == fields["area_wording"]]
+    assert veluwe["Organisatie"].tolist() == [fields["organisation"], "Moviera"]
+    assert set(veluwe["Toelichting"]) == {fields["note"]}
+    assert_no_markdown_from(app, list(fields.values()))
+
+    changes = open_view(app, "Wijzigingen").dataframe[0].value
+    assert changes["Nu"].str.contains(fields["organisation"], regex=False).any()
+    open_view(app, "Downloads")
+    assert_no_markdown_from(app, list(fields.values()))
+
+    app.sidebar.radio(key="snapshot").set_value("earlier").run()
+    app.text_input(key="search").input("Den Haag").run()
+    assert fields["inferred_organisation"] in next(
+        item.text for item in shown(app, "markup") if "contact-card" in item.html)
+    assert_no_markdown_from(app, list(fields.values()))
+
+
+def test_a_register_error_quotes_the_file_as_text(register_copy: Path) -> None:
+    unit = payload("province", 93)
+    current = register_copy / "snapshots" / "current.yaml"
+    text = current.read_text(encoding="utf-8")
+    assert "- province: Drenthe\n" in text
+    current.write_text(text.replace("- province: Drenthe\n",
+                                    f"- province: '{unit.replace(chr(39), chr(39) * 2)}'\n"),
+                       encoding="utf-8")
+    app = AppTest.from_file(APP, default_timeout=90)
+    app.run()
+    assert_page_ran(app)
+    (error,) = texts(app, "error")
+    assert error.startswith("Het register kan niet worden geladen: ")
+    assert unit in error
+    assert_no_markdown_from(app, [unit])
+
+
+# --- users never see a traceback ----------------------------------------------------------------
+
+
+def test_an_unexpected_failure_shows_a_short_message_and_is_logged(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    import ui.data
+
+    secret = "/srv/geheim/pad.csv"
+
+    def broken() -> None:
+        raise RuntimeError(f"cannot read {secret}")
+
+    monkeypatch.setattr(ui.data, "register", broken)
+    with caplog.at_level("ERROR", logger="ui.page_guard"):
+        app = AppTest.from_file(APP, default_timeout=90)
+        app.query_params["lang"] = "en"
+        app.run()
+    assert not app.exception  # Streamlit's own error box is not used
+    (error,) = texts(app, "error")
+    assert error == Translator("en")("page_failed")
+    assert secret not in all_text(app) and "Traceback" not in all_text(app)
+    (record,) = [r for r in caplog.records if r.name == "ui.page_guard"]
+    assert record.exc_info is not None and secret in str(record.exc_info[1])
+
+
+def test_streamlit_shows_no_error_details() -> None:
+    import tomllib
+
+    from streamlit import config
+
+    settings = tomllib.loads((REPOSITORY_ROOT / ".streamlit" / "config.toml").read_text())
+    assert settings["client"]["showErrorDetails"] == config.ShowErrorDetailsConfigOptions.NONE
+    # Read by Streamlit itself (AppTest runs with the repository's config).
+    app = AppTest.from_string("import streamlit as st\nst.write(st.get_option("
+                              "'client.showErrorDetails'))")
+    app.run()
+    assert app.markdown[0].value == "none"

@@ -150,3 +150,105 @@ def test_broken_fallback_file(units: Units, data_dir: Path) -> None:
     error = _error(units, data_dir)
     assert error.path == path
     assert error.field == "phones[0]"
+
+
+def _assert_names(error: RegisterError, path: Path, line: int | str, entry: str,
+                  field: str) -> None:
+    """The message names the file, the line (given, or of a fragment), the entry and field."""
+    line = _line_of(path, line) if isinstance(line, str) else line
+    assert (error.path, error.line, error.entry, error.field) == (path, line, entry, field)
+    assert str(error).startswith(f"{path}:{line}, entry {entry}, field '{field}': ")
+
+
+def test_a_contact_without_organisation_or_phone_is_refused(units: Units,
+                                                             data_dir: Path) -> None:
+    path = _break(data_dir, '      - organisation: Fier\n        phones: ["058 - 215 70 84"]',
+                  "      - organisation: null\n        phones: []")
+    error = _error(units, data_dir)
+    _assert_names(error, path, "organisation: null", "#5 'provincie-friesland'", "contacts[0]")
+    assert "needs an organisation (or inferred_organisation) or a phone number" in str(error)
+
+
+@pytest.mark.parametrize("spelling", ["Comensha", "COMENSHA", "Co Mensha", "Co-Mensha",
+                                      "CoMensha helpdesk"])
+def test_comensha_spelt_otherwise_is_refused(units: Units, data_dir: Path,
+                                             spelling: str) -> None:
+    path = _break(data_dir, "      - organisation: CoMensha\n        phones: [\"06-41",
+                  f"      - organisation: {spelling}\n        phones: [\"06-41")
+    error = _error(units, data_dir)
+    _assert_names(error, path, f"organisation: {spelling}", "#14 'regio-oost-nederland-twente'",
+                  "contacts[0].organisation")
+    assert f"'{spelling}' names CoMensha with other letters" in str(error)
+
+
+def test_comensha_spelt_otherwise_in_an_inferred_organisation(units: Units,
+                                                              data_dir: Path) -> None:
+    path = _break(data_dir, "        inferred_organisation: CoMensha",
+                  "        inferred_organisation: comensha", snapshot="earlier")
+    error = _error(units, data_dir)
+    _assert_names(error, path, "inferred_organisation: comensha",
+                  "#7 'ijsselland-police-region'", "contacts[0].inferred_organisation")
+
+
+def test_comensha_number_under_another_name_is_refused(units: Units, data_dir: Path) -> None:
+    # The national fallback's number, written another way, under a regional organisation.
+    path = _break(data_dir, '"050 - 312 61 23"', '"+31 (0)33 4481186"')
+    error = _error(units, data_dir)
+    _assert_names(error, path, "+31 (0)33 4481186", "#9 'gemeente-groningen'",
+                  "contacts[0].phones[0]")
+    assert "(+31334481186) is CoMensha's number" in str(error)
+    assert "under the organisation 'MJD'" in str(error)
+
+
+def test_comensha_number_without_any_organisation_is_refused(units: Units,
+                                                             data_dir: Path) -> None:
+    path = _break(data_dir, "        inferred_organisation: CoMensha\n", "",
+                  snapshot="earlier")
+    error = _error(units, data_dir)
+    assert (error.path, error.entry, error.field) == (
+        path, "#7 'ijsselland-police-region'", "contacts[0].phones[0]")
+    assert "is given without an organisation" in str(error)
+
+
+def test_explicit_comensha_marker_is_accepted_and_counted(units: Units,
+                                                          data_dir: Path) -> None:
+    _break(data_dir, "      - organisation: CoMensha\n        phones: [\"06-41",
+           "      - organisation: Comensha Twente\n        comensha: true\n"
+           "        phones: [\"06-41")
+    _break(data_dir, '      - organisation: Fier\n', '      - organisation: Fier\n'
+           '        comensha: false\n')
+    _break(data_dir, '"058 - 215 70 84"', '"033 - 448 11 86"')
+    register = load_register(units, data_dir)
+    twente = next(entry for entry in register.latest.entries
+                  if entry.id == "regio-oost-nederland-twente")
+    friesland = next(entry for entry in register.latest.entries
+                     if entry.id == "provincie-friesland")
+    assert twente.contacts[0].is_comensha and twente.is_comensha_only
+    assert not friesland.contacts[0].is_comensha
+
+
+def test_explicit_comensha_marker_needs_a_note(units: Units, data_dir: Path) -> None:
+    path = _break(data_dir, "      - organisation: PMW Humanitas\n",
+                  "      - organisation: PMW Humanitas\n        comensha: false\n")
+    error = _error(units, data_dir)
+    assert (error.path, error.entry) == (path, "#13 'gemeente-rotterdam'")
+    assert "marked 'comensha' needs a note" in str(error)
+
+
+def test_an_area_that_resolves_to_no_municipality_is_refused(units: Units,
+                                                             data_dir: Path) -> None:
+    path = _break(data_dir, "        - municipality: Rotterdam\n",
+                  "        - municipality: Rotterdam\n      exclude:\n"
+                  "        - safety_region: Rotterdam-Rijnmond\n")
+    error = _error(units, data_dir)
+    # The line of the area's value: its `include:`, just above Rotterdam.
+    _assert_names(error, path, _line_of(path, "- municipality: Rotterdam") - 1,
+                  "#13 'gemeente-rotterdam'", "area")
+    assert "the area resolves to no municipality" in str(error)
+
+
+def test_an_entry_for_one_age_group_only_is_valid(units: Units, data_dir: Path) -> None:
+    _break(data_dir, "      - organisation: MJD\n",
+           "      - organisation: MJD\n        target_group: 23_plus\n")
+    register = load_register(units, data_dir)
+    assert register.latest.entries[8].contacts[0].target_group == "23_plus"

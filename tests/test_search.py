@@ -1,11 +1,13 @@
-"""Finding a municipality by code or name, ignoring case and accents."""
+"""Finding a municipality by code, name, place, postcode or alias, ignoring case and accents."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from coverage.search import MunicipalityIndex, normalise
+from coverage.search import MunicipalityIndex, Via, normalise, postcode_of
 from geodata import Units
+from geodata.place_tables import load_place_tables
 
 
 @pytest.fixture(scope="module")
@@ -43,3 +45,137 @@ def test_empty_query(index: MunicipalityIndex) -> None:
 def test_normalise() -> None:
     assert normalise("Súdwest-Fryslân") == "sudwest fryslan"
     assert normalise("Nuenen, Gerwen en Nederwetten") == "nuenen gerwen en nederwetten"
+
+
+# Places, postcodes and aliases (geodata/places/).
+
+@pytest.fixture(scope="module")
+def full_index(units: Units) -> MunicipalityIndex:
+    places = load_place_tables()
+    return MunicipalityIndex(units.municipalities, places.names, places.postcodes)
+
+
+@pytest.mark.parametrize(("query", "code", "kind", "name"), [
+    ("Hoofddorp", "GM0394", "place", "Hoofddorp"), ("hoofddorp", "GM0394", "place", "Hoofddorp"),
+    ("2132", "GM0394", "postcode", "2132"), ("2132 AB", "GM0394", "postcode", "2132"),
+    ("2132AB", "GM0394", "postcode", "2132"), (" 2132 ab ", "GM0394", "postcode", "2132"),
+    ("Scheveningen", "GM0518", "alias", "Scheveningen"),
+    ("3231", "GM1992", "postcode", "3231"), ("Brielle", "GM1992", "place", "Brielle"),
+    ("Ljouwert", "GM0080", "alias", "Ljouwert"), ("Snits", "GM1900", "alias", "Snits"),
+    ("Dantumadeel", "GM1891", "alias", "Dantumadeel"),
+    ("Tietjerksteradeel", "GM0737", "alias", "Tietjerksteradeel"),
+    ("De Friese Meren", "GM1940", "alias", "De Friese Meren"),
+    ("zuidwest friesland", "GM1900", "alias", "Zuidwest-Friesland"),
+    ("Feanwalden", "GM1891", "place", "Feanwâlden"),
+])
+def test_finds_through_a_place_postcode_or_alias(full_index: MunicipalityIndex, query: str,
+                                                  code: str, kind: str, name: str) -> None:
+    result = full_index.find(query)
+    assert result.unique == code
+    via = result.via_of(code)
+    assert via is not None
+    assert (via.kind, via.name) == (kind, name)
+
+
+def test_postcode_names_its_places(full_index: MunicipalityIndex) -> None:
+    via = full_index.find("3238").via_of("GM1992")
+    assert via is not None
+    assert via.places == ("Brielle", "Vierpolders", "Zwartewaal")
+
+
+def test_postcode_in_several_municipalities_offers_each(full_index: MunicipalityIndex) -> None:
+    result = full_index.find("7933")
+    assert result.codes == ("GM0118", "GM1701")
+    assert [(via.code, via.kind, via.places) for via in result.via] == [
+        ("GM0118", "postcode", ("Pesse",)), ("GM1701", "postcode", ("Pesse",))]
+
+
+def test_place_in_several_municipalities_offers_each(full_index: MunicipalityIndex) -> None:
+    result = full_index.find("Alteveer")
+    assert result.codes == ("GM0037", "GM1690", "GM1699")
+    assert {via.kind for via in result.via} == {"place"}
+
+
+def test_municipality_first_then_a_place_of_that_name_elsewhere(
+        full_index: MunicipalityIndex) -> None:
+    result = full_index.find("Hengelo")
+    assert result.codes == ("GM0164", "GM1876")
+    assert result.via_of("GM0164") is None  # the municipality Hengelo (O.) by its own name
+    assert result.via_of("GM1876") == Via("GM1876", "place", "Hengelo (Gld)")  # Bronckhorst
+    beek = full_index.find("Beek")
+    assert beek.codes[0] == "GM0888"
+    assert set(beek.codes) == {"GM0888", "GM1945", "GM1955"}
+
+
+@pytest.mark.parametrize(("query", "code", "elsewhere"), [
+    ("Hengelo", "GM0164", "GM1876"), ("Hoorn", "GM0405", "GM0093"), ("Beek", "GM0888", "GM1945"),
+    ("Rijswijk", "GM0603", None), ("Noordwijk", "GM0575", None),
+])
+def test_a_municipality_named_exactly_is_the_answer_with_places_elsewhere_beside_it(
+        full_index: MunicipalityIndex, query: str, code: str, elsewhere: str | None) -> None:
+    """The city Hoorn, not a choice between it and the village Hoorn on Terschelling; the
+    village is offered beside it. A prefix or a place name alone is never exact."""
+    result = full_index.find(query)
+    assert result.unique == code
+    assert result.alternatives == result.codes[1:]
+    assert result.alternatives
+    if elsewhere:
+        assert elsewhere in result.alternatives
+    assert not full_index.find(query[:-1]).exact
+    assert full_index.find("Bergen").unique is None  # two municipalities of that name
+
+
+def test_a_place_in_its_own_municipality_adds_nothing(full_index: MunicipalityIndex) -> None:
+    for query in ("Utrecht", "Zwolle", "Groningen"):
+        result = full_index.find(query)
+        assert result.unique is not None
+        assert result.via == ()
+    assert full_index.find("bergen").codes == ("GM0373", "GM0893")
+
+
+def test_every_municipality_name_finds_itself_first(full_index: MunicipalityIndex,
+                                                    units: Units) -> None:
+    table = units.municipalities
+    for code, name, display in zip(table.index, table["name"], table["display_name"],
+                                   strict=True):
+        for spelling in (code, name, display):
+            result = full_index.find(spelling)
+            assert result.codes[0] == code, spelling
+            assert result.via_of(code) is None, spelling
+
+
+def test_every_place_and_postcode_finds_its_municipalities(full_index: MunicipalityIndex) -> None:
+    places = load_place_tables()
+    for name, code in zip(places.places["place"], places.places["municipality_code"],
+                          strict=True):
+        assert code in full_index.find(name).codes, name
+    expected = places.postcodes.groupby("postcode")["municipality_code"].apply(tuple)
+    for postcode, codes in expected.items():
+        assert full_index.find(postcode).codes == codes, postcode
+        assert full_index.find(f"{postcode} XY").codes == codes, postcode
+
+
+def test_prefix_lists_municipalities_before_places(full_index: MunicipalityIndex) -> None:
+    result = full_index.find("Den H")
+    assert result.codes[:2] == ("GM0400", "GM0518")  # Den Helder, Den Haag
+    assert {"GM1700", "GM1842"} <= set(result.codes[2:])  # Den Ham, Den Hoorn (Midden-Delfland)
+    assert full_index.find("Hoofdd").unique == "GM0394"
+
+
+def test_unknown_postcode_finds_nothing(full_index: MunicipalityIndex) -> None:
+    result = full_index.find("1234")
+    assert (result.codes, result.suggestions) == ((), ())
+
+
+def test_unknown_codes_in_the_tables_are_refused(units: Units) -> None:
+    names = pd.DataFrame({"name": ["Nergens"], "municipality_code": ["GM9999"],
+                          "kind": ["place"]})
+    with pytest.raises(ValueError, match="GM9999"):
+        MunicipalityIndex(units.municipalities, names)
+
+
+def test_postcode_of() -> None:
+    assert [postcode_of(text) for text in ("2132", "2132 AB", "2132ab", " 2132  ab ")] == [
+        "2132"] * 4
+    assert [postcode_of(text) for text in ("213", "21321", "2132 A", "2132 ABC", "GM0394")] == [
+        None] * 5

@@ -1,4 +1,7 @@
-"""The contact card for one municipality, as HTML in which every register text is escaped."""
+"""The contact card for one municipality, as HTML in which every register text is escaped.
+
+Shown with `ui.plain_text.show_markup` (no Markdown pass).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,9 @@ from html import escape
 from typing import Any
 
 from ui.i18n import Translator
+from ui.plain_text import Markup
 
-CARD_CSS = """
+CARD_CSS = Markup("""
 <style>
 .contact-card {border: 1px solid #bbb; border-radius: 0.5rem; padding: 0.75rem 1rem;}
 .contact-card h3 {margin: 0 0 0.25rem 0; font-size: 1.3rem;}
@@ -21,7 +25,7 @@ CARD_CSS = """
 .contact-card .why {background: #f3f3f3; padding: 0.4rem 0.6rem; border-radius: 0.3rem;}
 .contact-card .source {color: #444; font-size: 0.9rem;}
 </style>
-"""
+""")
 
 
 def status_text(status: str, split_by_age: bool, t: Translator) -> str:
@@ -29,6 +33,11 @@ def status_text(status: str, split_by_age: bool, t: Translator) -> str:
     if status == "coordinator" and split_by_age:
         return t("status_coordinator_split")
     return t(f"status_{status}")
+
+
+def _groups(answer: dict[str, Any], t: Translator) -> str:
+    """The target groups without a regional coordinator, in words."""
+    return " / ".join(t(f"target_{group}") for group in answer["uncovered_target_groups"])
 
 
 def _phones(phones: list[dict[str, str]], t: Translator) -> str:
@@ -59,7 +68,8 @@ def _contact(contact: dict[str, Any], interpretation: str, t: Translator) -> str
     return "<div class='contact'>" + "".join(rows) + "</div>"
 
 
-def card_html(answer: dict[str, Any], interpretations: dict[str, str], t: Translator) -> str:
+def card_html(answer: dict[str, Any], interpretations: dict[str, str],
+              t: Translator) -> Markup:
     """The card for one municipality from `coverage.serialise.lookup_json` output.
 
     `interpretations` maps entry ids to the words for their areas. Every text that comes from
@@ -82,7 +92,10 @@ def card_html(answer: dict[str, Any], interpretations: dict[str, str], t: Transl
                                   for label, value in facts) + "</dl>")
     if status == "comensha":
         parts.append(f"<p class='why'>{escape(t('card_comensha_why'))}</p>")
-    if answer["split_by_age"]:
+    if status == "partial":
+        parts.append(f"<p class='why'>{escape(t('card_partial_why', groups=_groups(answer, t)))}"
+                     "</p>")
+    elif answer["split_by_age"]:
         parts.append(f"<p class='why'>{escape(t('card_split_why'))}</p>")
     for contact in answer["coordinators"]:
         parts.append(_contact(contact, interpretations.get(contact["area_id"], ""), t))
@@ -90,10 +103,15 @@ def card_html(answer: dict[str, Any], interpretations: dict[str, str], t: Transl
         parts.append(f"<p class='source'>"
                      f"{escape(t('card_listed_without_contact', wording=entry['area_wording']))}"
                      f"</p>")
+    fallback = answer["fallback"]
     if status == "fallback":
-        fallback = answer["fallback"]
         parts.append(f"<p class='why'>{escape(t('card_fallback_why'))}</p>")
         parts.append(f"<div class='contact'><h4>{escape(fallback['organisation'])}</h4>"
                      f"<p class='phones'>{_phones(fallback['phones'], t)}</p></div>")
+    elif status == "partial":
+        heading = t("card_fallback_for", organisation=fallback["organisation"],
+                    groups=_groups(answer, t))
+        parts.append(f"<div class='contact fallback'><h4>{escape(heading)}</h4>"
+                     f"<p class='phones'>{_phones(fallback['phones'], t)}</p></div>")
     parts.append(f"<p class='source'>{escape(t('card_capacity_caveat'))}</p></section>")
-    return "".join(parts)
+    return Markup("".join(parts))

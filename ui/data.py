@@ -20,6 +20,7 @@ from coverage.store import Loaded, RegisterStore
 from geodata import Boundaries, Units, load_boundaries, load_units
 from geodata.derived import cached
 from geodata.display_geometry import DEFAULT_TOLERANCE_M, simplify_for_display
+from geodata.place_tables import load_place_tables
 from geodata.topology import Topology, build_topology
 
 
@@ -52,8 +53,9 @@ def display_topology() -> Topology:
 
 @st.cache_resource(show_spinner=False)
 def municipality_index() -> MunicipalityIndex:
-    """Search over codes, official and common names."""
-    return MunicipalityIndex(units().municipalities)
+    """Search over codes, official and common names, places, postcodes and aliases."""
+    places = load_place_tables()
+    return MunicipalityIndex(units().municipalities, places.names, places.postcodes)
 
 
 @st.cache_resource(show_spinner=False)

@@ -1,4 +1,8 @@
-"""The files a user can download: per-municipality table, coverage GeoJSON, gaps table."""
+"""The files a user can download: per-municipality table, coverage GeoJSON, gaps table.
+
+The CSV files are for spreadsheets in the interface language (see `ui.exports`); the GeoJSON
+keeps machine-readable property names and values, with coordinates rounded to 6 decimals.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +10,25 @@ import geopandas as gpd
 import pandas as pd
 
 from coverage.engine import Coverage
+from ui.exports import municipality_export, rounded, spreadsheet_csv
 from ui.i18n import Translator
 from ui.tables import gaps_table, municipality_table
 
 
-def municipalities_csv(coverage: Coverage, areas_km2: pd.Series) -> bytes:
-    """The per-municipality table as UTF-8 CSV (with BOM, so spreadsheet programs read the
-    accents right)."""
-    return municipality_table(coverage, areas_km2).to_csv(index=False).encode("utf-8-sig")
+def municipalities_csv(coverage: Coverage, areas_km2: pd.Series, t: Translator) -> bytes:
+    """The per-municipality table as CSV for a spreadsheet in the interface language."""
+    return spreadsheet_csv(municipality_export(coverage, areas_km2, t), t.language)
 
 
 def coverage_geojson(coverage: Coverage, municipalities: gpd.GeoDataFrame) -> bytes:
-    """Every municipality's boundary (EPSG:4326) with the per-municipality table as properties."""
+    """Every municipality's boundary (EPSG:4326, 6 decimals) with the per-municipality table
+    as properties."""
     table = municipality_table(coverage, municipalities["area_km2"])
-    features = gpd.GeoDataFrame(
-        table, geometry=municipalities.geometry.reindex(table["code"]).to_numpy(),
-        crs=municipalities.crs)
+    geometry = rounded(municipalities.geometry.reindex(table["code"]))
+    features = gpd.GeoDataFrame(table, geometry=geometry.to_numpy(), crs=municipalities.crs)
     return features.to_json(drop_id=True, ensure_ascii=False).encode("utf-8")
 
 
 def gaps_csv(coverage: Coverage, t: Translator) -> bytes:
-    """The gaps per safety region, with the headers in the chosen language."""
-    return gaps_table(coverage, t).to_csv(index=False).encode("utf-8-sig")
+    """The gaps per safety region as CSV for a spreadsheet in the interface language."""
+    return spreadsheet_csv(gaps_table(coverage, t), t.language)

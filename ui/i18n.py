@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coverage.verdict import RULE_QUOTE
+
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
 DEFAULT_LANGUAGE = "nl"
 
@@ -32,6 +34,11 @@ TEXT: dict[str, dict[str, str]] = {
               "laatste goede versie. {error}",
         "en": "The register has an error and was not reloaded; the dashboard shows the last "
               "good version. {error}"},
+    "page_failed": {
+        "nl": "Er ging iets mis bij het tonen van deze pagina. Laad de pagina opnieuw; de fout "
+              "is vastgelegd.",
+        "en": "Something went wrong while showing this page. Please reload it; the error has "
+              "been logged."},
     "register_missing": {
         "nl": "Het register kan niet worden geladen: {error}",
         "en": "The register cannot be loaded: {error}"},
@@ -59,6 +66,9 @@ TEXT: dict[str, dict[str, str]] = {
     "status_coordinator": {"nl": "Regionale zorgcoördinator", "en": "Regional care coordinator"},
     "status_coordinator_split": {"nl": "Regionale zorgcoördinatoren, gesplitst naar leeftijd",
                                  "en": "Regional care coordinators, split by age"},
+    "status_partial": {
+        "nl": "Deels gedekt: regionale zorgcoördinator voor één leeftijdsgroep",
+        "en": "Partly covered: a regional care coordinator for one age group only"},
     "status_comensha": {"nl": "CoMensha (genoemd in het overzicht)",
                         "en": "CoMensha (named in the overview)"},
     "status_fallback": {"nl": "Geen zorgcoördinator: CoMensha als vangnet",
@@ -96,6 +106,15 @@ TEXT: dict[str, dict[str, str]] = {
               "regionale zorgcoördinator.",
         "en": "The overview itself names CoMensha as the contact for this area: there is no "
               "regional care coordinator (yet)."},
+    "card_partial_why": {
+        "nl": "Deels gedekt: voor de leeftijdsgroep ‘{groups}’ noemt het overzicht geen "
+              "regionale zorgcoördinator. Voor die slachtoffers coördineert CoMensha de zorg: "
+              "neem contact op met CoMensha.",
+        "en": "Partly covered: for the age group ‘{groups}’ the overview names no regional "
+              "care coordinator. For those victims CoMensha coordinates care: contact "
+              "CoMensha."},
+    "card_fallback_for": {"nl": "{organisation} voor {groups}",
+                          "en": "{organisation} for {groups}"},
     "card_listed_without_contact": {
         "nl": "Het overzicht noemt ‘{wording}’ zonder contactgegevens.",
         "en": "The overview lists ‘{wording}’ without contact details."},
@@ -120,12 +139,14 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Map of the 342 municipalities, coloured by care coordination coverage."},
     "map_summary": {
         "nl": "Tekstversie van de kaart: {coordinator} gemeenten met een regionale "
-              "zorgcoördinator ({split} daarvan gesplitst naar leeftijd), {comensha} waarvoor "
+              "zorgcoördinator ({split} daarvan gesplitst naar leeftijd), {partial} deels gedekt "
+              "(één leeftijdsgroep valt terug op CoMensha), {comensha} waarvoor "
               "het overzicht CoMensha noemt, {fallback} zonder zorgcoördinator (CoMensha als "
               "vangnet). {violations} gebieden overschrijden de grens van een veiligheidsregio.",
         "en": "Text version of the map: {coordinator} municipalities with a regional care "
-              "coordinator ({split} of them split by age), {comensha} for which the overview "
-              "names CoMensha, {fallback} without a care coordinator (CoMensha as fallback). "
+              "coordinator ({split} of them split by age), {partial} partly covered (one age "
+              "group falls back to CoMensha), {comensha} for which the overview names "
+              "CoMensha, {fallback} without a care coordinator (CoMensha as fallback). "
               "{violations} areas extend beyond one safety region."},
     "tooltip_municipality": {"nl": "Gemeente", "en": "Municipality"},
     "tooltip_region": {"nl": "Veiligheidsregio", "en": "Safety region"},
@@ -149,7 +170,6 @@ TEXT: dict[str, dict[str, str]] = {
     "showing_area": {"nl": "Op de kaart: ‘{wording}’.", "en": "On the map: ‘{wording}’."},
     "stop_showing_area": {"nl": "Gebied niet meer tonen", "en": "Stop showing the area"},
     # Tabs
-    "tab_summary": {"nl": "Samenvatting", "en": "Summary"},
     "tab_gaps": {"nl": "Hiaten", "en": "Gaps"},
     "tab_border": {"nl": "Grensregel", "en": "Border rule"},
     "tab_coordinators": {"nl": "Zorgcoördinatoren", "en": "Care coordinators"},
@@ -164,24 +184,41 @@ TEXT: dict[str, dict[str, str]] = {
     "filter_province": {"nl": "Provincie", "en": "Province"},
     "filter_police_unit": {"nl": "Politie-eenheid", "en": "Police unit"},
     "filter_all": {"nl": "alle", "en": "all"},
+    "filter_safety_region": {"nl": "Veiligheidsregio", "en": "Safety region"},
+    "region_totals": {
+        "nl": "In {region}: {without} van {total} gemeenten hebben geen regionale "
+              "zorgcoördinator en {partial} zijn deels gedekt (één leeftijdsgroep valt terug op "
+              "CoMensha): samen {population} inwoners, {share} van de inwoners van de regio, "
+              "zonder volledige regionale zorgcoördinatie.",
+        "en": "In {region}: {without} of {total} municipalities have no regional care "
+              "coordinator and {partial} are partly covered (one age group falls back to "
+              "CoMensha): together {population} inhabitants, {share} of the region's "
+              "population, without full regional care coordination."},
     "gaps_national": {
-        "nl": "Landelijk: {municipalities} van 342 gemeenten ({population} inwoners, "
-              "{share} van de bevolking) hebben geen regionale zorgcoördinator.",
-        "en": "Nationally: {municipalities} of 342 municipalities ({population} inhabitants, "
-              "{share} of the population) have no regional care coordinator."},
+        "nl": "Landelijk: {municipalities} van 342 gemeenten hebben geen regionale "
+              "zorgcoördinator en {partial} zijn deels gedekt (één leeftijdsgroep valt terug op "
+              "CoMensha): samen {population} inwoners, {share} van de bevolking, zonder "
+              "volledige regionale zorgcoördinatie.",
+        "en": "Nationally: {municipalities} of 342 municipalities have no regional care "
+              "coordinator and {partial} are partly covered (one age group falls back to "
+              "CoMensha): together {population} inhabitants, {share} of the population, "
+              "without full regional care coordination."},
     "col_region": {"nl": "Veiligheidsregio", "en": "Safety region"},
     "col_code": {"nl": "Code", "en": "Code"},
     "col_province": {"nl": "Provincie", "en": "Province"},
     "col_police_unit": {"nl": "Politie-eenheid", "en": "Police unit"},
     "col_municipalities": {"nl": "Gemeenten", "en": "Municipalities"},
     "col_without": {"nl": "Zonder coördinator", "en": "Without coordinator"},
+    "col_partial": {"nl": "Deels gedekt", "en": "Partly covered"},
     "col_comensha": {"nl": "CoMensha genoemd", "en": "CoMensha named"},
     "col_fallback": {"nl": "Vangnet CoMensha", "en": "CoMensha fallback"},
-    "col_population_without": {"nl": "Inwoners zonder coördinator",
-                               "en": "Population without coordinator"},
-    "col_share_without": {"nl": "Aandeel bevolking zonder", "en": "Share of population without"},
+    "col_population_without": {"nl": "Inwoners zonder (volledige) coördinatie",
+                               "en": "Population without (full) coordination"},
+    "col_share_without": {"nl": "Aandeel bevolking zonder (volledige)",
+                          "en": "Share of population without (full)"},
     "col_names_without": {"nl": "Gemeenten zonder coördinator",
                           "en": "Municipalities without coordinator"},
+    "col_names_partial": {"nl": "Gemeenten deels gedekt", "en": "Municipalities partly covered"},
     # Border rule
     "border_intro": {
         "nl": "De commissie-Lenferink: het werkgebied van een zorgcoördinator sluit aan bij de "
@@ -198,12 +235,6 @@ TEXT: dict[str, dict[str, str]] = {
                            "en": "spans several whole safety regions"},
     "kind_cuts_border": {"nl": "snijdt door de grens van een veiligheidsregio",
                          "en": "cuts across a safety-region border"},
-    "border_region_whole": {"nl": "{region}: de hele regio ({count} gemeenten)",
-                            "en": "{region}: the whole region ({count} municipalities)"},
-    "border_region_part": {
-        "nl": "{region}: {inside} van {total} gemeenten. Binnen: {names}. Buiten: {outside}.",
-        "en": "{region}: {inside} of {total} municipalities. Inside: {names}. Outside: "
-              "{outside}."},
     "show_on_map": {"nl": "Toon op de kaart", "en": "Show on the map"},
     "overlaps_heading": {"nl": "Overlap", "en": "Overlaps"},
     "overlaps_none": {"nl": "Geen gemeente heeft twee zorgcoördinatoren voor dezelfde doelgroep.",
@@ -236,8 +267,8 @@ TEXT: dict[str, dict[str, str]] = {
     "changes_none": {"nl": "Geen wijzigingen.", "en": "No changes."},
     "change_gained": {"nl": "kreeg een regionale zorgcoördinator",
                       "en": "gained a regional care coordinator"},
-    "change_lost": {"nl": "verloor de regionale zorgcoördinator",
-                    "en": "lost its regional care coordinator"},
+    "change_lost": {"nl": "verloor (deels) de regionale zorgcoördinator",
+                    "en": "lost its regional care coordinator (for one or both age groups)"},
     "change_status_changed": {"nl": "status gewijzigd", "en": "status changed"},
     "change_contact_changed": {"nl": "ander contact", "en": "contact changed"},
     "col_change": {"nl": "Wijziging", "en": "Change"},
@@ -246,14 +277,158 @@ TEXT: dict[str, dict[str, str]] = {
     "col_status": {"nl": "Status", "en": "Status"},
     "col_population": {"nl": "Inwoners", "en": "Population"},
     "col_area_km2": {"nl": "Oppervlakte (km²)", "en": "Area (km²)"},
+    "col_official_name": {"nl": "Officiële naam", "en": "Official name"},
+    "col_region_code": {"nl": "Code veiligheidsregio", "en": "Safety region code"},
+    "col_uncovered_groups": {"nl": "Leeftijdsgroepen zonder regionale zorgcoördinator",
+                             "en": "Age groups without a regional care coordinator"},
+    "col_phones_written": {"nl": "Telefoon (zoals in het overzicht)",
+                           "en": "Phone (as in the overview)"},
+    "col_phones_e164": {"nl": "Telefoon (internationaal, E.164)",
+                        "en": "Phone (international, E.164)"},
     # Downloads
     "downloads_intro": {"nl": "Gegevens van de gekozen versie van het overzicht.",
                         "en": "Data of the chosen version of the overview."},
+    "downloads_format": {
+        "nl": "De CSV-bestanden openen in Excel of LibreOffice met Nederlandse instellingen: "
+              "puntkomma als scheidingsteken, decimale komma, UTF-8. Telefoonnummers staan "
+              "erin zoals in het overzicht en internationaal (E.164). GeoJSON: coördinaten in "
+              "WGS84 met 6 decimalen.",
+        "en": "The CSV files open in a spreadsheet with English settings: comma separator, "
+              "decimal point, UTF-8. Phone numbers are given as in the overview and in "
+              "international form (E.164). GeoJSON: WGS84 coordinates with 6 decimals."},
     "download_municipalities": {"nl": "Tabel per gemeente (CSV)",
                                 "en": "Table per municipality (CSV)"},
     "download_geojson": {"nl": "Dekking als GeoJSON", "en": "Coverage as GeoJSON"},
     "download_gaps": {"nl": "Hiaten per veiligheidsregio (CSV)",
                       "en": "Gaps per safety region (CSV)"},
+    # Overview: the national picture
+    "tab_overview": {"nl": "Landelijk beeld", "en": "National picture"},
+    "overview_intro": {
+        "nl": "Gemeenten en inwoners per status, de bevolking per veiligheidsregio en wat er "
+              "veranderde sinds het eerdere overzicht. Een gekleurd gebied zegt niets over de "
+              "capaciteit van de zorgcoördinator.",
+        "en": "Municipalities and inhabitants per status, the population per safety region and "
+              "what changed since the earlier overview. A coloured area says nothing about the "
+              "coordinator's capacity."},
+    "short_coordinator": {"nl": "Regionale zorgcoördinator", "en": "Regional coordinator"},
+    "short_partial": {"nl": "Deels gedekt", "en": "Partly covered"},
+    "short_comensha": {"nl": "CoMensha genoemd", "en": "CoMensha named"},
+    "short_fallback": {"nl": "Vangnet CoMensha", "en": "CoMensha fallback"},
+    "metric_caption": {"nl": "van {total} gemeenten · {population} inwoners ({share})",
+                       "en": "of {total} municipalities · {population} inhabitants ({share})"},
+    "chart_regions_title": {"nl": "Inwoners per veiligheidsregio, naar status",
+                            "en": "Population per safety region, by status"},
+    "chart_regions_text": {
+        "nl": "Tekstversie van de grafiek: in {full} veiligheidsregio's hebben alle inwoners een "
+              "regionale zorgcoördinator ({full_names}); in {none} is er voor niemand een "
+              "(CoMensha coördineert: {none_names}). De meeste inwoners zonder (volledige) "
+              "regionale zorgcoördinatie: {most}.",
+        "en": "Text version of the chart: in {full} safety regions every inhabitant has a "
+              "regional coordinator ({full_names}); in {none} nobody has one (CoMensha "
+              "coordinates: {none_names}). Most inhabitants without (full) regional "
+              "coordination: {most}."},
+    "chart_changes_title": {"nl": "Wijzigingen sinds het eerdere overzicht (gemeenten)",
+                            "en": "Changes since the earlier overview (municipalities)"},
+    "chart_change_part": {"nl": "{count} {change}", "en": "{count} {change}"},
+    "chart_changes_text": {
+        "nl": "Tekstversie: van het eerdere naar het huidige overzicht, aantal gemeenten: "
+              "{parts}.",
+        "en": "Text version: from the earlier to the current overview, municipalities: "
+              "{parts}."},
+    # Report per safety region (PDF)
+    "report_download": {"nl": "Rapport voor {region} (PDF, één pagina)",
+                        "en": "Report for {region} (PDF, one page)"},
+    "report_title": {"nl": "Veiligheidsregio {name} ({code})",
+                     "en": "Safety region {name} ({code})"},
+    "report_subtitle": {"nl": "Provincie {province} · politie-eenheid {police_unit}",
+                        "en": "Province {province} · police unit {police_unit}"},
+    "report_version": {
+        "nl": "Versie: {version}, ‘{title}’; datum van het overzicht: {date}. Gemaakt op {today}.",
+        "en": "Version: {version}, ‘{title}’; date of the overview: {date}. Made on {today}."},
+    "report_undated": {"nl": "niet vermeld in de bron", "en": "not given in the source"},
+    "report_without": {"nl": "Gemeenten zonder regionale zorgcoördinator ({count})",
+                       "en": "Municipalities without a regional care coordinator ({count})"},
+    "report_partial": {"nl": "Gemeenten deels gedekt ({count})",
+                       "en": "Municipalities partly covered ({count})"},
+    "report_contacts": {"nl": "Wie belt u: contacten per groep gemeenten",
+                        "en": "Whom to call: contacts per group of municipalities"},
+    "report_for": {"nl": "Voor: {names}", "en": "For: {names}"},
+    "report_fallback_line": {
+        "nl": "{organisation} (vangnet, geen zorgcoördinator in het overzicht): {phones}",
+        "en": "{organisation} (fallback, no coordinator in the overview): {phones}"},
+    "report_partial_line": {"nl": "{organisation} voor {groups} (vangnet): {phones}",
+                            "en": "{organisation} for {groups} (fallback): {phones}"},
+    "report_border": {"nl": "Grensregel: gebieden die deze regio raken en de grens "
+                            "van een veiligheidsregio overschrijden",
+                      "en": "Border rule: areas touching this region that cross a "
+                            "safety-region border"},
+    "report_border_none": {
+        "nl": "Geen: elk gebied met een regionale zorgcoördinator in deze regio blijft binnen "
+              "de regio.",
+        "en": "None: every area with a regional care coordinator in this region stays inside "
+              "the region."},
+    # Border-rule verdicts
+    "rule_heading": {"nl": "De regel", "en": "The rule"},
+    "rule_quote": {
+        "nl": f"“{RULE_QUOTE}”",
+        "en": "“First, given the necessary link between the criminal justice chain and the care "
+              "chain, it is very important that the working area of care coordination aligns "
+              "with the safety regions. Within one safety region, several regional care "
+              "coordination areas may be formed at will, but crossing the borders of the safety "
+              "region causes too many problems for coordination and policy development.” "
+              "(Our translation of the Dutch original.)"},
+    "rule_source": {"nl": "Bron: {source}.", "en": "Source: {source}."},
+    "verdict_group_breach": {
+        "nl": "Breekt de regel: snijdt door een veiligheidsregio ({count})",
+        "en": "Breaks the rule: cuts through a safety region ({count})"},
+    "verdict_group_along_region_lines": {
+        "nl": "Overschrijdt een grens langs de regiogrenzen: meerdere hele veiligheidsregio's "
+              "({count})",
+        "en": "Crosses a border along region lines: several whole safety regions ({count})"},
+    "verdict_group_within": {"nl": "Binnen één veiligheidsregio ({count})",
+                             "en": "Within one safety region ({count})"},
+    "verdict_region_cut": {
+        "nl": "veiligheidsregio {region} ({code}; {inside} van {total} gemeenten binnen het "
+              "gebied)",
+        "en": "safety region {region} ({code}; {inside} of {total} municipalities inside the "
+              "area)"},
+    "verdict_breach": {
+        "nl": "Breekt de regel: snijdt door {regions}.",
+        "en": "Breaks the rule: cuts through {regions}."},
+    "verdict_breach_judgement": {
+        "nl": "Van elke doorsneden veiligheidsregio valt een deel onder deze zorgcoördinator en "
+              "de rest niet: dat is wat de regel uitsluit.",
+        "en": "Of each safety region cut, part is served by this coordinator and the rest is "
+              "not: that is what the rule rules out."},
+    "verdict_breach_also_whole": {"nl": "Daarnaast omvat het gebied geheel: {regions}.",
+                                  "en": "The area also covers in full: {regions}."},
+    "verdict_along_region_lines": {
+        "nl": "Overschrijdt een grens langs de regiogrenzen: omvat de hele veiligheidsregio's "
+              "{regions}.",
+        "en": "Crosses a border along region lines: covers the whole safety regions "
+              "{regions}."},
+    "verdict_along_judgement": {
+        "nl": "De regel zegt dat een werkgebied de grens van een veiligheidsregio "
+              "niet overschrijdt. Zo'n gebied doet dat, maar deelt geen regio en volgt de "
+              "regiogrenzen. Of meerdere hele regio's onder één zorgcoördinator de problemen "
+              "geven die de regel noemt, is een afweging voor de lezer.",
+        "en": "The rule says a working area should not cross a safety-region "
+              "border. Such an area does, but splits no region and follows the region borders. "
+              "Whether several whole regions under one coordinator cause the problems the "
+              "rule names is for the reader to judge."},
+    "verdict_within": {"nl": "Binnen één veiligheidsregio: {region}.",
+                       "en": "Within one safety region: {region}."},
+    "verdict_region_line": {
+        "nl": "{region} ({code}): {inside} van {total} gemeenten binnen het gebied",
+        "en": "{region} ({code}): {inside} of {total} municipalities inside the area"},
+    "verdict_region_whole_line": {
+        "nl": "{region} ({code}): de hele regio, {total} gemeenten",
+        "en": "{region} ({code}): the whole region, {total} municipalities"},
+    "verdict_names": {"nl": "Welke gemeenten?", "en": "Which municipalities?"},
+    "verdict_inside": {"nl": "Binnen ({count}): {names}", "en": "Inside ({count}): {names}"},
+    "verdict_outside": {"nl": "Buiten ({count}): {names}", "en": "Outside ({count}): {names}"},
+    "verdict_organisations": {"nl": "Zorgcoördinator: {organisations}",
+                              "en": "Care coordinator: {organisations}"},
 }
 
 

@@ -29,6 +29,7 @@ __all__ = [
 STATUS_COLOURS: Final[dict[str, str]] = {
     "coordinator": "#0072B2",
     "coordinator_split_by_age": "#56B4E9",
+    "partial": "#CC79A7",
     "comensha": "#E69F00",
     "fallback": "#BBBBBB",
 }
@@ -38,9 +39,10 @@ Okabe–Ito blue, sky blue and orange, and a neutral grey (Paul Tol's): distingu
 the common colour-vision deficiencies and in greyscale by lightness (blue darkest, grey
 lightest). ``coordinator``: a regional coordinator (blue); ``coordinator_split_by_age``: regional
 coordinators that split by target group (sky blue, with a dashed dark-blue outline, see
-:data:`SPLIT_BY_AGE_OUTLINE`); ``comensha``: the overview names CoMensha (orange);
-``fallback``: nobody is named, CoMensha by default (grey: not in the overview). Vermillion
-(#D55E00) is kept for rule violations, so it never doubles as a fill."""
+:data:`SPLIT_BY_AGE_OUTLINE`); ``partial``: one age group has a regional coordinator, the other
+falls back to CoMensha (Okabe–Ito reddish purple); ``comensha``: the overview names CoMensha
+(orange); ``fallback``: nobody is named, CoMensha by default (grey: not in the overview).
+Vermillion (#D55E00) is kept for rule violations, so it never doubles as a fill."""
 
 SPLIT_BY_AGE_OUTLINE: Final[dict[str, Any]] = {
     "color": "#0072B2", "weight": 1.5, "dashArray": "4 3",
@@ -85,7 +87,8 @@ def colour_keys(coverage_table: pd.DataFrame) -> pd.Series:
     """The :data:`STATUS_COLOURS` key per municipality.
 
     Args:
-        coverage_table: With ``status`` (coordinator/comensha/fallback) and ``split_by_age``.
+        coverage_table: With ``status`` (coordinator/partial/comensha/fallback) and
+            ``split_by_age``.
 
     Returns:
         Series like the table's index: the status, or ``coordinator_split_by_age`` for a

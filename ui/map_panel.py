@@ -8,13 +8,14 @@ import pandas as pd
 import streamlit as st
 
 from coverage.engine import Coverage
-from ui import data
+from ui import data, plain_text
 from ui.i18n import Translator
 from ui.map_click import MapClick, click_from_component
 from ui.map_component import MapDocument, draw, prepare
 from ui.map_geojson import STATUS_TEXT_COLUMN
 from ui.map_palette import REGION_BORDER_STYLE, SELECTED_STYLE, STATUS_COLOURS, VIOLATION_STYLE
 from ui.map_view import MapLabels, MapOptions, build_map
+from ui.plain_text import Markup
 from ui.tables import status_labels
 
 MAP_HEIGHT = 620
@@ -73,15 +74,16 @@ def render_map(coverage: Coverage, version: int, options: MapOptions, t: Transla
     base_url_path = str(st.get_option("server.baseUrlPath") or "")
     document = map_document(version, coverage.snapshot.id, t.language, options, base_url_path,
                             coverage)
-    st.caption(t("map_label"))
+    plain_text.caption(t("map_label"))
     draw(document, height=MAP_HEIGHT, on_change=lambda: _remember_click(document.key))
 
 
-def legend_html(t: Translator) -> str:
+def legend_html(t: Translator) -> Markup:
     """The legend: a swatch and words for every colour and line on the map."""
     swatches = [
         (STATUS_COLOURS["coordinator"], t("status_coordinator")),
         (STATUS_COLOURS["coordinator_split_by_age"], t("status_coordinator_split")),
+        (STATUS_COLOURS["partial"], t("status_partial")),
         (STATUS_COLOURS["comensha"], t("status_comensha")),
         (STATUS_COLOURS["fallback"], t("status_fallback")),
     ]
@@ -93,7 +95,7 @@ def legend_html(t: Translator) -> str:
               for colour, text in lines]
     items.append(f"<li><span class='outline' style='border-color:{SELECTED_STYLE['color']}'>"
                  f"</span>{escape(t('legend_selection'))}</li>")
-    return (
+    return Markup(
         "<style>.legend ul{list-style:none;padding:0;margin:0}"
         ".legend li{display:flex;align-items:center;gap:.5rem;margin:.15rem 0}"
         ".legend .swatch{width:1.1rem;height:1.1rem;border:1px solid #555;display:inline-block}"
@@ -111,7 +113,8 @@ def _summary_counts(version: int, snapshot_id: str, _coverage: Coverage) -> dict
     table = _coverage.municipalities
     counts = table["status"].value_counts()
     return {"coordinator": int(counts.get("coordinator", 0)),
-            "split": int(table["split_by_age"].sum()),
+            "split": int((table["split_by_age"] & table["status"].eq("coordinator")).sum()),
+            "partial": int(counts.get("partial", 0)),
             "comensha": int(counts.get("comensha", 0)),
             "fallback": int(counts.get("fallback", 0)),
             "violations": len(_coverage.violations())}

@@ -73,8 +73,11 @@ class SelectionScript(MacroElement):
                 outline.clearLayers();
                 var layer = code === null ? undefined : byCode[code];
                 if (layer === undefined) { return; }
-                halo.addData(layer.feature);
-                outline.addData(layer.feature);
+                // The shape only: no properties, so nothing takes the outline for the
+                // municipality itself.
+                var shape = {type: "Feature", properties: {}, geometry: layer.feature.geometry};
+                halo.addData(shape);
+                outline.addData(shape);
                 if (fit) {
                     map.fitBounds(layer.getBounds(), {padding: {{ this.padding|tojson }},
                                                       maxZoom: {{ this.max_zoom|tojson }}});

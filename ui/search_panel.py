@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from coverage.search import MunicipalityIndex
+from ui import plain_text
 from ui.i18n import Translator
 from ui.selection import SelectionState, choose
 
@@ -26,21 +27,21 @@ def render_search(state: SelectionState, index: MunicipalityIndex, t: Translator
                   placeholder=t("search_placeholder"))
     result = state.search_result
     if state.url_rejected:
-        st.warning(t("url_unknown", value=state.url_rejected))
+        plain_text.warning(t("url_unknown", value=state.url_rejected))
     if result is None:
         return
     names = index.municipalities["display_name"]
     if result.codes:
-        st.write(t("search_ambiguous", query=result.query))
+        plain_text.paragraph(t("search_ambiguous", query=result.query))
         options = [(code, f"{names[code]} ({code})") for code in result.codes[:12]]
     else:
-        st.write(t("search_none", query=result.query))
+        plain_text.paragraph(t("search_none", query=result.query))
         if not result.suggestions:
             return
-        st.write(t("search_suggestions"))
+        plain_text.paragraph(t("search_suggestions"))
         by_name = dict(zip(names, names.index, strict=True))
         options = [(by_name[name], name) for name in result.suggestions if name in by_name]
     columns = st.columns(min(len(options), 4) or 1)
     for position, (code, label) in enumerate(options):
-        columns[position % len(columns)].button(label, key=f"pick-{code}", on_click=_pick,
-                                                args=(code,))
+        columns[position % len(columns)].button(plain_text.label(label), key=f"pick-{code}",
+                                                on_click=_pick, args=(code,))

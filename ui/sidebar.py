@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from coverage.register import Register
+from ui import plain_text
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, TEXT, Translator
 from ui.map_view import MapOptions
 
@@ -42,12 +43,13 @@ def settings(register: Register, t: Translator) -> Settings:
 
     def label(snapshot_id: str) -> str:
         key = f"snapshot_{snapshot_id}"
-        return t(key) if key in TEXT else register.snapshots[snapshot_id].title
+        return t(key) if key in TEXT else plain_text.label(register.snapshots[snapshot_id].title)
 
     snapshot_id = sidebar.radio(t("snapshot_label"), snapshot_ids, key="snapshot",
                                 format_func=label)
     snapshot = register.snapshots[snapshot_id]
-    sidebar.caption(t("snapshot_source", source=snapshot.source, date_note=snapshot.date_note))
+    plain_text.caption(t("snapshot_source", source=snapshot.source, date_note=snapshot.date_note),
+                       where=sidebar)
     return Settings(
         snapshot_id=snapshot_id,
         show_region_borders=sidebar.toggle(t("show_regions"), value=True, key="show_regions"),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from coverage.border_rule import AreaFinding, RegionPart
 from coverage.engine import Coverage
 from coverage.figures import coverage_figures
+from coverage.status import UNCOVERED_STATUSES
 from ui.area_text import interpretations
 from ui.card import status_text
 from ui.i18n import Translator
@@ -21,56 +21,42 @@ def status_labels(coverage: Coverage, t: Translator) -> pd.Series:
 
 
 def gaps_table(coverage: Coverage, t: Translator, province: str | None = None,
-               police_unit: str | None = None) -> pd.DataFrame:
-    """Per safety region: municipalities and population without a regional coordinator."""
+               police_unit: str | None = None, safety_region: str | None = None) -> pd.DataFrame:
+    """Per safety region: municipalities without a regional coordinator, those partly covered
+    (one age group falls back to CoMensha), and the population without full coverage.
+    `safety_region` is a code (VR01 … VR25)."""
     table = coverage.municipalities
     if province:
         table = table.loc[table["province"] == province]
     if police_unit:
         table = table.loc[table["police_unit"] == police_unit]
+    if safety_region:
+        table = table.loc[table["safety_region_code"] == safety_region]
     figures = coverage_figures(table, "safety-region").set_index("safety_region_code")
     regions = coverage.units.safety_regions.loc[figures.index]
-    without = table.loc[table["status"] != "coordinator"]
-    names = without.groupby("safety_region_code")["display_name"].agg(
-        lambda names: ", ".join(sorted(names)))
+
+    def names_with(statuses: tuple[str, ...]) -> pd.Series:
+        chosen = table.loc[table["status"].isin(statuses)]
+        names = chosen.groupby("safety_region_code")["display_name"].agg(
+            lambda names: ", ".join(sorted(names)))
+        return names.reindex(figures.index).fillna("")
+
     return pd.DataFrame({
         t("col_code"): figures.index,
         t("col_region"): figures["safety_region_name"],
         t("col_province"): regions["province"],
         t("col_police_unit"): regions["police_unit"],
         t("col_municipalities"): figures["municipalities_total"],
-        t("col_without"): figures["municipalities_total"] - figures["municipalities_coordinator"],
+        t("col_without"): figures["municipalities_no_regional_coordinator"],
+        t("col_partial"): figures["municipalities_partial"],
         t("col_comensha"): figures["municipalities_comensha"],
         t("col_fallback"): figures["municipalities_fallback"],
         t("col_population_without"): figures["population_total"]
         - figures["population_coordinator"],
         t("col_share_without"): figures["population_share_without_coordinator"],
-        t("col_names_without"): names.reindex(figures.index).fillna(""),
+        t("col_names_without"): names_with(UNCOVERED_STATUSES),
+        t("col_names_partial"): names_with(("partial",)),
     }).reset_index(drop=True)
-
-
-def region_part_text(part: RegionPart, names: pd.Series, t: Translator) -> str:
-    """One safety region touched by an area, in words, with the municipalities on each side."""
-    region = f"{part.name} ({part.code})"
-    if part.whole:
-        return t("border_region_whole", region=region, count=len(part.municipalities))
-    return t("border_region_part", region=region, inside=len(part.municipalities),
-             total=len(part.municipalities) + len(part.outside),
-             names=", ".join(names[list(part.municipalities)]),
-             outside=", ".join(names[list(part.outside)]))
-
-
-def finding_rows(coverage: Coverage, findings: list[AreaFinding],
-                 t: Translator) -> list[dict[str, str]]:
-    """For each area: its wording, organisations, classification and regions in words."""
-    names = coverage.municipalities["display_name"]
-    return [{
-        "entry_id": finding.entry_id,
-        "wording": finding.area_wording,
-        "organisations": " / ".join(finding.organisations),
-        "kind": t(f"kind_{finding.kind}"),
-        "regions": [region_part_text(part, names, t) for part in finding.regions],
-    } for finding in findings]
 
 
 def overlaps_table(coverage: Coverage, t: Translator) -> pd.DataFrame:
@@ -139,7 +125,9 @@ def municipality_table(coverage: Coverage, areas_km2: pd.Series) -> pd.DataFrame
                         for contact in contacts[code])
 
     def phones(code: str) -> str:
-        numbers = (phone.e164 for contact in contacts[code] for phone in contact.phones)
+        numbers = [phone.e164 for contact in contacts[code] for phone in contact.phones]
+        if table.at[code, "status"] == "partial":  # CoMensha for the uncovered age group
+            numbers += [phone.e164 for phone in coverage.fallback.phones]
         return ";".join(dict.fromkeys(numbers)) or fallback_phones
 
     return pd.DataFrame({
@@ -154,6 +142,7 @@ def municipality_table(coverage: Coverage, areas_km2: pd.Series) -> pd.DataFrame
         "area_km2": areas_km2.reindex(table.index).round(3),
         "status": table["status"],
         "split_by_age": table["split_by_age"],
+        "uncovered_target_groups": [";".join(groups) for groups in coverage.uncovered_groups],
         "organisations": [organisations(code) for code in table.index],
         "phones_e164": [phones(code) for code in table.index],
     }).reset_index(drop=True)

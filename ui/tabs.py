@@ -1,8 +1,4 @@
-"""The views under the map: summary, gaps, border rule, coordinators, changes, downloads.
-
-The first view (summary) is text only: the first page draws no data grid, so the browser
-need not load the grid's code before the map.
-"""
+"""The views under the map: gaps, border rule, coordinators, changes, downloads."""
 
 from __future__ import annotations
 
@@ -13,13 +9,21 @@ from coverage.changes import compare
 from coverage.engine import Coverage
 from coverage.figures import coverage_figures
 from geodata.derived import municipality_areas
-from ui import data
+from ui import data, plain_text
+from ui.border_view import border_verdicts
 from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
 from ui.i18n import Translator
+from ui.region_report import region_report_pdf, report_file_name, version_label
+from ui.region_view import (
+    FILTER_KEYS,
+    FOCUS_KEY,
+    focus_of,
+    region_municipalities,
+    region_totals_text,
+)
 from ui.tables import (
     changes_table,
     coordinators_table,
-    finding_rows,
     gaps_table,
     overlaps_table,
 )
@@ -27,9 +31,10 @@ from ui.tables import (
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _gaps_table(version: int, snapshot_id: str, language: str, province: str | None,
-                police_unit: str | None, _coverage: Coverage) -> pd.DataFrame:
+                police_unit: str | None, safety_region: str | None,
+                _coverage: Coverage) -> pd.DataFrame:
     """The gaps table, computed once per register version, snapshot, language and filter."""
-    return gaps_table(_coverage, Translator(language), province, police_unit)
+    return gaps_table(_coverage, Translator(language), province, police_unit, safety_region)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -42,102 +47,99 @@ def _changes_table(version: int, language: str,
     return changes_table(compare(snapshots[0], snapshots[-1]), Translator(language))
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _national_figures(version: int, snapshot_id: str, _coverage: Coverage) -> dict[str, float]:
-    """The national coverage figures, computed once per register version and snapshot."""
-    national = coverage_figures(_coverage.municipalities, "national").iloc[0]
-    return {name: float(national[name]) for name in (
-        "municipalities_total", "municipalities_coordinator", "population_total",
-        "population_coordinator", "population_share_without_coordinator")}
-
-
-def _national_sentence(coverage: Coverage, version: int, t: Translator) -> str:
-    national = _national_figures(version, coverage.snapshot.id, coverage)
-    return t("gaps_national",
-             municipalities=int(national["municipalities_total"]
-                                - national["municipalities_coordinator"]),
-             population=t.number(int(national["population_total"]
-                                     - national["population_coordinator"])),
-             share=t.percent(national["population_share_without_coordinator"]))
-
-
-def summary(coverage: Coverage, version: int, t: Translator) -> None:
-    """The national picture in words (no table)."""
-    st.write(_national_sentence(coverage, version, t))
-    st.write(t("card_capacity_caveat"))
-
-
 def show_area(entry_id: str | None) -> None:
     """Show one area on the map (or none)."""
     st.session_state.shown_area = entry_id
 
 
 def gaps(coverage: Coverage, version: int, t: Translator) -> None:
-    """Municipalities without a regional coordinator, per safety region, filterable."""
-    st.write(t("gaps_intro"))
+    """Municipalities without a regional coordinator, per safety region; filtered to a
+    province, police unit or safety region, that region's totals and municipalities."""
+    plain_text.paragraph(t("gaps_intro"))
     table = coverage.municipalities
-    left, right = st.columns(2)
+    regions = coverage.units.safety_regions
+    left, middle, right = st.columns(3)
     everything = t("filter_all")
     province = left.selectbox(t("filter_province"),
                               [everything, *sorted(table["province"].unique())],
-                              key="gaps_province")
-    police_unit = right.selectbox(t("filter_police_unit"),
-                                  [everything, *sorted(table["police_unit"].unique())],
-                                  key="gaps_police_unit")
-    st.write(_national_sentence(coverage, version, t))
-    shown = _gaps_table(version, coverage.snapshot.id, t.language,
-                        None if province == everything else province,
-                        None if police_unit == everything else police_unit, coverage)
+                              key=FILTER_KEYS["province"])
+    police_unit = middle.selectbox(t("filter_police_unit"),
+                                   [everything, *sorted(table["police_unit"].unique())],
+                                   key=FILTER_KEYS["police_unit"])
+    safety_region = right.selectbox(
+        t("filter_safety_region"), [everything, *regions.index],
+        format_func=lambda code: code if code == everything
+        else f"{regions.at[code, 'name']} ({code})", key=FILTER_KEYS["safety_region"])
+    chosen = [None if value == everything else value
+              for value in (province, police_unit, safety_region)]
+    focus = focus_of(*chosen)
+    st.session_state[FOCUS_KEY] = focus
+    if focus is None:
+        national = coverage_figures(table, "national").iloc[0]
+        plain_text.paragraph(t("gaps_national",
+                   municipalities=national["municipalities_no_regional_coordinator"],
+                   partial=national["municipalities_partial"],
+                   population=t.number(national["population_total"]
+                                       - national["population_coordinator"]),
+                   share=t.percent(national["population_share_without_coordinator"])))
+    else:
+        plain_text.paragraph(region_totals_text(coverage, *focus, t))
+        st.dataframe(region_municipalities(coverage, *focus, t), hide_index=True,
+                     width="stretch", key="gaps_municipalities")
+    if focus is not None and focus[0] == "safety_region":
+        region_report_button(coverage, focus[1], t)
+    shown = _gaps_table(version, coverage.snapshot.id, t.language, *chosen, coverage)
     share = t("col_share_without")
     st.dataframe(shown, hide_index=True, width="stretch", column_config={
         share: st.column_config.ProgressColumn(share, format="percent", min_value=0.0,
                                                max_value=1.0)})
 
 
+def region_report_button(coverage: Coverage, region_code: str, t: Translator) -> None:
+    """Download the one-page PDF report for a safety region (made on click)."""
+    name = coverage.units.safety_regions.at[region_code, "name"]
+    st.download_button(
+        plain_text.label(t("report_download", region=name)),
+        lambda: region_report_pdf(coverage, region_code, data.display_municipalities(),
+                                  version_label(coverage, t), t),
+        file_name=report_file_name(coverage, region_code), mime="application/pdf",
+        on_click="ignore", key="download_region_report")
+
+
 def border_rule(coverage: Coverage, t: Translator) -> None:
-    """Every area that breaks the border rule, with both sides, and a button to show it."""
-    st.write(t("border_intro"))
-    violations = coverage.violations()
-    if not violations:
-        st.success(t("border_none"))
-    for row in finding_rows(coverage, violations, t):
-        with st.container(border=True):
-            st.markdown(f"**{_plain(row['wording'])}** — {_plain(row['organisations'])}")
-            st.write(row["kind"])
-            for region in row["regions"]:
-                st.write(f"- {_plain(region)}")
-            st.button(t("show_on_map"), key=f"show-{row['entry_id']}", on_click=show_area,
-                      args=(row["entry_id"],))
+    """The border-rule verdicts (see `ui.border_view`), then the overlaps."""
+    border_verdicts(coverage, t)
     st.subheader(t("overlaps_heading"))
     if coverage.overlaps.empty:
-        st.write(t("overlaps_none"))
+        plain_text.paragraph(t("overlaps_none"))
     else:
-        st.write(t("overlaps_intro"))
+        plain_text.paragraph(t("overlaps_intro"))
         st.dataframe(overlaps_table(coverage, t), hide_index=True, width="stretch")
 
 
 def coordinators(coverage: Coverage, t: Translator) -> None:
     """Every entry of the register with its contacts, area and interpretation."""
-    st.write(t("coordinators_intro"))
+    plain_text.paragraph(t("coordinators_intro"))
     st.dataframe(coordinators_table(coverage, t), hide_index=True, width="stretch")
 
 
 def changes(coverages: dict[str, Coverage], version: int, t: Translator) -> None:
     """What changed per municipality from the earlier to the latest overview."""
-    st.write(t("changes_intro"))
+    plain_text.paragraph(t("changes_intro"))
     table = _changes_table(version, t.language, coverages)
     if table.empty:
-        st.write(t("changes_none"))
+        plain_text.paragraph(t("changes_none"))
         return
     st.dataframe(table, hide_index=True, width="stretch")
 
 
 def downloads(coverage: Coverage, t: Translator) -> None:
     """The per-municipality CSV, the coverage GeoJSON and the gaps CSV (made on click)."""
-    st.write(t("downloads_intro"))
+    plain_text.paragraph(t("downloads_intro"))
+    plain_text.caption(t("downloads_format"))
     name = coverage.snapshot.id
     st.download_button(t("download_municipalities"),
-                       lambda: municipalities_csv(coverage, municipality_areas()),
+                       lambda: municipalities_csv(coverage, municipality_areas(), t),
                        file_name=f"coverage-{name}-municipalities.csv", mime="text/csv",
                        on_click="ignore", key="download_csv")
     st.download_button(t("download_geojson"),
@@ -148,7 +150,3 @@ def downloads(coverage: Coverage, t: Translator) -> None:
                        file_name=f"coverage-{name}-gaps.csv", mime="text/csv",
                        on_click="ignore", key="download_gaps")
 
-
-def _plain(text: str) -> str:
-    """Register text made safe for Streamlit markdown: no HTML, no markdown syntax."""
-    return "".join(f"\\{char}" if char in "\\`*_{}[]<>()#+-.!|~$" else char for char in text)

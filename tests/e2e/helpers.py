@@ -72,6 +72,16 @@ UI_TIMEOUT_MS = 30_000
 
 _SAFE_SCHEMES = {"data", "blob", "about"}
 
+NO_OUTBOUND_PROXY = "http://127.0.0.1:9"
+"""The discard port of the loopback interface: nothing listens, every connection is refused."""
+NO_OUTBOUND_ENV: dict[str, str | None] = {
+    **dict.fromkeys(("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY",
+                     "all_proxy"), NO_OUTBOUND_PROXY),
+    "NO_PROXY": None, "no_proxy": None,
+}
+"""For a dashboard under test: an HTTP(S) request by the server goes to a closed local port
+instead of the internet (tests/e2e/test_no_outbound.py proves that none is made)."""
+
 
 # --- the server ------------------------------------------------------------------------------
 
@@ -186,6 +196,7 @@ def app_server(register_dir: Path | None = None, work_dir: Path | None = None) -
         env = {
             REGISTER_DIR_VARIABLE: str(register_dir) if register_dir is not None else None,
             CACHE_DIR_VARIABLE: str(work_dir / "cache"),
+            **NO_OUTBOUND_ENV,
         }
         yield stack.enter_context(streamlit_server(
             APP_SCRIPT, cwd=REPO_ROOT, log=work_dir / "streamlit.log", env=env))

@@ -1,0 +1,96 @@
+"""Payloads that Streamlit's Markdown would turn into links, images, HTML or styling, and a copy
+of the register with one in every text field (for `tests/test_app.py` and the browser tests).
+
+Each payload names its field, so a test can tell where a text came from; its link points to a
+`tel:` number of its own and its images to the discard port of the loopback address.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from coverage.register import DATA_DIR
+
+REGISTER_FIELDS = ("organisation", "area_wording", "note", "source", "date_note", "title",
+                   "target_group_wording", "inferred_organisation")
+"""Every text field of the register a reader may see (or that reaches the page's data)."""
+
+FORBIDDEN_HOST = "127.0.0.1:9"
+"""Where the payloads' images point: the discard port, never served."""
+
+FORGED_TEL = "tel:+3190000"
+"""The start of every payload link's target."""
+
+
+def payload(field: str, number: int = 0) -> str:
+    """A text for `field` with a Markdown link and image, HTML, a colour, an icon, LaTeX, an
+    arrow and a bare URL."""
+    return (f"{field}: Bel [0800 - 123 45 67]({FORGED_TEL}{number:02d}) "
+            f"![{field}](http://{FORBIDDEN_HOST}/{field}.png) "
+            f"<img src='http://{FORBIDDEN_HOST}/{field}-html.png'> <b>{field}-vet</b> "
+            f":red[{field}-rood] :material/home: $x^2$ -> http://{FORBIDDEN_HOST}/{field}-bare")
+
+
+def _snapshot(folder: Path, name: str) -> dict[str, Any]:
+    return yaml.safe_load((folder / "snapshots" / f"{name}.yaml").read_text(encoding="utf-8"))
+
+
+def _write(folder: Path, name: str, snapshot: dict[str, Any]) -> None:
+    (folder / "snapshots" / f"{name}.yaml").write_text(
+        yaml.safe_dump(snapshot, allow_unicode=True, sort_keys=False, width=1000),
+        encoding="utf-8")
+
+
+def _entry(snapshot: dict[str, Any], entry_id: str) -> dict[str, Any]:
+    (entry,) = [entry for entry in snapshot["entries"] if entry["id"] == entry_id]
+    return entry
+
+
+VELUWE = "gemeente-apeldoorn-en-de-veluwe"
+"""The current snapshot's entry that carries most payloads: it breaks the border rule, so its
+wording and organisations also show in that view."""
+
+
+def payload_register(folder: Path) -> Path:
+    """Write a copy of the repository's register into `folder` with a payload in every text
+    field; return `folder`.
+
+    - current snapshot: `source`, `date_note`; entry Apeldoorn/Veluwe: `area_wording`, `note`,
+      and its first contact's `organisation` and `target_group_wording`;
+    - earlier snapshot: the `inferred_organisation` of Den Haag's contact;
+    - a third snapshot `extra` (a copy of the earlier one, the oldest): `title` (the titles
+      of `current` and `earlier` are replaced by translated labels).
+    """
+    (folder / "snapshots").mkdir(parents=True)
+    (folder / "fallback.yaml").write_text((DATA_DIR / "fallback.yaml").read_text(
+        encoding="utf-8"), encoding="utf-8")
+    numbers = {field: position for position, field in enumerate(REGISTER_FIELDS)}
+
+    current = _snapshot(DATA_DIR, "current")
+    current["sequence"] = 3
+    current["source"] = payload("source", numbers["source"])
+    current["date_note"] = payload("date_note", numbers["date_note"])
+    veluwe = _entry(current, VELUWE)
+    veluwe["area_wording"] = payload("area_wording", numbers["area_wording"])
+    veluwe["note"] = payload("note", numbers["note"])
+    veluwe["contacts"][0]["organisation"] = payload("organisation", numbers["organisation"])
+    veluwe["contacts"][0]["target_group_wording"] = payload("target_group_wording",
+                                                            numbers["target_group_wording"])
+    _write(folder, "current", current)
+
+    earlier = _snapshot(DATA_DIR, "earlier")
+    earlier["sequence"] = 2
+    (den_haag,) = [entry for entry in earlier["entries"]
+                   if any(contact.get("inferred_organisation") == "SHOP"
+                          for contact in entry.get("contacts", []))]
+    den_haag["contacts"][0]["inferred_organisation"] = payload(
+        "inferred_organisation", numbers["inferred_organisation"])
+    _write(folder, "earlier", earlier)
+
+    extra = _snapshot(DATA_DIR, "earlier")
+    extra.update(id="extra", sequence=1, title=payload("title", numbers["title"]))
+    _write(folder, "extra", extra)
+    return folder

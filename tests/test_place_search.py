@@ -1,0 +1,74 @@
+"""Searching by place and postcode from the command line and in the app."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import REPOSITORY_ROOT
+from tests.page_text import shown
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "coverage", *args], cwd=REPOSITORY_ROOT,
+                          capture_output=True, text=True, timeout=60, check=False)
+
+
+@pytest.mark.parametrize(("query", "first_line"), [
+    ("Hoofddorp", "Hoofddorp lies in Haarlemmermeer"),
+    ("2132", "postcode 2132 (Hoofddorp) lies in Haarlemmermeer"),
+    ("2132 AB", "postcode 2132 (Hoofddorp) lies in Haarlemmermeer"),
+])
+def test_lookup_by_place_or_postcode(query: str, first_line: str) -> None:
+    result = run("lookup", query)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == first_line
+    assert lines[1].startswith("Haarlemmermeer (GM0394), safety region Kennemerland")
+
+
+def test_lookup_json_says_what_matched() -> None:
+    result = run("lookup", "scheveningen", "--json")
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["municipality"]["code"] == "GM0518"
+    assert answer["via"] == {"kind": "alias", "name": "Scheveningen", "places": []}
+    by_name = json.loads(run("lookup", "den haag", "--json").stdout)
+    assert "via" not in by_name
+
+
+def test_lookup_postcode_in_two_municipalities_lists_both() -> None:
+    result = run("lookup", "7933")
+    assert result.returncode == 2
+    assert ("'7933' is ambiguous: Hoogeveen (GM0118, postcode 7933), "
+            "Westerveld (GM1701, postcode 7933)") in result.stderr
+
+
+def test_lookup_unknown_postcode() -> None:
+    result = run("lookup", "1234")
+    assert result.returncode == 2
+    assert "no municipality, place or postcode '1234'" in result.stderr
+
+
+@pytest.fixture
+def fresh_caches() -> Iterator[None]:
+    st.cache_resource.clear()
+    yield
+    st.cache_resource.clear()
+
+
+@pytest.mark.usefixtures("fresh_caches")
+@pytest.mark.parametrize("query", ["Hoofddorp", "2132"])
+def test_app_search_by_place_or_postcode_selects_the_municipality(query: str) -> None:
+    app = AppTest.from_file(str(REPOSITORY_ROOT / "app.py"), default_timeout=90)
+    app.run()
+    app.text_input(key="search").input(query).run()
+    assert not app.exception, app.exception
+    assert app.query_params["gemeente"] == "GM0394"
+    assert any("Contact voor Haarlemmermeer" in item.text for item in shown(app, "markup"))

@@ -1,0 +1,84 @@
+"""The one-page PDF report per safety region, read back with pdftotext (poppler-utils)."""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+
+from coverage.engine import Coverage
+from ui import data
+from ui.i18n import Translator
+from ui.region_report import contact_lines, region_report_pdf, report_content, version_label
+
+TODAY = datetime.date(2026, 11, 30)
+
+
+@pytest.fixture(scope="module")
+def display() -> gpd.GeoDataFrame:
+    return data.display_municipalities()
+
+
+def pdf_text(pdf: bytes, folder: Path) -> tuple[str, int]:
+    path = folder / "report.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True,
+                          text=True).stdout
+    pages = int(next(line for line in info.splitlines() if line.startswith("Pages:")).split()[1])
+    return " ".join(text.split()), pages
+
+
+def test_ijsselland_report(current: Coverage, display: gpd.GeoDataFrame,
+                           tmp_path: Path) -> None:
+    nl = Translator("nl")
+    pdf = region_report_pdf(current, "VR04", display, version_label(current, nl), nl, TODAY)
+    assert pdf.startswith(b"%PDF")
+    text, pages = pdf_text(pdf, tmp_path)
+    assert pages == 1
+    assert "Veiligheidsregio IJsselland (VR04)" in text
+    assert "Provincie Overijssel · politie-eenheid Oost-Nederland" in text
+    assert "Gemeenten zonder regionale zorgcoördinator (11)" in text
+    assert "Zwolle" in text and "Deventer" in text
+    assert "CoMensha: 033 - 448 11 86 (+31334481186)" in text
+    assert "Versie: Huidig overzicht (Nederlands)" in text
+    assert "Gemaakt op 2026-11-30" in text
+    assert "zegt niets over de capaciteit" in text
+
+
+def test_accents_and_border_findings(current: Coverage, display: gpd.GeoDataFrame,
+                                     tmp_path: Path) -> None:
+    en = Translator("en")
+    text, _ = pdf_text(region_report_pdf(current, "VR02", display, "Current", en, TODAY),
+                       tmp_path)
+    assert "Safety region Fryslân (VR02)" in text and "Súdwest-Fryslân" in text
+    text, _ = pdf_text(region_report_pdf(current, "VR07", display, "Current", en, TODAY),
+                       tmp_path)
+    assert "Breaks the rule: cuts through safety region Noord- en Oost-Gelderland" in text
+    assert "MEE-Veluwe (under 23): 055 - 526 92 00 (+31555269200)" in text
+    assert "For: Barneveld, Ede" in text
+
+
+def test_every_region_fits_on_one_page(current: Coverage, display: gpd.GeoDataFrame,
+                                       tmp_path: Path) -> None:
+    nl = Translator("nl")
+    for code in current.units.safety_regions.index:
+        _, pages = pdf_text(region_report_pdf(current, code, display, "x", nl, TODAY),
+                            tmp_path)
+        assert pages == 1, code
+
+
+def test_content_groups_municipalities_by_contacts(current: Coverage) -> None:
+    nl = Translator("nl")
+    content = report_content(current, "VR06", "x", nl, TODAY)
+    members = [name for group in content.groups for name in group.municipalities]
+    table = current.municipalities
+    assert sorted(members) == sorted(table.loc[table["safety_region_code"] == "VR06",
+                                               "display_name"])
+    almere = contact_lines(current, "GM0034", nl)  # no entry: CoMensha as the fallback
+    assert almere == ("CoMensha (vangnet, geen zorgcoördinator in het overzicht): "
+                      "033 - 448 11 86 (+31334481186)",)

@@ -1,0 +1,93 @@
+"""The dashboard page, top to bottom: sidebar (language, version of the overview, map layers);
+search; map beside the contact card; views for gaps, the border rule, the coordinators, the
+changes and downloads. Everything shown is computed in `coverage/`; `app.py` runs it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from coverage.serialise import lookup_json
+from ui import data, overview, plain_text, tabs
+from ui.area_text import interpretations
+from ui.card import CARD_CSS, card_html
+from ui.i18n import Translator
+from ui.map_panel import clicked, legend_html, render_map, summary_text
+from ui.search_panel import render_search, search_text
+from ui.selection import SelectionState, choose, initial_state, next_state
+from ui.sidebar import initial_language, language_choice, map_options, settings
+
+
+def show_page(root: Path) -> None:
+    """The whole page, top to bottom; `root` is the folder of `app.py` (for `static/`)."""
+    # Language first: every other string depends on it.
+    st.set_page_config(page_title=Translator(initial_language())("page_title"), layout="wide")
+    t = Translator(language_choice())
+
+    # The register: the last good one, with a warning while the files are broken.
+    loaded = data.register()
+    if loaded.register is None:
+        plain_text.error(t("register_missing", error=loaded.error))
+        st.stop()
+    if loaded.error is not None:
+        plain_text.warning(t("register_error", error=loaded.error))
+    coverages = data.coverages(loaded.version, loaded.register)
+    chosen = settings(loaded.register, t)
+    coverage = coverages[chosen.snapshot_id]
+
+    # Selection: the link on a new session, then clicks on the map and the search box. The map
+    # outlines the selection itself, from the `gemeente` parameter written here.
+    index = data.municipality_index()
+    if "selection" not in st.session_state:
+        st.session_state.selection = initial_state(st.query_params.get("gemeente"), index)
+    before: SelectionState = st.session_state.selection
+    state = next_state(before, search_text=search_text(), clicked=clicked(), index=index)
+    st.session_state.selection = state
+    if state.selected:
+        st.query_params["gemeente"] = state.selected
+    elif "gemeente" in st.query_params:
+        del st.query_params["gemeente"]
+
+    st.title(t("page_title"))
+    plain_text.paragraph(t("page_intro"))
+    render_search(state, index, t)
+
+    map_column, card_column = st.columns([3, 2], gap="medium")
+    with map_column:
+        shown_area = st.session_state.get("shown_area")
+        if shown_area not in coverage.areas:
+            shown_area = None
+        render_map(coverage, loaded.version, map_options(chosen, shown_area), t)
+        if shown_area:
+            plain_text.info(t("showing_area", wording=coverage.entry(shown_area).area_wording))
+            st.button(t("stop_showing_area"), on_click=tabs.show_area, args=(None,))
+        plain_text.caption(summary_text(coverage, loaded.version, t))
+
+    with card_column:
+        plain_text.show_markup(legend_html(t))
+        if state.selected:
+            answer = lookup_json(coverage, state.selected)
+            plain_text.show_markup(plain_text.join(
+                [CARD_CSS, card_html(answer, interpretations(coverage.snapshot, t), t)]))
+            if st.button(t("clear_selection")):
+                st.session_state.selection = choose(state, None)
+                st.rerun()
+        else:
+            plain_text.info(t("no_selection"))
+
+    # The views below the map; only the open one runs.
+    views = {
+        t("tab_overview"): lambda: overview.national_picture(coverages, coverage, t),
+        t("tab_gaps"): lambda: tabs.gaps(coverage, loaded.version, t),
+        t("tab_border"): lambda: tabs.border_rule(coverage, t),
+        t("tab_coordinators"): lambda: tabs.coordinators(coverage, t),
+        t("tab_changes"): lambda: tabs.changes(coverages, loaded.version, t),
+        t("tab_downloads"): lambda: tabs.downloads(coverage, t),
+    }
+    for tab, show in zip(st.tabs(list(views), key="view", on_change="rerun"), views.values(),
+                         strict=True):
+        if tab.open:
+            with tab:
+                show()

@@ -1,0 +1,249 @@
+"""A one-page printable report per safety region (PDF) that a regional table can hand round.
+
+The page: the region's name, province and police unit; the version of the overview and the
+date; a map of its municipalities coloured by status (the map's colours) with a legend; the
+region's totals; the municipalities without a regional coordinator and those partly covered,
+by name; the contacts per group of municipalities (phone numbers as written and in E.164);
+the border-rule verdicts on the areas that touch the region; the capacity caveat.
+
+`report_content` gathers the words (pure, testable); `render_pdf` lays them out with fpdf2,
+drawing each municipality as polygons projected to the Dutch grid (EPSG:28992). The text
+font is DejaVu Sans, shipped in `ui/fonts/` (it has every accented letter of the register,
+e.g. ë, â, ï), embedded in the PDF.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import shapely
+from fpdf import FPDF
+
+from coverage.engine import Coverage
+from coverage.schema import Contact
+from coverage.verdict import touching_region, verdicts
+from ui.i18n import TEXT, Translator
+from ui.map_palette import STATUS_COLOURS, colour_keys
+from ui.region_view import region_totals_text
+from ui.verdict_text import verdict_text
+
+FONT_DIR = Path(__file__).resolve().parent / "fonts"
+"""DejaVu Sans, shipped with the app (see its README for source and licence)."""
+FONT_REGULAR = FONT_DIR / "DejaVuSans.ttf"
+FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
+DUTCH_GRID = "EPSG:28992"
+LEGEND_KEYS = ("coordinator", "coordinator_split_by_age", "partial", "comensha", "fallback")
+_LEGEND_TEXT = {"coordinator": "status_coordinator",
+                "coordinator_split_by_age": "status_coordinator_split",
+                "partial": "status_partial", "comensha": "status_comensha",
+                "fallback": "status_fallback"}
+
+
+@dataclass(frozen=True)
+class ContactGroup:
+    """Municipalities of the region that share the same contacts."""
+
+    contacts: tuple[str, ...]
+    """One line per contact: organisation (target group): numbers as written (E.164)."""
+    municipalities: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    """Every word of one region's report, in the reader's language."""
+
+    title: str
+    subtitle: str
+    version: str
+    totals: str
+    without: tuple[str, ...]
+    partial: tuple[str, ...]
+    groups: tuple[ContactGroup, ...]
+    findings: tuple[str, ...]
+    caveat: str
+
+
+def _phones(contact_phones: list, t: Translator) -> str:
+    return f" {t('card_or')} ".join(f"{phone.display} ({phone.e164})"
+                                    for phone in contact_phones)
+
+
+def _contact_line(contact: Contact, t: Translator) -> str:
+    name = contact.effective_organisation or t("card_no_organisation")
+    if contact.target_group != "all":
+        name += f" ({t('target_' + contact.target_group)})"
+    return f"{name}: {_phones(contact.phones, t)}"
+
+
+def contact_lines(coverage: Coverage, code: str, t: Translator) -> tuple[str, ...]:
+    """Whom to call for one municipality, a line per contact; CoMensha where it is the
+    fallback, for the whole municipality or for the age group without a coordinator."""
+    status = coverage.municipalities.at[code, "status"]
+    fallback = coverage.fallback
+    lines = [_contact_line(contact, t) for contact in coverage.contacts_by_municipality[code]]
+    if status == "fallback":
+        lines = [t("report_fallback_line", organisation=fallback.organisation,
+                   phones=_phones(fallback.phones, t))]
+    elif status == "partial":
+        groups = ", ".join(t(f"target_{group}") for group in coverage.uncovered_groups[code])
+        lines.append(t("report_partial_line", organisation=fallback.organisation,
+                       groups=groups, phones=_phones(fallback.phones, t)))
+    return tuple(dict.fromkeys(lines))
+
+
+def contact_groups(coverage: Coverage, codes: list[str], t: Translator) -> tuple[ContactGroup, ...]:
+    """The municipalities grouped by their contacts, groups in order of their first member."""
+    names = coverage.municipalities["display_name"]
+    grouped: dict[tuple[str, ...], list[str]] = {}
+    for code in sorted(codes, key=lambda code: names[code]):
+        grouped.setdefault(contact_lines(coverage, code, t), []).append(names[code])
+    return tuple(ContactGroup(lines, tuple(members)) for lines, members in grouped.items())
+
+
+def report_content(coverage: Coverage, region_code: str, version_label: str, t: Translator,
+                   today: datetime.date | None = None) -> ReportContent:
+    """The words of the report for one safety region (`region_code`, e.g. VR04)."""
+    region = coverage.units.safety_regions.loc[region_code]
+    table = coverage.municipalities
+    members = table.loc[table["safety_region_code"] == region_code]
+    snapshot = coverage.snapshot
+    date = snapshot.date.isoformat() if snapshot.date else t("report_undated")
+    judged = [verdict_text(verdict, t) for verdict in verdicts(coverage.findings)
+              if verdict.verdict != "within" and touching_region(verdict, region_code)]
+    return ReportContent(
+        title=t("report_title", name=region["name"], code=region_code),
+        subtitle=t("report_subtitle", province=region["province"],
+                   police_unit=region["police_unit"]),
+        version=t("report_version", version=version_label, title=snapshot.title, date=date,
+                  today=(today or datetime.date.today()).isoformat()),
+        totals=region_totals_text(coverage, "safety_region", region_code, t),
+        without=tuple(sorted(members.loc[members["status"].isin(["comensha", "fallback"]),
+                                         "display_name"])),
+        partial=tuple(sorted(members.loc[members["status"] == "partial", "display_name"])),
+        groups=contact_groups(coverage, list(members.index), t),
+        findings=tuple(judged),
+        caveat=t("card_capacity_caveat"),
+    )
+
+
+def region_map(display: gpd.GeoDataFrame, coverage: Coverage,
+               region_code: str) -> gpd.GeoDataFrame:
+    """The region's municipalities in the Dutch grid with their colour key, largest first
+    (so enclaves are drawn over the municipality around them)."""
+    members = display.loc[display["safety_region_code"] == region_code, ["geometry"]]
+    keys = colour_keys(coverage.municipalities.loc[members.index, ["status", "split_by_age"]])
+    projected = members.to_crs(DUTCH_GRID).assign(colour=keys)
+    return projected.assign(area=projected.area).sort_values("area", ascending=False)
+
+
+def _rings(geometry: shapely.Geometry) -> Iterator[list[tuple[float, float]]]:
+    for polygon in getattr(geometry, "geoms", [geometry]):
+        yield list(polygon.exterior.coords)
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+class _Page(FPDF):
+    def heading(self, text: str) -> None:
+        self.set_font("DejaVu", "B", 10)
+        self.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT", align="L")
+        self.set_font("DejaVu", "", 8.5)
+
+    def paragraph(self, text: str) -> None:
+        self.multi_cell(0, 4, text, new_x="LMARGIN", new_y="NEXT", align="L")
+        self.ln(1)
+
+
+def _draw_map(pdf: _Page, shapes: gpd.GeoDataFrame, x: float, y: float, width: float,
+              height: float) -> None:
+    minx, miny, maxx, maxy = shapes.total_bounds
+    scale = min(width / (maxx - minx), height / (maxy - miny))
+    left = x + (width - (maxx - minx) * scale) / 2
+
+    def point(coord: tuple[float, float]) -> tuple[float, float]:
+        return left + (coord[0] - minx) * scale, y + (maxy - coord[1]) * scale
+
+    pdf.set_draw_color(255, 255, 255)
+    pdf.set_line_width(0.2)
+    for geometry, colour in zip(shapes.geometry, shapes["colour"], strict=True):
+        pdf.set_fill_color(*_rgb(STATUS_COLOURS[colour]))
+        for ring in _rings(geometry):
+            pdf.polygon([point(coord) for coord in ring], style="DF")
+
+
+def _draw_legend(pdf: _Page, x: float, y: float, width: float, t: Translator) -> None:
+    pdf.set_font("DejaVu", "", 8)
+    for key in LEGEND_KEYS:
+        pdf.set_fill_color(*_rgb(STATUS_COLOURS[key]))
+        pdf.rect(x, y + 0.5, 4, 3, style="F")
+        pdf.set_xy(x + 5.5, y)
+        pdf.multi_cell(width - 5.5, 4, t(_LEGEND_TEXT[key]), new_x="LMARGIN", new_y="NEXT",
+                       align="L")
+        y = pdf.get_y() + 1
+
+
+def render_pdf(content: ReportContent, shapes: gpd.GeoDataFrame, t: Translator) -> bytes:
+    """Lay the report out on one A4 page (more only if a region's lists do not fit)."""
+    pdf = _Page(format="A4")
+    pdf.set_margins(14, 12, 14)
+    pdf.set_auto_page_break(True, margin=12)
+    pdf.add_font("DejaVu", "", FONT_REGULAR)
+    pdf.add_font("DejaVu", "B", FONT_BOLD)
+    pdf.set_title(content.title)
+    pdf.set_lang(t.language)
+    pdf.add_page()
+    pdf.set_font("DejaVu", "B", 15)
+    pdf.multi_cell(0, 7, content.title, new_x="LMARGIN", new_y="NEXT", align="L")
+    pdf.set_font("DejaVu", "", 9)
+    pdf.multi_cell(0, 4.5, content.subtitle, new_x="LMARGIN", new_y="NEXT", align="L")
+    pdf.multi_cell(0, 4.5, content.version, new_x="LMARGIN", new_y="NEXT", align="L")
+    top = pdf.get_y() + 2
+    _draw_map(pdf, shapes, pdf.l_margin, top, 95, 80)
+    _draw_legend(pdf, pdf.l_margin + 100, top, pdf.epw - 100, t)
+    pdf.set_xy(pdf.l_margin, top + 83)
+    pdf.set_font("DejaVu", "", 8.5)
+    pdf.paragraph(content.totals)
+    pdf.heading(t("report_without", count=len(content.without)))
+    pdf.paragraph(", ".join(content.without) or "–")
+    pdf.heading(t("report_partial", count=len(content.partial)))
+    pdf.paragraph(", ".join(content.partial) or "–")
+    pdf.heading(t("report_contacts"))
+    for group in content.groups:
+        pdf.set_font("DejaVu", "B", 8.5)
+        pdf.multi_cell(0, 4, "\n".join(group.contacts), new_x="LMARGIN", new_y="NEXT",
+                       align="L")
+        pdf.set_font("DejaVu", "", 8.5)
+        pdf.paragraph(t("report_for", names=", ".join(group.municipalities)))
+    pdf.heading(t("report_border"))
+    for finding in content.findings or (t("report_border_none"),):
+        pdf.paragraph(finding)
+    pdf.set_font("DejaVu", "B", 8.5)
+    pdf.paragraph(content.caveat)
+    return bytes(pdf.output())
+
+
+def region_report_pdf(coverage: Coverage, region_code: str, display: gpd.GeoDataFrame,
+                      version_label: str, t: Translator,
+                      today: datetime.date | None = None) -> bytes:
+    """The report for one safety region as PDF bytes; `display` is the map's municipality
+    geometry (`ui.data.display_municipalities`)."""
+    content = report_content(coverage, region_code, version_label, t, today)
+    return render_pdf(content, region_map(display, coverage, region_code), t)
+
+
+def report_file_name(coverage: Coverage, region_code: str) -> str:
+    """A file name like `zorgcoordinatie-VR04-current.pdf`."""
+    return f"zorgcoordinatie-{region_code}-{coverage.snapshot.id}.pdf"
+
+
+
+def version_label(coverage: Coverage, t: Translator) -> str:
+    """The snapshot's name as the sidebar gives it (its title where no translation exists)."""
+    key = f"snapshot_{coverage.snapshot.id}"
+    return t(key) if key in TEXT else coverage.snapshot.title
