@@ -79,7 +79,8 @@ def show_page(root: Path) -> None:
 
     # The views below the map; only the open one runs.
     views = {
-        t("tab_overview"): lambda: overview.national_picture(coverages, coverage, t),
+        t("tab_overview"): lambda: overview.national_picture(coverages, coverage, t,
+                                                                  loaded.version),
         t("tab_gaps"): lambda: tabs.gaps(coverage, loaded.version, t),
         t("tab_border"): lambda: tabs.border_rule(coverage, t),
         t("tab_coordinators"): lambda: tabs.coordinators(coverage, t),
