@@ -30,6 +30,7 @@ def show_page(root: Path) -> None:
     """The whole page, top to bottom; `root` is the folder of `app.py` (for `static/`)."""
     # Language first: every other string depends on it.
     st.set_page_config(page_title=Translator(initial_language())("page_title"), layout="wide")
+    plain_text.styles()
     log_untested_versions(root / "constraints.txt")  # server log only
     t = Translator(language_choice())
 
