@@ -17,6 +17,7 @@ from ui.failure import boundary_failure_page
 from ui.i18n import Translator
 from ui.map_panel import clicked_code, legend_html, render_map, renew_map, summary_text
 from ui.offline_map import ensure_static_assets
+from ui.page_language import declare_language
 from ui.search_panel import render_search, search_text
 from ui.selection import SelectionState, choose, initial_state, next_state
 from ui.sidebar import initial_language, language_choice, map_options, settings
@@ -30,6 +31,7 @@ def show_page(root: Path) -> None:
     ensure_static_assets(root)
     log_untested_versions(root / "constraints.txt")  # server log only
     t = Translator(language_choice())
+    declare_language(t.language)  # <html lang> follows the interface
 
     # The boundary data and place tables, checked: a short page, not a traceback, when broken.
     with boundary_failure_page(t):
@@ -79,7 +81,7 @@ def show_page(root: Path) -> None:
     with card_column:
         plain_text.show_markup(legend_html(t))
         if state.selected:
-            answer = lookup_json(coverage, state.selected)
+            answer = lookup_json(coverage, state.selected, t.language)
             plain_text.show_markup(plain_text.join(
                 [CARD_CSS, card_html(answer, interpretations(coverage.snapshot, t), t)]))
             if st.button(t("clear_selection")):

@@ -8,8 +8,9 @@ import streamlit as st
 
 from coverage.register import Register
 from ui import plain_text
-from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, TEXT, Translator
+from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 from ui.map_view import MapOptions
+from ui.register_text import citation_text, version_title
 
 
 @dataclass(frozen=True)
@@ -42,14 +43,12 @@ def settings(register: Register, t: Translator) -> Settings:
     snapshot_ids = list(reversed(register.snapshots))  # latest first
 
     def label(snapshot_id: str) -> str:
-        key = f"snapshot_{snapshot_id}"
-        return t(key) if key in TEXT else plain_text.label(register.snapshots[snapshot_id].title)
+        return plain_text.label(version_title(register.snapshots[snapshot_id], t))
 
     snapshot_id = sidebar.radio(t("snapshot_label"), snapshot_ids, key="snapshot",
                                 format_func=label)
     snapshot = register.snapshots[snapshot_id]
-    plain_text.caption(t("snapshot_source", source=snapshot.source, date_note=snapshot.date_note),
-                       where=sidebar)
+    plain_text.caption(citation_text(snapshot.source, t), where=sidebar)
     return Settings(
         snapshot_id=snapshot_id,
         show_region_borders=sidebar.toggle(t("show_regions"), value=True, key="show_regions"),
