@@ -16,7 +16,13 @@ from coverage.engine import Coverage
 from coverage.register import DATA_DIR, REGISTER_DIR_VARIABLE
 from geodata import Boundaries
 from tests.conftest import REPOSITORY_ROOT
-from tests.injection_payloads import REGISTER_FIELDS, VELUWE, payload, payload_register
+from tests.injection_payloads import (
+    REGISTER_FIELDS,
+    VELUWE,
+    address_payload,
+    payload,
+    payload_register,
+)
 from tests.page_text import shown, texts
 from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
 from ui.i18n import Translator
@@ -344,10 +350,14 @@ def test_register_fields_show_as_text_in_every_view(payloads_register: Path) -> 
     for field in ("organisation", "area_wording", "note"):
         assert fields[field] in card_text, field
         assert fields[field] not in html  # in the HTML only escaped
+    assert fields["note_en"] not in card_text  # a Dutch page: the Dutch note only
     (source,) = [text for text in texts(app, "caption") if text.startswith("Bron:")]
-    assert source == f"Bron: {fields['source']}. {fields['date_note']}"
+    address = address_payload(REGISTER_FIELDS.index("address"))
+    assert source == (f"Bron: ‘{fields['source']}’, {address}, zonder datum. "
+                      f"{fields['date_note']}")
+    assert fields["date_note_en"] not in all_text(app)
     options = app.sidebar.radio(key="snapshot").options
-    assert label(fields["title"]) in options
+    assert label(fields["title"]) in options and label(fields["title_en"]) not in options
     assert_no_markdown_from(app, list(fields.values()))
 
     open_view(app, "Grensregel")

@@ -8,9 +8,9 @@ import streamlit as st
 
 from coverage.register import Register
 from ui import plain_text
-from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
+from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, TEXT, Translator
 from ui.map_view import MapOptions
-from ui.register_text import citation_text, version_title
+from ui.register_text import citation_text
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,9 @@ def settings(register: Register, t: Translator) -> Settings:
     snapshot_ids = list(reversed(register.snapshots))  # latest first
 
     def label(snapshot_id: str) -> str:
-        return plain_text.label(version_title(register.snapshots[snapshot_id], t))
+        key = f"snapshot_{snapshot_id}"
+        title = register.snapshots[snapshot_id].title.in_language(t.language)
+        return t(key) if key in TEXT else plain_text.label(title)
 
     snapshot_id = sidebar.radio(t("snapshot_label"), snapshot_ids, key="snapshot",
                                 format_func=label)
