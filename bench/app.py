@@ -24,8 +24,10 @@ The server and browser code is the end-to-end tests' (``tests/e2e/helpers.py``).
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -251,6 +253,11 @@ def main() -> None:
         print(json.dumps(CHILDREN[args.child](args.runs)))
         return
 
+    # The register's versions: a throwaway database (filled by the first warm-up), never the
+    # user's own; the children and the browser timings' server inherit it.
+    database = tempfile.mkdtemp(prefix="bench-database-")
+    atexit.register(shutil.rmtree, database, True)
+    os.environ.setdefault("COVERAGE_DATABASE_URL", f"sqlite:///{database}/register.sqlite3")
     runs = args.runs
     print(f"python bench/app.py: {runs} runs per figure, median shown; "
           f"{os.cpu_count()} CPUs; Python {sys.version.split()[0]}")

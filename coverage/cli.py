@@ -1,7 +1,12 @@
-"""`python -m coverage`: look up a municipality, list rule breaks, report figures, diff snapshots.
+"""`python -m coverage`: look up a municipality, list rule breaks, report figures, diff snapshots,
+and keep the published versions of the register (versions, show, export, import, revert).
 
-Exit codes: 0 success; 1 broken register or boundary data; 2 usage error, or a name that is
-unknown or ambiguous.
+The register is read from the database of versions (`registry`), or with `--data DIR` from a
+folder of YAML files without touching the database.
+
+Exit codes: 0 success; 1 broken register or boundary data, or a refused import; 2 usage error,
+or a name or version that is unknown or ambiguous; 3 the newest published version is no longer
+the base of an import (nothing written).
 """
 
 from __future__ import annotations
@@ -16,12 +21,22 @@ import geodata
 from coverage.changes import compare
 from coverage.engine import Coverage
 from coverage.figures import GROUPINGS, coverage_figures
-from coverage.register import Register, RegisterError, load_register, register_dir
+from coverage.register import Register
 from coverage.search import MunicipalityIndex
 from coverage.serialise import changes_json, finding_json, lookup_json, records_json
 from geodata import BoundaryDataError, Units, load_units
 from geodata.derived import municipality_areas
 from geodata.place_tables import load_place_tables
+from registry.commands import STALE_BASE_EXIT, RefusedError, add_version_commands, reader
+from registry.errors import RegisterError
+from registry.versions import (
+    NEWEST_LABEL,
+    StaleBaseError,
+    UnknownVersionError,
+    read_document,
+    resolve,
+)
+from registry.yaml_register import load_register
 
 STATUS_TEXT = {
     "coordinator": "regional coordinator",
@@ -48,7 +63,17 @@ def _snapshot_coverage(register: Register, snapshot_id: str, units: Units) -> Co
     return Coverage(register.snapshots[snapshot_id], register.fallback, units)
 
 
+def _version_coverage(reference: str, units: Units) -> Coverage:
+    """The coverage of a published version, by number or label."""
+    versions = reader(units)
+    document = read_document(versions, resolve(versions, reference), units)
+    return Coverage(document.snapshot, document.fallback, units)
+
+
 def _coverage(args: argparse.Namespace, units: Units) -> Coverage:
+    """The chosen snapshot: of the `--data` folder when given, else a published version."""
+    if args.data is None:
+        return _version_coverage(args.snapshot, units)
     return _snapshot_coverage(load_register(units, args.data), args.snapshot, units)
 
 
@@ -139,12 +164,27 @@ def cmd_report(args: argparse.Namespace) -> None:
         print(figures.to_string(index=False, float_format=lambda value: f"{value:,.2f}"))
 
 
+def _diff_versions(args: argparse.Namespace, units: Units) -> tuple[Coverage, Coverage]:
+    """The versions to compare: `--to` (default the newest) and `--from` (default the one
+    before it)."""
+    versions = reader(units)
+    after = resolve(versions, args.after or NEWEST_LABEL)
+    before = resolve(versions, args.before) if args.before else after - 1
+    if before < 1:
+        raise UsageError(f"version {after} is the first: nothing before it to compare with")
+    return _version_coverage(str(before), units), _version_coverage(str(after), units)
+
+
 def cmd_diff(args: argparse.Namespace) -> None:
-    """What changed per municipality from one snapshot to another."""
+    """What changed per municipality from one snapshot or version to another."""
     units = load_units()
-    register = load_register(units, args.data)
-    changes = compare(_snapshot_coverage(register, args.before, units),
-                      _snapshot_coverage(register, args.after, units))
+    if args.data is None:
+        before, after = _diff_versions(args, units)
+    else:
+        register = load_register(units, args.data)
+        before = _snapshot_coverage(register, args.before or "earlier", units)
+        after = _snapshot_coverage(register, args.after or "current", units)
+    changes = compare(before, after)
     if args.json:
         _print_json(changes_json(changes))
         return
@@ -154,11 +194,21 @@ def cmd_diff(args: argparse.Namespace) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> None:
-    """Load the boundaries and every snapshot; report what is wrong, if anything."""
+    """Load the boundaries and every snapshot (of the `--data` folder, or every published
+    version, or the one of `--snapshot`); report what is wrong, if anything."""
     boundaries = geodata.load_boundaries()
-    register = load_register(boundaries.units, args.data)
-    for snapshot_id, snapshot in register.snapshots.items():
-        print(f"{snapshot_id}: {len(snapshot.entries)} entries OK")
+    if args.data is not None:
+        register = load_register(boundaries.units, args.data)
+        for snapshot_id, snapshot in register.snapshots.items():
+            print(f"{snapshot_id}: {len(snapshot.entries)} entries OK")
+    else:
+        versions = reader(boundaries.units)
+        chosen = {resolve(versions, args.snapshot)} if args.snapshot else None
+        for info in reversed(versions.infos()):
+            if chosen is None or info.number in chosen:
+                document = read_document(versions, info.number, boundaries.units)
+                print(f"{info.label}: {len(document.snapshot.entries)} entries OK "
+                      f"(version {info.number})")
     print(f"boundaries: {len(boundaries.municipalities)} municipalities, "
           f"{len(boundaries.safety_regions)} safety regions OK")
 
@@ -167,11 +217,13 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser with its subcommands."""
     parser = argparse.ArgumentParser(prog="python -m coverage", description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=None,
-                        help="the register folder (default: $COVERAGE_REGISTER_DIR or data/)")
+                        help="read this folder of YAML files instead of the published versions")
     commands = parser.add_subparsers(dest="command", required=True)
 
     def with_snapshot(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--snapshot", default="current", help="current (default) or earlier")
+        sub.add_argument("--snapshot", default=NEWEST_LABEL,
+                         help="version number or label (default: current, the newest; with "
+                              "--data: a snapshot id)")
 
     lookup = commands.add_parser("lookup", help="who to call for a municipality")
     lookup.add_argument("name", help="CBS code, official or common name, place or postcode "
@@ -196,27 +248,33 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--csv", action="store_true")
     report.set_defaults(run=cmd_report)
 
-    diff = commands.add_parser("diff", help="changes per municipality between two snapshots")
-    diff.add_argument("--from", dest="before", default="earlier")
-    diff.add_argument("--to", dest="after", default="current")
+    diff = commands.add_parser("diff", help="changes per municipality between two versions")
+    diff.add_argument("--from", dest="before",
+                      help="version (default: the one before --to; with --data: earlier)")
+    diff.add_argument("--to", dest="after",
+                      help="version (default: the newest; with --data: current)")
     diff.add_argument("--json", action="store_true")
     diff.set_defaults(run=cmd_diff)
 
     check = commands.add_parser("check", help="validate the register and the boundaries")
+    check.add_argument("--snapshot", help="only this version (default: every version)")
     check.set_defaults(run=cmd_check)
+    add_version_commands(commands)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit code."""
     args = build_parser().parse_args(argv)
-    args.data = args.data or register_dir()
     try:
         args.run(args)
-    except UsageError as error:
+    except (UsageError, UnknownVersionError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    except (RegisterError, BoundaryDataError) as error:
+    except (RegisterError, BoundaryDataError, RefusedError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except StaleBaseError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return STALE_BASE_EXIT
     return 0

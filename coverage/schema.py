@@ -83,6 +83,11 @@ class Citation(_Strict):
     date_note: Localised | None = None
     """What is known of the date; required when `date` is null (the sources are undated)."""
 
+    @property
+    def summary(self) -> str:
+        """The citation on one line, as stored beside a version: `‘title’, address`."""
+        return f"‘{self.title}’, {self.address}"
+
     @model_validator(mode="after")
     def _date_or_note(self) -> Citation:
         if self.date is None and self.date_note is None:

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from coverage.register import DATA_DIR
+from registry.yaml_register import DATA_DIR
 
 REGISTER_FIELDS = ("organisation", "area_wording", "note", "source", "date_note", "title",
                    "target_group_wording", "inferred_organisation", "address", "note_en",

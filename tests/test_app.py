@@ -4,6 +4,7 @@ tables, downloads, a broken register and escaping."""
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,8 +14,12 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from coverage.engine import Coverage
-from coverage.register import DATA_DIR, REGISTER_DIR_VARIABLE
-from geodata import Boundaries
+from geodata import Boundaries, load_units
+from registry.database import DATABASE_URL_VARIABLE
+from registry.documents import Document
+from registry.store import open_store
+from registry.versions import read_document
+from registry.yaml_register import DATA_DIR, REGISTER_DIR_VARIABLE, snapshot_from_text
 from tests.conftest import REPOSITORY_ROOT
 from tests.injection_payloads import (
     REGISTER_FIELDS,
@@ -24,9 +29,9 @@ from tests.injection_payloads import (
     payload_register,
 )
 from tests.page_text import shown, texts
+from ui.data import NEWEST_TTL_S
 from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
 from ui.i18n import Translator
-from ui.plain_text import label
 
 APP = str(REPOSITORY_ROOT / "app.py")
 EVIL = "<img src=x onerror=\"document.title='pwned'\">"
@@ -158,7 +163,8 @@ def test_language_switch() -> None:
 def test_snapshot_switch() -> None:
     app = start(gemeente="Weert")
     assert "Koraal" in card(app)
-    app.sidebar.radio(key="snapshot").set_value("earlier").run()
+    app.sidebar.selectbox(key="version").set_value(1).run()
+    assert app.query_params["versie"] == "1"
     html = card(app)
     assert "Koraal" not in html
     assert "noemt ‘Municipality of Weert’ zonder contactgegevens" in html
@@ -234,22 +240,66 @@ def test_download_contents(current: Coverage, boundaries: Boundaries) -> None:
 
 @pytest.fixture
 def register_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of `data/` that seeds a new, empty database."""
     copy = tmp_path / "data"
     shutil.copytree(DATA_DIR, copy)
     monkeypatch.setenv(REGISTER_DIR_VARIABLE, str(copy))
+    monkeypatch.setenv(DATABASE_URL_VARIABLE, f"sqlite:///{tmp_path / 'register.sqlite3'}")
     return copy
 
 
-def test_a_broken_register_keeps_the_last_good_data(register_copy: Path) -> None:
-    app = start(gemeente="Leeuwarden")
-    assert "Fier" in card(app)
+def test_a_broken_seed_register_is_reported(register_copy: Path) -> None:
     current = register_copy / "snapshots" / "current.yaml"
     current.write_text(current.read_text().replace("organisation: Fier", "organisatie: Fier"))
+    app = AppTest.from_file(APP, default_timeout=90).run()
+    (error,) = texts(app, "error")
+    assert "current.yaml" in error and "provincie-friesland" in error
+    assert "unknown field 'organisatie'" in error
+
+
+def test_a_published_version_reaches_an_open_session(register_copy: Path) -> None:
+    app = start(gemeente="Leeuwarden")
+    assert "058 - 215 70 84" in card(app)
+    history = open_view(app, "Geschiedenis").dataframe[0].value
+    assert history["Versie"].tolist() == [2, 1]
+    current = register_copy / "snapshots" / "current.yaml"
+    store = open_store()
+    document = read_document(store, 2, load_units())
+    text = document.snapshot_yaml.replace('"058 - 215 70 84"', '"058 - 215 70 85"')
+    snapshot = snapshot_from_text(text, current, load_units(), document.fallback)
+    store.publish(Document(snapshot, document.fallback, text, document.fallback_yaml),
+                  author="anna", comment="Fier: new <b>number</b>", base=2)
+    time.sleep(NEWEST_TTL_S + 0.5)
     app.run()
-    (warning,) = texts(app, "warning")
-    assert "laatste goede versie" in warning
-    assert "current.yaml" in warning and "provincie-friesland" in warning
-    assert "Fier" in card(app)
+    assert "058 - 215 70 85" in card(app)
+    history = app.dataframe[0].value
+    assert history["Versie"].tolist() == [3, 2, 1]
+    assert any(caption.startswith("Getoond: versie 3, Huidig overzicht")
+               for caption in texts(app, "caption"))
+    assert history.iloc[0]["Toelichting"] == "Fier: new <b>number</b>"  # plain text in a cell
+    assert history.iloc[0]["Door"] == "anna"
+    app.sidebar.selectbox(key="version").set_value(2).run()  # an older version, by choice
+    assert "058 - 215 70 84" in card(app)
+    assert app.query_params["versie"] == "2"
+
+
+def test_a_link_to_a_version() -> None:
+    app = start(gemeente="Weert", versie="1")
+    assert "Koraal" not in card(app)
+    assert app.sidebar.selectbox(key="version").value == 1
+    unknown = start(versie="<b>99</b>")
+    (warning,) = texts(unknown, "warning")
+    assert "noemt een versie die niet bestaat (er zijn versies 1 tot 2)" in warning
+    assert "99" not in warning
+
+
+def test_changes_between_any_two_versions() -> None:
+    app = open_view(start(), "Wijzigingen")
+    assert app.selectbox(key="changes_from").value == 1
+    assert app.selectbox(key="changes_to").value == 2
+    app.selectbox(key="changes_from").set_value(2).run()
+    assert not app.dataframe
+    assert "Geen wijzigingen." in texts(app, "paragraph")
 
 
 def test_register_text_is_escaped_in_the_card(register_copy: Path) -> None:
@@ -337,8 +387,10 @@ def test_search_text_shows_as_text() -> None:
 
 @pytest.fixture
 def payloads_register(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The payload register seeds a new database: versions 1 `extra`, 2 `earlier`, 3 `current`."""
     folder = payload_register(tmp_path / "data")
     monkeypatch.setenv(REGISTER_DIR_VARIABLE, str(folder))
+    monkeypatch.setenv(DATABASE_URL_VARIABLE, f"sqlite:///{tmp_path / 'register.sqlite3'}")
     return folder
 
 
@@ -356,8 +408,6 @@ def test_register_fields_show_as_text_in_every_view(payloads_register: Path) -> 
     assert source == (f"Bron: ‘{fields['source']}’, {address}, zonder datum. "
                       f"{fields['date_note']}")
     assert fields["date_note_en"] not in all_text(app)
-    options = app.sidebar.radio(key="snapshot").options
-    assert label(fields["title"]) in options and label(fields["title_en"]) not in options
     assert_no_markdown_from(app, list(fields.values()))
 
     open_view(app, "Grensregel")
@@ -379,7 +429,12 @@ def test_register_fields_show_as_text_in_every_view(payloads_register: Path) -> 
     open_view(app, "Downloads")
     assert_no_markdown_from(app, list(fields.values()))
 
-    app.sidebar.radio(key="snapshot").set_value("earlier").run()
+    app.sidebar.selectbox(key="version").set_value(1).run()  # `extra`: its title is shown
+    assert f"Getoond: versie 1, {fields['title']}" in " ".join(texts(app, "caption"))
+    assert fields["title_en"] not in all_text(app)  # a Dutch page: the Dutch title only
+    assert_no_markdown_from(app, list(fields.values()))
+
+    app.sidebar.selectbox(key="version").set_value(2).run()  # `earlier`
     app.text_input(key="search").input("Den Haag").run()
     assert fields["inferred_organisation"] in next(
         item.text for item in shown(app, "markup") if "contact-card" in item.html)
@@ -415,7 +470,7 @@ def test_an_unexpected_failure_shows_a_short_message_and_is_logged(
     def broken() -> None:
         raise RuntimeError(f"cannot read {secret}")
 
-    monkeypatch.setattr(ui.data, "register", broken)
+    monkeypatch.setattr(ui.data, "versions", broken)
     with caplog.at_level("ERROR", logger="ui.page_guard"):
         app = AppTest.from_file(APP, default_timeout=90)
         app.query_params["lang"] = "en"

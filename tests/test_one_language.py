@@ -67,7 +67,7 @@ def test_the_sidebar_cites_title_address_and_date_in_dutch() -> None:
 
 def test_the_sidebar_cites_the_earlier_version_in_english() -> None:
     app = start(lang="en")
-    app.sidebar.radio(key="snapshot").set_value("earlier").run()
+    app.sidebar.selectbox(key="version").set_value(1).run()  # the seeds: 1 earlier, 2 current
     (source,) = [text for text in texts(app, "caption") if text.startswith("Source:")]
     assert source.startswith("Source: ‘Care coordinators’, National Referral Site, undated. "
                              "The page carries no date. It is older than the current Dutch")

@@ -16,10 +16,10 @@ import pytest
 from coverage.changes import compare
 from coverage.engine import Coverage, compute_all
 from coverage.figures import GROUPINGS, coverage_figures
-from coverage.register import DATA_DIR, load_register
 from coverage.serialise import lookup_json
 from coverage.status import STATUSES
 from geodata import Boundaries, Units
+from registry.yaml_register import DATA_DIR, load_register
 from tests.test_cli import run
 
 VELUWE = "gemeente-apeldoorn-en-de-veluwe"

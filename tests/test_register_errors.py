@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from coverage.register import DATA_DIR, RegisterError, load_register
 from geodata import Units
+from registry.errors import RegisterError
+from registry.yaml_register import DATA_DIR, load_register
 
 
 @pytest.fixture

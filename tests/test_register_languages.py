@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coverage.register import Register, load_register
+from coverage.register import Register
 from geodata import Units
+from registry.yaml_register import load_register
 from tests.test_register_errors import _assert_names, _break, _error, _line_of, data_dir
 
 __all__ = ["data_dir"]  # the fixture, shared with tests/test_register_errors.py

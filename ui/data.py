@@ -2,26 +2,35 @@
 
 The tables, display geometry and search index are loaded on first use; the display geometry
 comes from the derived-data cache when it holds it for these boundary files, so a first run
-need not load and simplify the full boundaries (which downloads still use, when asked). The
-register comes from a `RegisterStore`, which reloads edited files and keeps the last good
-register when they are broken. Coverages are cached per register version.
+need not load and simplify the full boundaries (which downloads still use, when asked).
+
+The register comes from the database of published versions (`registry`). Versions never change,
+so a version's coverage is cached by its number for good; only the number of the newest version
+is asked again, at most every `NEWEST_TTL_S` seconds, so a version published anywhere reaches
+every session within seconds while reading never waits for a reload. A session works on one
+version number per run: it always sees one whole version.
 """
 
 from __future__ import annotations
 
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from coverage.engine import Coverage, compute_all
-from coverage.register import Register
+from coverage.engine import Coverage
 from coverage.search import MunicipalityIndex
-from coverage.store import Loaded, RegisterStore
 from geodata import Boundaries, Units, load_boundaries, load_units
 from geodata.derived import cached
 from geodata.place_tables import load_place_tables
+from registry.database import database_url
+from registry.readers import open_reader
+from registry.versions import VersionInfo, VersionReader, read_document
+from registry.yaml_register import register_dir
 from ui.display_geometry import (
     DEFAULT_TOLERANCE_M,
     dissolve_outlines,
@@ -29,6 +38,9 @@ from ui.display_geometry import (
     simplify_for_display,
 )
 from ui.map_view import geojson_geometries
+
+NEWEST_TTL_S = 2.0
+"""How long the number of the newest published version is trusted before it is asked again."""
 
 
 def units() -> Units:
@@ -83,19 +95,59 @@ def municipality_index() -> MunicipalityIndex:
 
 
 @st.cache_resource(show_spinner=False)
-def _register_store() -> RegisterStore:
-    return RegisterStore(units())
+def _reader(url: str, seed_dir: str) -> VersionReader:
+    """The reader on the database (migrated, and filled from the seed folder when empty)."""
+    return open_reader(units(), url, Path(seed_dir))
 
 
-def register() -> Loaded:
-    """The last good register, with the error of the latest load if it failed."""
-    return _register_store().get()
+def reader() -> VersionReader:
+    """The published versions of `$COVERAGE_DATABASE_URL` (or the user's SQLite file)."""
+    return _reader(database_url(), str(register_dir()))
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def coverages(version: int, _register: Register) -> dict[str, Coverage]:
-    """The coverage of every snapshot of one register version."""
-    return compute_all(_register, units())
+@st.cache_data(show_spinner=False, ttl=NEWEST_TTL_S)
+def _newest_number(url: str, seed_dir: str) -> int | None:
+    return _reader(url, seed_dir).newest_number()
+
+
+def newest_number() -> int | None:
+    """The newest published version's number, at most `NEWEST_TTL_S` seconds old."""
+    return _newest_number(database_url(), str(register_dir()))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _infos(url: str, seed_dir: str, newest: int | None) -> list[VersionInfo]:
+    return _reader(url, seed_dir).infos()
+
+
+def versions() -> list[VersionInfo]:
+    """Every published version, newest first (read again when a new one is published)."""
+    return _infos(database_url(), str(register_dir()), newest_number())
+
+
+_CACHE_KEYS = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One published version as the page shows it: its number, its coverage, and a key for
+    caches, unique within the process (two databases may both have a version 2)."""
+
+    number: int
+    coverage: Coverage
+    key: int
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _shown(url: str, seed_dir: str, number: int) -> Shown:
+    document = read_document(_reader(url, seed_dir), number, units())
+    return Shown(number, Coverage(document.snapshot, document.fallback, units()),
+                 next(_CACHE_KEYS))
+
+
+def shown(number: int) -> Shown:
+    """A published version's coverage, read and validated once per process."""
+    return _shown(database_url(), str(register_dir()), number)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

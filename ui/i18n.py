@@ -44,6 +44,35 @@ TEXT: dict[str, dict[str, str]] = {
     "register_missing": {
         "nl": "Het register kan niet worden geladen: {error}",
         "en": "The register cannot be loaded: {error}"},
+    # Versions of the register
+    "version_newest": {"nl": "Nieuwste (volgt nieuwe publicaties)",
+                       "en": "Newest (follows new publications)"},
+    "version_shown": {"nl": "Getoond: versie {number}, {label}, gepubliceerd {date}.",
+                      "en": "Shown: version {number}, {label}, published {date}."},
+    "version_option": {"nl": "Versie {number}, {label} ({date})",
+                       "en": "Version {number}, {label} ({date})"},
+    "version_unknown": {"nl": "De link noemt een versie die niet bestaat (er zijn versies 1 tot "
+                              "{newest}); het dashboard toont de nieuwste.",
+                        "en": "The link names a version that does not exist (there are versions "
+                              "1 to {newest}); the dashboard shows the newest."},
+    "tab_history": {"nl": "Geschiedenis", "en": "History"},
+    "history_intro": {
+        "nl": "Elke gepubliceerde versie van het register: wie haar publiceerde, wanneer en "
+              "waarom. Een gepubliceerde versie verandert nooit meer; een nieuwe versie komt "
+              "erbij met python -m coverage import.",
+        "en": "Every published version of the register: who published it, when and why. A "
+              "published version never changes; a new version is added with "
+              "python -m coverage import."},
+    "col_version": {"nl": "Versie", "en": "Version"},
+    "col_label": {"nl": "Label", "en": "Label"},
+    "col_published_at": {"nl": "Gepubliceerd (UTC)", "en": "Published (UTC)"},
+    "col_published_by": {"nl": "Door", "en": "By"},
+    "col_comment": {"nl": "Toelichting", "en": "Comment"},
+    "col_parent": {"nl": "Gebaseerd op", "en": "Based on"},
+    "col_source_date": {"nl": "Datum bron", "en": "Source date"},
+    "col_content_hash": {"nl": "Inhoud (SHA-256)", "en": "Content (SHA-256)"},
+    "changes_from": {"nl": "Van versie", "en": "From version"},
+    "changes_to": {"nl": "Naar versie", "en": "To version"},
     # Search and selection
     "search_label": {"nl": "Zoek een gemeente", "en": "Find a municipality"},
     "search_help": {
@@ -262,9 +291,9 @@ TEXT: dict[str, dict[str, str]] = {
     "border_exempt": {"nl": "uitgezonderd (geen regionale coördinator)",
                       "en": "exempt (no regional coordinator)"},
     # Changes
-    "changes_intro": {"nl": "Wat er per gemeente veranderde van het eerdere naar het huidige "
+    "changes_intro": {"nl": "Wat er per gemeente veranderde tussen twee versies van het "
                             "overzicht.",
-                      "en": "What changed per municipality from the earlier to the current "
+                      "en": "What changed per municipality between two versions of the "
                             "overview."},
     "changes_none": {"nl": "Geen wijzigingen.", "en": "No changes."},
     "change_gained": {"nl": "kreeg een regionale zorgcoördinator",

@@ -1,6 +1,7 @@
-"""The dashboard page, top to bottom: sidebar (language, version of the overview, map layers);
-search; map beside the contact card; views for gaps, the border rule, the coordinators, the
-changes and downloads. Everything shown is computed in `coverage/`; `app.py` runs it.
+"""The dashboard page, top to bottom: sidebar (language, version of the register, map layers);
+search; map beside the contact card; views for the national picture, gaps, the border rule, the
+coordinators, the changes between versions, downloads and the history of versions. Everything
+shown is computed in `coverage/`, the versions come from `registry/`; `app.py` runs it.
 """
 
 from __future__ import annotations
@@ -9,11 +10,14 @@ from pathlib import Path
 
 import streamlit as st
 
+from coverage.engine import Coverage
 from coverage.serialise import lookup_json
+from registry.errors import RegisterError
 from ui import data, overview, plain_text, tabs
 from ui.area_text import interpretations
 from ui.card import CARD_CSS, card_html
 from ui.failure import boundary_failure_page
+from ui.history import history
 from ui.i18n import Translator
 from ui.map_panel import clicked_code, legend_html, render_map, renew_map, summary_text
 from ui.offline_map import ensure_static_assets
@@ -38,16 +42,16 @@ def show_page(root: Path) -> None:
         data.units()
         data.municipality_index()
 
-    # The register: the last good one, with a warning while the files are broken.
-    loaded = data.register()
-    if loaded.register is None:
-        plain_text.error(t("register_missing", error=loaded.error))
+    # The register: the published versions; the newest unless the sidebar or the link says
+    # otherwise. One version number per run: the page always shows one whole version.
+    try:
+        versions = data.versions()
+    except RegisterError as error:  # broken seed files on a first start: say where
+        plain_text.error(t("register_missing", error=error))
         st.stop()
-    if loaded.error is not None:
-        plain_text.warning(t("register_error", error=loaded.error))
-    coverages = data.coverages(loaded.version, loaded.register)
-    chosen = settings(loaded.register, t)
-    coverage = coverages[chosen.snapshot_id]
+    chosen = settings(versions, lambda number: data.shown(number).coverage.snapshot, t)
+    shown = data.shown(chosen.version)
+    coverage = shown.coverage
 
     # Selection: the link on a new session, then clicks on the map and the search box.
     index = data.municipality_index()
@@ -72,7 +76,7 @@ def show_page(root: Path) -> None:
         shown_area = st.session_state.get("shown_area")
         if shown_area not in coverage.areas:
             shown_area = None
-        render_map(coverage, loaded.version, map_options(chosen, state.selected, shown_area), t)
+        render_map(coverage, shown.key, map_options(chosen, state.selected, shown_area), t)
         if shown_area:
             plain_text.info(t("showing_area", wording=coverage.entry(shown_area).area_wording))
             st.button(t("stop_showing_area"), on_click=tabs.show_area, args=(None,))
@@ -93,15 +97,23 @@ def show_page(root: Path) -> None:
 
     # The views below the map; only the open one runs.
     views = {
-        t("tab_overview"): lambda: overview.national_picture(coverages, coverage, t),
-        t("tab_gaps"): lambda: tabs.gaps(coverage, loaded.version, t),
+        t("tab_overview"): lambda: overview.national_picture(
+            _with_previous(chosen.version), coverage, t),
+        t("tab_gaps"): lambda: tabs.gaps(coverage, shown.key, t),
         t("tab_border"): lambda: tabs.border_rule(coverage, t),
         t("tab_coordinators"): lambda: tabs.coordinators(coverage, t),
-        t("tab_changes"): lambda: tabs.changes(coverages, loaded.version, t),
+        t("tab_changes"): lambda: tabs.changes(versions, chosen.version, t),
         t("tab_downloads"): lambda: tabs.downloads(coverage, t),
+        t("tab_history"): lambda: history(versions, t),
     }
     for tab, show in zip(st.tabs(list(views), key="view", on_change="rerun"), views.values(),
                          strict=True):
         if tab.open:
             with tab:
                 show()
+
+
+def _with_previous(number: int) -> dict[str, Coverage]:
+    """The version before `number` (if any) and `number` itself, oldest first: the changes the
+    national picture counts."""
+    return {str(each): data.shown(each).coverage for each in (number - 1, number) if each >= 1}

@@ -1,4 +1,5 @@
-"""The views under the map: gaps, border rule, coordinators, changes, downloads."""
+"""The views under the map: gaps, border rule, coordinators, changes, downloads (the history
+of versions is in `ui.history`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from coverage.changes import compare
 from coverage.engine import Coverage
 from coverage.figures import coverage_figures
 from geodata.derived import municipality_areas
+from registry.versions import VersionInfo
 from ui import data, plain_text
 from ui.border_view import border_verdicts
 from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
@@ -39,13 +41,10 @@ def _gaps_table(version: int, snapshot_id: str, language: str, province: str | N
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _changes_table(version: int, language: str,
-                   _coverages: dict[str, Coverage]) -> pd.DataFrame:
-    """The changes from the oldest to the latest snapshot, once per register version."""
-    snapshots = list(_coverages.values())
-    if len(snapshots) < 2:
-        return pd.DataFrame()
-    return changes_table(compare(snapshots[0], snapshots[-1]), Translator(language))
+def _changes_table(before_key: int, after_key: int, language: str, _before: Coverage,
+                   _after: Coverage) -> pd.DataFrame:
+    """The changes between two versions, once per pair of versions and language."""
+    return changes_table(compare(_before, _after), Translator(language))
 
 
 def show_area(entry_id: str | None) -> None:
@@ -125,10 +124,19 @@ def coordinators(coverage: Coverage, t: Translator) -> None:
     st.dataframe(coordinators_table(coverage, t), hide_index=True, width="stretch")
 
 
-def changes(coverages: dict[str, Coverage], version: int, t: Translator) -> None:
-    """What changed per municipality from the earlier to the latest overview."""
+def changes(infos: list[VersionInfo], shown: int, t: Translator) -> None:
+    """What changed per municipality between any two versions (default: the shown version
+    against the one before it)."""
     plain_text.paragraph(t("changes_intro"))
-    table = _changes_table(version, t.language, coverages)
+    numbers = [info.number for info in infos]
+    left, right = st.columns(2)
+    after = right.selectbox(t("changes_to"), numbers, index=numbers.index(shown),
+                            key="changes_to")
+    before = left.selectbox(t("changes_from"), numbers,
+                            index=numbers.index(max(after - 1, numbers[-1])),
+                            key="changes_from")
+    old, new = data.shown(before), data.shown(after)
+    table = _changes_table(old.key, new.key, t.language, old.coverage, new.coverage)
     if table.empty:
         plain_text.paragraph(t("changes_none"))
         return

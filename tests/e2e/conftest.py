@@ -2,8 +2,8 @@
 
 - ``app_url``: the dashboard (``streamlit run app.py`` from the repository root, the
   repository's register, a throwaway area cache), started once per session.
-- ``start_app``: starts another dashboard server, e.g. with a different register folder;
-  stopped at the end of the test.
+- ``start_app``: starts another dashboard server, e.g. with a different register folder or
+  database; stopped at the end of the test.
 - ``browser``: the system's headless Chromium, once per session.
 - ``open_page``: opens a fresh page for a server's base URL (an :class:`AppPage` recording
   every request, aborting those off the app's origin); at teardown it saves a screenshot to
@@ -62,15 +62,17 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture
-def start_app(tmp_path: Path) -> Iterator[Callable[[Path | None], str]]:
-    """Start a dashboard with another register folder: ``start_app(folder)`` → base URL."""
+def start_app(tmp_path: Path) -> Iterator[Callable[..., str]]:
+    """Start a dashboard with another register folder or database:
+    ``start_app(folder, database_url=None)`` → base URL."""
     _require_browser()
     numbers = itertools.count()
     with contextlib.ExitStack() as servers:
 
-        def start(register_dir: Path | None) -> str:
+        def start(register_dir: Path | None, database_url: str | None = None) -> str:
             work_dir = tmp_path / f"server-{next(numbers)}"
-            return servers.enter_context(app_server(register_dir, work_dir=work_dir))
+            return servers.enter_context(app_server(register_dir, work_dir=work_dir,
+                                                    database_url=database_url))
 
         yield start
 

@@ -32,8 +32,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from coverage.register import REGISTER_DIR_VARIABLE
 from geodata.derived import CACHE_DIR_VARIABLE
+from registry.database import DATABASE_URL_VARIABLE
+from registry.yaml_register import REGISTER_DIR_VARIABLE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -178,23 +179,32 @@ def streamlit_server(script: Path, *, cwd: Path, log: Path,
 
 
 @contextlib.contextmanager
-def app_server(register_dir: Path | None = None, work_dir: Path | None = None) -> Iterator[str]:
+def app_server(register_dir: Path | None = None, work_dir: Path | None = None,
+               database_url: str | None = None) -> Iterator[str]:
     """Run the dashboard from the repository root; yield its base URL.
 
     Args:
-        register_dir: Register folder (``COVERAGE_REGISTER_DIR``); ``None``: the repository's
-            ``data/`` (the variable is removed from the environment).
+        register_dir: Register folder (``COVERAGE_REGISTER_DIR``) that fills an empty
+            database; ``None``: the repository's ``data/`` (the variable is removed from the
+            environment).
         work_dir: Folder for the server log and the area cache (``COVERAGE_CACHE_DIR``); a
             temporary folder, removed afterwards, when ``None``.
+        database_url: The database of versions (``COVERAGE_DATABASE_URL``). ``None``: a new
+            SQLite file in ``work_dir`` when a register folder is given (so that the folder
+            fills it), else the database named by this process's environment.
     """
     with contextlib.ExitStack() as stack:
         if work_dir is None:
             work_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="e2e-app-")))
+        if database_url is None and register_dir is not None:
+            database_url = f"sqlite:///{work_dir / 'register.sqlite3'}"
         env = {
             REGISTER_DIR_VARIABLE: str(register_dir) if register_dir is not None else None,
             CACHE_DIR_VARIABLE: str(work_dir / "cache"),
             **NO_OUTBOUND_ENV,
         }
+        if database_url is not None:
+            env[DATABASE_URL_VARIABLE] = database_url
         yield stack.enter_context(streamlit_server(
             APP_SCRIPT, cwd=REPO_ROOT, log=work_dir / "streamlit.log", env=env))
 

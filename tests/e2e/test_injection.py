@@ -131,10 +131,10 @@ def test_every_register_field_shows_as_text(
     card = page.locator(CARD)
     card.get_by_text("Contact voor Apeldoorn").wait_for()
     page.wait_for_timeout(500)
-    # Card (organisation, wording, note), sidebar (source's title and address, date note, the
-    # third version's title); Dutch only.
+    # Card (organisation, wording, note), sidebar (source's title and address, date note);
+    # Dutch only.
     assert_literal(app_page, fields, {"organisation", "area_wording", "note", "source",
-                                      "address", "date_note", "title"})
+                                      "address", "date_note"})
     assert fields["organisation"] in card.inner_text()
     assert fields["note"] in card.inner_text()
     english = {"note_en", "date_note_en", "title_en"}
@@ -158,9 +158,16 @@ def test_every_register_field_shows_as_text(
         open_view(page, view)
         assert_literal(app_page, fields, set())
 
-    # The earlier version: Den Haag's number, whose organisation is inferred.
-    page.get_by_text("Eerder overzicht (Engels)").click()
-    wait_for_script_done(page)
+    # Version 1 (`extra`, the oldest): its title, in the sidebar.
+    page.goto(f"{app_page.origin}/?versie=1")
+    wait_for_app(page)
+    page.locator('[data-testid="stSidebar"]').get_by_text("Getoond: versie 1").wait_for()
+    assert_literal(app_page, fields, {"title"})
+    assert "title_en" not in inspect(page, fields)["seen"]  # the Dutch title only
+
+    # Version 2, the earlier overview: Den Haag's number, whose organisation is inferred.
+    page.goto(f"{app_page.origin}/?versie=2")
+    wait_for_app(page)
     box = page.get_by_role("textbox", name="Zoek een gemeente")
     box.fill("Den Haag")
     box.press("Enter")

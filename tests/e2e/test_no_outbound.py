@@ -25,8 +25,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from coverage.register import REGISTER_DIR_VARIABLE
 from geodata.derived import CACHE_DIR_VARIABLE
+from registry.yaml_register import REGISTER_DIR_VARIABLE
 from tests.e2e.helpers import APP_SCRIPT, REPO_ROOT, AppPage, free_port, wait_for_app, wait_healthy
 
 pytestmark = pytest.mark.e2e
