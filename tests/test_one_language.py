@@ -73,3 +73,11 @@ def test_the_sidebar_cites_the_earlier_version_in_english() -> None:
                              "The page carries no date. It is older than the current Dutch")
     assert "shared/" not in source
     assert "De pagina draagt geen datum" not in "\n".join(texts(app))
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_run_declares_the_page_language(language: str) -> None:
+    app = start(lang=language)
+    scripts = [element.proto.body for element in app.get("html")
+               if "documentElement.lang" in element.proto.body]
+    assert scripts == [f'<script>document.documentElement.lang = "{language}";</script>']

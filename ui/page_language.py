@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+import streamlit as st
+
 from ui import plain_text
 from ui.i18n import LANGUAGES
 
@@ -21,5 +23,7 @@ def language_script(language: str) -> plain_text.Markup:
 
 
 def declare_language(language: str) -> None:
-    """Set `<html lang>` of the page to the interface's language."""
-    plain_text.run_script(language_script(language))
+    """Set `<html lang>` of the page to the interface's language. The script's (empty) element
+    goes in the sidebar, so the main column, where the number must show, gains no gap."""
+    with st.sidebar:
+        plain_text.run_script(language_script(language))
