@@ -1,308 +1,331 @@
-"""Benchmark the dashboard: `python bench/app.py [--runs 5] [--no-browser]`.
+"""Benchmark the dashboard against a naive one-map app, in the same run.
 
-From the repository root, prints each figure with its target:
+``python bench/app.py [--runs 5] [--sessions 50] [--memory-sessions 300] [--baseline REF]``
+from the repository root (``COVERAGE_GEODATA_DIR`` as for the app). Measured for each app, each
+on a fresh ``streamlit run`` server on loopback (the e2e helpers' ``streamlit_server``):
 
-- the first script run in a fresh process: ``AppTest.from_file("app.py").run()`` in a new
-  Python process, timing ``.run()`` only (the script's own imports happen inside it), and the
-  whole process from start to exit; median of N processes, after one warm-up process (not
-  counted) that fills the area cache and the OS file cache;
-- a rerun after a click on the map: in one process, after the first run and a search for
-  Zwolle, the current map key in session state is set to a click on another municipality (as
-  ``tests/test_app.py`` does) and ``.run()`` is timed; median of N clicks;
-- the size of the map document: the ``folium.Map`` the app builds in ``render_map``, taken
-  from its ``st_folium`` call, rendered with ``fmap.get_root().render()``, for the national
-  view and with a municipality selected; also what ``st_folium`` sends to the browser (its
-  ``script``, ``header`` and ``html`` arguments);
-- in headless Chromium against ``streamlit run app.py``: from ``page.goto`` to the
-  municipality polygons drawn in the map's iframe (the first load of a new server, then the
-  median of N fresh pages), and from a click on Zwolle's polygon to its contact card (median
-  of N fresh pages).
+- page → polygons: headless Chromium, a fresh browser context per page, from ``page.goto`` to
+  the first municipality polygon visible in the map's iframe; median of N pages (the server's
+  first page, which loads the data, is reported apart);
+- click → card: a click on Zwolle's polygon to "Contact voor Zwolle" on the page (median);
+- click → outline: this app: in the iframe, from the click event to the next frame after the
+  selection outline was drawn (``performance.now()``); a ``--baseline`` app (which rebuilds
+  the map on a selection): from the click to the new map's polygons visible;
+- websocket bytes per click and per search: every websocket frame, both ways, from the click
+  (or the Enter in the search box, "Utrecht") until the script has finished and the card shows;
+- N sessions at once: a websocket client speaking Streamlit's protocol (``bench/ws_sessions.py``,
+  no browser) opens ``--sessions`` sessions at the same moment; seconds until the last one's
+  script run finished (after one warm-up session);
+- server memory over ``--memory-sessions`` sessions (this app): resident memory of the server
+  after each 100 sessions, opened 25 at a time.
 
-The server and browser code is the end-to-end tests' (``tests/e2e/helpers.py``).
+A page with one line of text ("Streamlit hello page") gives the sessions figure's floor: what
+Streamlit itself costs per session on this machine, under the same load.
+
+``--baseline REF`` also measures the app as it was at git ref REF (exported with
+``git archive`` into a temporary folder), e.g. ``--baseline main``.
 """
 
 from __future__ import annotations
 
 import argparse
 import atexit
-import json
+import contextlib
 import os
 import shutil
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-APP = ROOT / "app.py"
-CHILD_TIMEOUT_S = 300
+sys.path.insert(0, str(ROOT))
 
-FIRST_RUN_TARGET_S = 2.0
-RERUN_TARGET_S = 0.3
-MAP_DOCUMENT_TARGET_BYTES = 500_000
-PAGE_TO_POLYGONS_TARGET_S = 3.0
-CLICK_TO_CARD_TARGET_S = 1.0
+from bench.ws_sessions import (  # noqa: E402
+    open_session,
+    open_sessions_at_once,
+    server_pid,
+    server_rss_bytes,
+)
+from geodata.derived import CACHE_DIR_VARIABLE  # noqa: E402
+from tests.e2e.helpers import (  # noqa: E402
+    MAP_IFRAME,
+    WebsocketMeter,
+    click_to_outline_s,
+    launch_chromium,
+    municipality_point,
+    open_app_page,
+    start_click_to_outline_timer,
+    streamlit_server,
+    wait_for_polygons,
+    wait_for_script_done,
+)
 
-# Municipalities clicked in turn after Zwolle was searched (each click changes the selection).
-CLICKS = ["GM0363", "GM0796", "GM0080", "GM0599", "GM0344", "GM0518", "GM0193"]
 ZWOLLE = ("GM0193", 6.10, 52.51, "Zwolle")  # code, longitude, latitude, name
+SEARCH = "Utrecht"
+SELECTION_BYTES_TARGET = 30_000
+OUTLINE_TARGET_S = 0.1
+SESSIONS_TARGET_S = 5.0
 
 
-# --- children: each scenario in a fresh process ----------------------------------------------
+@dataclass
+class AppUnderTest:
+    """One app to measure and what it can do."""
 
-
-def _app_test() -> Any:
-    from streamlit.testing.v1 import AppTest
-
-    return AppTest.from_file(str(APP), default_timeout=CHILD_TIMEOUT_S)
-
-
-def _check(app: Any) -> None:
-    if app.exception:
-        raise RuntimeError(f"the app raised: {[e.message for e in app.exception]}")
-
-
-def child_first_run() -> dict[str, Any]:
-    """Time the first ``AppTest.run()`` of this process."""
-    app = _app_test()
-    start = time.perf_counter()
-    app.run()
-    seconds = time.perf_counter() - start
-    _check(app)
-    return {"run_s": seconds}
-
-
-def child_reruns(runs: int) -> dict[str, Any]:
-    """Time reruns after simulated clicks, after a first run and a search for Zwolle."""
-    app = _app_test()
-    app.run()
-    _check(app)
-    app.text_input(key="search").input("Zwolle").run()
-    _check(app)
-    if app.query_params.get("gemeente") != "GM0193":
-        raise RuntimeError(f"search did not select Zwolle: {app.query_params}")
-    start = time.perf_counter()
-    app.run()
-    plain = time.perf_counter() - start
-    clicks = []
-    for position in range(runs):
-        code = CLICKS[position % len(CLICKS)]
-        state = app.session_state  # AppTest's session state has no .get()
-        generation = state["map_generation"] if "map_generation" in state else 0  # noqa: SIM401
-        app.session_state[f"map-{generation}"] = {"last_active_drawing": {
-            "type": "Feature", "properties": {"code": code}}}
-        start = time.perf_counter()
-        app.run()
-        clicks.append(time.perf_counter() - start)
-        _check(app)
-        if app.query_params.get("gemeente") != code:
-            raise RuntimeError(f"a click on {code} selected {app.query_params.get('gemeente')}")
-    return {"click_rerun_s": clicks, "plain_rerun_s": plain}
-
-
-def child_map_sizes() -> dict[str, Any]:
-    """Bytes of the map the app builds, national and with Zwolle selected."""
-    import streamlit_folium
-
-    import ui.map_panel
-
-    seen: dict[str, int] = {}
-    original_st_folium = ui.map_panel.st_folium
-    original_component = streamlit_folium._component_func
-
-    def st_folium(fig: Any, *args: Any, **kwargs: Any) -> Any:
-        seen["document"] = len(fig.get_root().render().encode())
-        return original_st_folium(fig, *args, **kwargs)
-
-    def component(**kwargs: Any) -> Any:
-        seen["sent"] = sum(len((kwargs.get(name) or "").encode())
-                           for name in ("script", "header", "html"))
-        return original_component(**kwargs)
-
-    ui.map_panel.st_folium = st_folium
-    streamlit_folium._component_func = component
-    sizes: dict[str, Any] = {}
-    for view, query in (("national", {}), ("selected", {"gemeente": "GM0193"})):
-        seen.clear()
-        app = _app_test()
-        for name, value in query.items():
-            app.query_params[name] = value
-        app.run()
-        _check(app)
-        if "document" not in seen:
-            raise RuntimeError("render_map did not call st_folium: the measurement is stale")
-        sizes[view] = dict(seen)
-    return sizes
-
-
-CHILDREN: dict[str, Callable[[int], dict[str, Any]]] = {
-    "first-run": lambda runs: child_first_run(),
-    "reruns": child_reruns,
-    "map-sizes": lambda runs: child_map_sizes(),
-}
-
-
-def run_child(mode: str, runs: int, cache_dir: Path) -> tuple[dict[str, Any], float]:
-    """Run ``bench/app.py --child MODE`` in a fresh process; its JSON and its wall time."""
-    env = {**os.environ, "COVERAGE_CACHE_DIR": str(cache_dir)}
-    env.pop("COVERAGE_REGISTER_DIR", None)
-    start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--child", mode, "--runs", str(runs)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=CHILD_TIMEOUT_S)
-    wall = time.perf_counter() - start
-    if done.returncode != 0:
-        raise RuntimeError(f"--child {mode} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1]), wall
+    label: str
+    script: Path
+    cwd: Path
+    python_path: Path
+    has_search: bool
+    outline: str
+    """``"script"``: drawn by the map's own script; ``"rebuild"``: a new map; ``""``: none."""
+    browser: bool = True
+    """Take the browser figures (not for the hello page)."""
+    figures: dict[str, Any] = field(default_factory=dict)
 
 
 # --- the browser -----------------------------------------------------------------------------
 
 
-def browser_timings(runs: int) -> dict[str, Any]:
-    """Page load to polygons and click to card, in headless Chromium against a new server."""
-    from playwright.sync_api import sync_playwright
+def _card(page: Any, name: str) -> Any:
+    return page.get_by_text(f"Contact voor {name}").first
 
-    from tests.e2e.helpers import (
-        CARD,
-        app_server,
-        hover_municipality,
-        launch_chromium,
-        open_app_page,
-        tooltip_text,
-        wait_for_app,
-        wait_for_polygons,
-        wait_for_script_done,
-    )
 
-    def page_load(browser: Any, url: str) -> float:
-        app_page = open_app_page(browser, url, "bench")
-        try:
-            start = time.perf_counter()
-            app_page.page.goto(url)
-            wait_for_polygons(app_page.page)
-            seconds = time.perf_counter() - start
-            app_page.assert_same_origin()
-            return seconds
-        finally:
-            app_page.close()
+def _page_to_polygons(browser: Any, url: str) -> float:
+    app_page = open_app_page(browser, url, "bench")
+    try:
+        start = time.perf_counter()
+        app_page.page.goto(url)
+        wait_for_polygons(app_page.page)
+        seconds = time.perf_counter() - start
+        app_page.assert_same_origin()
+        return seconds
+    finally:
+        app_page.close()
 
-    def click(browser: Any, url: str) -> tuple[float, float]:
-        code, lon, lat, name = ZWOLLE
-        app_page = open_app_page(browser, url, "bench")
-        page = app_page.page
-        try:
-            page.goto(url)
-            wait_for_app(page)
-            x, y = hover_municipality(page, code, lon, lat)
-            if name not in tooltip_text(page):
-                raise RuntimeError(f"the tooltip at Zwolle's point reads {tooltip_text(page)!r}")
-            start = time.perf_counter()
-            page.mouse.click(x, y)
-            page.locator(CARD).get_by_text(f"Contact voor {name}").wait_for()
-            to_card = time.perf_counter() - start
+
+def _click(browser: Any, url: str, app: AppUnderTest) -> dict[str, float]:
+    """Click Zwolle on a fresh page: seconds to card and outline, websocket bytes."""
+    code, lon, lat, name = ZWOLLE
+    app_page = open_app_page(browser, url, "bench")
+    page = app_page.page
+    meter = WebsocketMeter().attach(page)
+    try:
+        page.goto(url)
+        wait_for_script_done(page)
+        wait_for_polygons(page)
+        if app.outline == "script":
+            start_click_to_outline_timer(page)
+        x, y = municipality_point(page, code, lon, lat)
+        page.mouse.move(x, y)
+        page.frame_locator(MAP_IFRAME).locator(".leaflet-tooltip").wait_for(state="visible")
+        meter.reset()
+        start = time.perf_counter()
+        page.mouse.click(x, y)
+        _card(page, name).wait_for()
+        result = {"card_s": time.perf_counter() - start}
+        if app.outline == "rebuild":
             wait_for_script_done(page, settle_ms=0)
             wait_for_polygons(page)
-            to_map = time.perf_counter() - start
-            app_page.assert_same_origin()
-            return to_card, to_map
-        finally:
-            app_page.close()
+            result["outline_s"] = time.perf_counter() - start
+        elif app.outline == "script":
+            result["outline_s"] = click_to_outline_s(page)
+        wait_for_script_done(page)
+        result["bytes"] = meter.total
+        if app.has_search:
+            meter.reset()
+            search = page.get_by_role("textbox", name="Zoek een gemeente")
+            search.fill(SEARCH)
+            search.press("Enter")
+            _card(page, SEARCH).wait_for()
+            wait_for_script_done(page)
+            result["search_bytes"] = meter.total
+        app_page.assert_same_origin()
+        return result
+    finally:
+        app_page.close()
 
-    with tempfile.TemporaryDirectory(prefix="bench-app-") as work, \
-            app_server(work_dir=Path(work)) as url, sync_playwright() as playwright:
+
+def browser_figures(app: AppUnderTest, url: str, runs: int) -> None:
+    """Page → polygons and the click/search figures, in headless Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         try:
-            first = page_load(browser, url)
-            loads = [page_load(browser, url) for _ in range(runs)]
-            clicks = [click(browser, url) for _ in range(runs)]
+            app.figures["first_page_s"] = _page_to_polygons(browser, url)
+            app.figures["page_s"] = [_page_to_polygons(browser, url) for _ in range(runs)]
+            clicks = [_click(browser, url, app) for _ in range(runs)]
         finally:
             browser.close()
-    return {"first_load_s": first, "load_s": loads,
-            "click_card_s": [card for card, _ in clicks],
-            "click_map_s": [redrawn for _, redrawn in clicks]}
+    for name in ("card_s", "outline_s", "bytes", "search_bytes"):
+        values = [click[name] for click in clicks if name in click]
+        if values:
+            app.figures[name] = values
+
+
+# --- sessions without a browser --------------------------------------------------------------
+
+
+def session_figures(app: AppUnderTest, url: str, sessions: int, memory_sessions: int) -> None:
+    """N sessions at once (seconds to the last finished); memory over many sessions."""
+    import asyncio
+
+    asyncio.run(open_session(url))  # warm-up: the data and the map are in the caches
+    start = time.perf_counter()
+    runs = open_sessions_at_once(url, sessions)
+    app.figures["sessions_s"] = time.perf_counter() - start
+    app.figures["session_bytes"] = statistics.median(run.received_bytes for run in runs)
+    if memory_sessions:
+        pid = server_pid(url)
+        memory = [server_rss_bytes(pid)]
+        done = 0
+        while done < memory_sessions:
+            open_sessions_at_once(url, 25)
+            done += 25
+            if done % 100 == 0:
+                memory.append(server_rss_bytes(pid))
+        app.figures["rss_mb"] = [round(value / 1e6) for value in memory]
+
+
+# --- the apps --------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def naive_app(work: Path) -> Iterator[AppUnderTest]:
+    """The naive app in a folder of its own, with Leaflet in its ``static/``."""
+    folder = work / "naive"
+    (folder / ".streamlit").mkdir(parents=True)
+    shutil.copyfile(ROOT / "bench" / "naive_app.py", folder / "naive_app.py")
+    shutil.copyfile(ROOT / ".streamlit" / "config.toml", folder / ".streamlit" / "config.toml")
+    shutil.copytree(ROOT / "static", folder / "static")
+    yield AppUnderTest("naive one-map app", folder / "naive_app.py", folder, ROOT,
+                       has_search=False, outline="")
+
+
+@contextlib.contextmanager
+def hello_app(work: Path) -> Iterator[AppUnderTest]:
+    """A page with one line of text: what any Streamlit session costs on this machine."""
+    folder = work / "hello"
+    folder.mkdir()
+    (folder / "hello.py").write_text('import streamlit as st\n\nst.write("Hello")\n',
+                                     encoding="utf-8")
+    yield AppUnderTest("Streamlit hello page", folder / "hello.py", folder, ROOT,
+                       has_search=False, outline="", browser=False)
+
+
+@contextlib.contextmanager
+def baseline_app(work: Path, ref: str) -> Iterator[AppUnderTest]:
+    """The dashboard as it was at git ref ``ref``."""
+    folder = work / "baseline"
+    folder.mkdir()
+    archive = subprocess.run(["git", "archive", "--format=tar", ref], cwd=ROOT, check=True,
+                             capture_output=True).stdout
+    archive_path = work / "baseline.tar"
+    archive_path.write_bytes(archive)
+    with tarfile.open(archive_path) as tar:
+        tar.extractall(folder, filter="data")
+    yield AppUnderTest(f"this app at {ref}", folder / "app.py", folder, folder,
+                       has_search=True, outline="rebuild")
+
+
+def measure(app: AppUnderTest, work: Path, args: argparse.Namespace,
+            memory_sessions: int) -> None:
+    """Run the app's server and take every figure."""
+    env = {CACHE_DIR_VARIABLE: str(work / f"cache-{app.label.replace(' ', '-')}"),
+           "COVERAGE_REGISTER_DIR": None}
+    log = work / f"{app.label.replace(' ', '-')}.log"
+    with streamlit_server(app.script, cwd=app.cwd, log=log, env=env,
+                          python_path=app.python_path) as url:
+        print(f"  {app.label}: browser ...", file=sys.stderr, flush=True)
+        if app.browser and not args.no_browser:
+            browser_figures(app, url, args.runs)
+        print(f"  {app.label}: sessions ...", file=sys.stderr, flush=True)
+        session_figures(app, url, args.sessions, memory_sessions)
 
 
 # --- report ----------------------------------------------------------------------------------
 
 
-def _seconds(values: list[float]) -> str:
-    return " ".join(f"{value:.2f}" for value in values)
+def _median(values: Any, scale: float = 1.0, digits: int = 2, unit: str = "s") -> str:
+    if values is None:
+        return "–"
+    values = values if isinstance(values, list) else [values]
+    return f"{statistics.median(values) * scale:.{digits}f} {unit}".strip()
 
 
-def line(label: str, value: str, detail: str = "", target: str = "",
-         ok: bool | None = None) -> None:
-    verdict = "" if ok is None else ("OK" if ok else "MISSED")
-    print(f"{label:<50} {value:>9}  {target:<9} {verdict:<6} {detail}".rstrip())
+def _kb(values: Any) -> str:
+    return _median(values, 1 / 1000, 1, "KB")
+
+
+def report(apps: list[AppUnderTest], args: argparse.Namespace) -> None:
+    rows: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
+        ("page → polygons (median)", lambda f: _median(f.get("page_s"))),
+        ("  server's first page", lambda f: _median(f.get("first_page_s"))),
+        ("click → card (median)", lambda f: _median(f.get("card_s"))),
+        ("click → outline (median)", lambda f: _median(f.get("outline_s"), 1000, 0, "ms")),
+        ("websocket bytes per click", lambda f: _kb(f.get("bytes"))),
+        ("websocket bytes per search", lambda f: _kb(f.get("search_bytes"))),
+        (f"{args.sessions} sessions at once, last finished",
+         lambda f: _median(f.get("sessions_s"))),
+        ("  bytes per new session", lambda f: _kb(f.get("session_bytes"))),
+        ("server memory every 100 sessions",
+         lambda f: " → ".join(f"{value} MB" for value in f["rss_mb"]) if "rss_mb" in f
+         else "–"),
+    ]
+    print(f"\npython bench/app.py --runs {args.runs} --sessions {args.sessions}: "
+          f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}\n")
+    print("| figure | " + " | ".join(app.label for app in apps) + " |")
+    print("| --- | " + " | ".join("---" for _ in apps) + " |")
+    for label, cell in rows:
+        print(f"| {label} | " + " | ".join(cell(app.figures) for app in apps) + " |")
+    ours = apps[0].figures
+    print(f"\ntargets (this app): click → outline < {OUTLINE_TARGET_S * 1000:g} ms; "
+          f"bytes per selection < {SELECTION_BYTES_TARGET / 1000:g} KB; "
+          f"{args.sessions} sessions < {SESSIONS_TARGET_S:g} s; page → polygons no later "
+          f"than the naive app")
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    if "page_s" in ours:
+        naive = apps[1].figures
+        print(f"page → polygons, this app / naive app: "
+              f"{statistics.median(ours['page_s']) / statistics.median(naive['page_s']):.2f}")
+    print("raw:", {app.label: app.figures for app in apps})
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5, help="measurements per figure")
-    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium timings")
-    parser.add_argument("--child", choices=sorted(CHILDREN), help=argparse.SUPPRESS)
+    parser.add_argument("--runs", type=int, default=5, help="browser measurements per figure")
+    parser.add_argument("--sessions", type=int, default=50, help="sessions opened at once")
+    parser.add_argument("--memory-sessions", type=int, default=300,
+                        help="sessions for the memory figure (0: skip)")
+    parser.add_argument("--baseline", help="also measure the app at this git ref")
+    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium figures")
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT))
     os.chdir(ROOT)
 
-    if args.child:
-        print(json.dumps(CHILDREN[args.child](args.runs)))
-        return
-
-    # The register's versions: a throwaway database (filled by the first warm-up), never the
-    # user's own; the children and the browser timings' server inherit it.
+    # The register's versions: a throwaway database (filled by the first page), never the
+    # user's own; every server measured inherits it.
     database = tempfile.mkdtemp(prefix="bench-database-")
     atexit.register(shutil.rmtree, database, True)
     os.environ.setdefault("COVERAGE_DATABASE_URL", f"sqlite:///{database}/register.sqlite3")
-    runs = args.runs
-    print(f"python bench/app.py: {runs} runs per figure, median shown; "
-          f"{os.cpu_count()} CPUs; Python {sys.version.split()[0]}")
-    with tempfile.TemporaryDirectory(prefix="bench-cache-") as cache:
-        cache_dir = Path(cache)
-        run_child("first-run", runs, cache_dir)  # warm-up: area cache, OS file cache
-        fresh = [run_child("first-run", runs, cache_dir) for _ in range(runs)]
-        reruns, _ = run_child("reruns", runs, cache_dir)
-        sizes, _ = run_child("map-sizes", runs, cache_dir)
-
-    first_runs = [result["run_s"] for result, _ in fresh]
-    walls = [wall for _, wall in fresh]
-    clicks = reruns["click_rerun_s"]
-    line("first script run, fresh process (AppTest.run)",
-         f"{statistics.median(first_runs):.2f} s", f"[{_seconds(first_runs)}]",
-         f"< {FIRST_RUN_TARGET_S:g} s", statistics.median(first_runs) < FIRST_RUN_TARGET_S)
-    line("  whole fresh process (start to exit)", f"{statistics.median(walls):.2f} s",
-         f"[{_seconds(walls)}]")
-    line("rerun after a click on the map (AppTest.run)",
-         f"{statistics.median(clicks) * 1000:.0f} ms",
-         "[" + " ".join(f"{value * 1000:.0f}" for value in clicks) + "]",
-         f"< {RERUN_TARGET_S * 1000:g} ms", statistics.median(clicks) < RERUN_TARGET_S)
-    line("  rerun, nothing changed (once)", f"{reruns['plain_rerun_s'] * 1000:.0f} ms")
-    for view, label in (("national", "national view"), ("selected", "Zwolle selected")):
-        document = sizes[view]["document"]
-        line(f"map document, {label} (get_root().render)", f"{document / 1000:.0f} KB",
-             f"({document} bytes)", f"< {MAP_DOCUMENT_TARGET_BYTES / 1000:g} KB",
-             document < MAP_DOCUMENT_TARGET_BYTES)
-        line("  sent by st_folium (script, header, html)", f"{sizes[view]['sent'] / 1000:.0f} KB",
-             f"({sizes[view]['sent']} bytes)")
-    sys.stdout.flush()
-
-    if args.no_browser:
-        return
-    timings = browser_timings(runs)
-    loads, cards, maps = timings["load_s"], timings["click_card_s"], timings["click_map_s"]
-    line("page.goto to polygons (Chromium)", f"{statistics.median(loads):.2f} s",
-         f"[{_seconds(loads)}]", f"< {PAGE_TO_POLYGONS_TARGET_S:g} s",
-         statistics.median(loads) < PAGE_TO_POLYGONS_TARGET_S)
-    line("  first page of a new server", f"{timings['first_load_s']:.2f} s")
-    line("click on Zwolle to its card (Chromium)", f"{statistics.median(cards):.2f} s",
-         f"[{_seconds(cards)}]", f"< {CLICK_TO_CARD_TARGET_S:g} s",
-         statistics.median(cards) < CLICK_TO_CARD_TARGET_S)
-    line("  click to the map drawn again", f"{statistics.median(maps):.2f} s",
-         f"[{_seconds(maps)}]")
+    with tempfile.TemporaryDirectory(prefix="bench-app-") as folder, \
+            contextlib.ExitStack() as stack:
+        work = Path(folder)
+        apps = [AppUnderTest("this app", ROOT / "app.py", ROOT, ROOT, has_search=True,
+                             outline="script"),
+                stack.enter_context(naive_app(work))]
+        if args.baseline:
+            apps.append(stack.enter_context(baseline_app(work, args.baseline)))
+        apps.append(stack.enter_context(hello_app(work)))
+        for position, app in enumerate(apps):
+            measure(app, work, args, args.memory_sessions if position == 0 else 0)
+    report(apps, args)
 
 
 if __name__ == "__main__":

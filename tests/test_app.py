@@ -32,6 +32,7 @@ from tests.page_text import shown, texts
 from ui.data import NEWEST_TTL_S
 from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
 from ui.i18n import Translator
+from ui.map_panel import CLICK_STATE_KEY
 
 APP = str(REPOSITORY_ROOT / "app.py")
 EVIL = "<img src=x onerror=\"document.title='pwned'\">"
@@ -129,11 +130,9 @@ def test_link_to_a_municipality_by_code_or_name() -> None:
 
 def test_click_on_the_map_selects_the_municipality() -> None:
     app = start()
-    state = app.session_state  # AppTest's session state has no .get()
-    generation = state["map_generation"] if "map_generation" in state else 0  # noqa: SIM401
-    map_key = f"map-{generation}"
-    app.session_state[map_key] = {"last_active_drawing": {
-        "type": "Feature", "properties": {"code": "GM0193", "name": "Zwolle"}}}
+    # What the map's script sends on a click (ui/map_selection_script.py), as the component's
+    # on_change stores it.
+    app.session_state[CLICK_STATE_KEY] = {"code": "GM0193", "click": "frame-1"}
     app.run()
     html = card(app)
     assert "Contact voor Zwolle" in html

@@ -16,7 +16,7 @@ from ui.charts import (
     region_population,
 )
 from ui.i18n import Translator
-from ui.map_view import STATUS_COLOURS
+from ui.map_palette import STATUS_COLOURS
 
 EN = Translator("en")
 

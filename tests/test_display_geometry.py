@@ -10,7 +10,7 @@ from shapely.geometry import Polygon, box
 
 from coverage.engine import Coverage
 from geodata import Boundaries
-from ui.display_geometry import (
+from geodata.display_geometry import (
     DEFAULT_GRID_DEG,
     METRIC_CRS,
     dissolve_outlines,

@@ -1,4 +1,4 @@
-"""The folium map: colours, escaping, layers per option, selection, size, click parsing."""
+"""The folium map: colours, escaping, layers per option, the selection script, size, clicks."""
 
 from __future__ import annotations
 
@@ -16,28 +16,30 @@ import shapely
 
 from coverage.engine import Coverage
 from geodata import Boundaries
-from ui.display_geometry import (
+from geodata.display_geometry import (
     dissolve_outlines,
     outline_lines,
     region_outlines,
     simplify_for_display,
 )
-from ui.map_view import (
+from geodata.topology import Topology, build_topology
+from tests.offline_check import assert_offline
+from ui.map_click import MapClick, click_from_component
+from ui.map_component import prepare
+from ui.map_geojson import STATUS_TEXT_COLUMN
+from ui.map_palette import (
     AREA_OUTLINE_STYLE,
     REGION_BORDER_STYLE,
+    SELECTED_HALO_STYLE,
     SELECTED_STYLE,
     STATUS_COLOURS,
-    STATUS_TEXT_COLUMN,
     VIOLATION_STYLE,
-    MapLabels,
-    MapOptions,
-    StyledGeoJson,
-    build_map,
-    geojson_geometries,
     municipality_styles,
-    selected_code_from_click,
 )
-from ui.offline_map import assert_offline
+from ui.map_selection_script import SELECTION_PANE, URL_PARAMETER, SelectionScript
+from ui.map_view import MapLabels, MapOptions, build_map
+from ui.styled_geojson import StyledGeoJson
+from ui.topology_script import TopologyScript
 
 LABELS = MapLabels(
     municipality="Municipality",
@@ -47,7 +49,6 @@ LABELS = MapLabels(
     region_borders_layer="Safety-region borders",
     coordinator_areas_layer="Coordinator areas",
     violations_layer="Areas beyond one safety region",
-    selected_layer="Selected municipality",
 )
 STATUS_TEXT = {
     "coordinator": "Regional coordinator",
@@ -74,10 +75,21 @@ def table(current: Coverage) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def areas(current: Coverage, display: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    return dissolve_outlines(
-        display, {finding.entry_id: current.areas[finding.entry_id]
-                  for finding in current.findings})
+def area_codes(current: Coverage) -> dict[str, frozenset[str]]:
+    """The areas with a finding: entry id → municipality codes."""
+    return {finding.entry_id: frozenset(current.areas[finding.entry_id])
+            for finding in current.findings}
+
+
+@pytest.fixture(scope="module")
+def areas(area_codes: dict[str, frozenset[str]], display: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Their outlines, dissolved (to compare the map's lines with)."""
+    return dissolve_outlines(display, area_codes)
+
+
+@pytest.fixture(scope="module")
+def topology(display: gpd.GeoDataFrame) -> Topology:
+    return build_topology(display)
 
 
 @pytest.fixture(scope="module")
@@ -90,12 +102,11 @@ def violations(current: Coverage) -> list[str]:
     return [finding.entry_id for finding in current.violations()]
 
 
-def _build(display: gpd.GeoDataFrame, table: pd.DataFrame, areas: gpd.GeoDataFrame,
-           regions: gpd.GeoDataFrame, violations: list[str],
+def _build(display: gpd.GeoDataFrame, table: pd.DataFrame,
+           area_codes: dict[str, frozenset[str]], topology: Topology, violations: list[str],
            options: MapOptions | None = None, labels: MapLabels = LABELS) -> folium.Map:
-    return build_map(display, table, labels, options, area_outlines=areas,
-                     region_outlines=regions, violation_entry_ids=violations,
-                     base_url_path="")
+    return build_map(display, table, labels, options, areas=area_codes,
+                     violation_entry_ids=violations, topology=topology, base_url_path="")
 
 
 def _layers(fmap: folium.Map) -> dict[str, Any]:
@@ -114,15 +125,50 @@ def _flat(bounds: Any) -> list[float]:
     return [float(value) for corner in bounds for value in corner]
 
 
-def _lines(layer: StyledGeoJson) -> shapely.Geometry:
-    return shapely.union_all([shapely.geometry.shape(feature["geometry"])
-                              for feature in layer.data["features"]])
+def _decoded(fmap: folium.Map, layer: StyledGeoJson) -> list[dict[str, Any]]:
+    """The layer's geometries as the browser decodes them from the map's topology."""
+    (source,) = [child for child in fmap._children.values()
+                 if isinstance(child, TopologyScript)]
+    name = json.loads(re.fullmatch(rf"{source.get_name()}\((.*)\)", layer.data_script).group(1))
+    topo = source.topojson
+    arcs = []
+    for encoded in topo["arcs"]:
+        x = y = 0
+        arcs.append([])
+        for dx, dy in encoded:
+            x, y = x + dx, y + dy
+            arcs[-1].append((x / 100_000, y / 100_000))
+
+    def line(indices: list[int]) -> list[tuple[float, float]]:
+        points: list[tuple[float, float]] = []
+        for index in indices:
+            arc = arcs[index] if index >= 0 else arcs[~index][::-1]
+            points.extend(arc[1:] if points else arc)
+        return points
+
+    obj = topo["objects"][name]
+    geometries = obj["geometries"] if obj["type"] == "GeometryCollection" else [obj]
+    decoded = []
+    for geometry in geometries:
+        if geometry["type"] == "MultiLineString":
+            coordinates: Any = [line(indices) for indices in geometry["arcs"]]
+        else:
+            coordinates = [[line(ring) for ring in polygon] for polygon in geometry["arcs"]]
+        decoded.append({"type": geometry["type"], "coordinates": coordinates,
+                        "properties": geometry.get("properties", {})})
+    return decoded
+
+
+def _lines(fmap: folium.Map, layer: StyledGeoJson) -> shapely.Geometry:
+    return shapely.union_all([shapely.geometry.shape(geometry)
+                              for geometry in _decoded(fmap, layer)])
 
 
 def test_fill_colour_follows_status(current: Coverage, display: gpd.GeoDataFrame,
                                     table: pd.DataFrame, areas: gpd.GeoDataFrame,
-                                    regions: gpd.GeoDataFrame, violations: list[str]) -> None:
-    fmap = _build(display, table, areas, regions, violations)
+                                    topology: Topology, area_codes: dict[str, frozenset[str]],
+        violations: list[str]) -> None:
+    fmap = _build(display, table, area_codes, topology, violations)
     layer = _layers(fmap)[LABELS.municipalities_layer]
     keys = {feature["properties"]["code"]: feature["properties"]["key"]
             for feature in layer.data["features"]}
@@ -170,7 +216,7 @@ def test_html_in_names_labels_and_status_is_escaped(display: gpd.GeoDataFrame,
     poisoned.loc["GM0363", STATUS_TEXT_COLUMN] = EVIL
     labels = MapLabels(*(f"{value} {EVIL}" for value in vars(LABELS).values()))
     fmap = build_map(display, poisoned, labels,
-                     MapOptions(show_coordinator_areas=True, selected_code="GM0363"),
+                     MapOptions(show_coordinator_areas=True),
                      base_url_path="")
     page = fmap.get_root().render()
 
@@ -187,16 +233,15 @@ def test_html_in_names_labels_and_status_is_escaped(display: gpd.GeoDataFrame,
 def test_only_the_municipalities_take_the_pointer(display: gpd.GeoDataFrame,
                                                   table: pd.DataFrame,
                                                   areas: gpd.GeoDataFrame,
-                                                  regions: gpd.GeoDataFrame,
+                                                  topology: Topology,
+                                                  area_codes: dict[str, frozenset[str]],
                                                   violations: list[str]) -> None:
-    fmap = _build(display, table, areas, regions, violations,
-                  MapOptions(True, True, True, "GM0363"))
+    fmap = _build(display, table, area_codes, topology, violations, ALL_ON)
     layers = _layers(fmap)
     assert layers[LABELS.municipalities_layer].options.get("interactive", True) is not False
     assert layers[LABELS.municipalities_layer].hover_style
     outlines = [layers[LABELS.region_borders_layer], layers[LABELS.coordinator_areas_layer],
-                layers[LABELS.violations_layer],
-                *layers[LABELS.selected_layer]._children.values()]
+                layers[LABELS.violations_layer]]
     for layer in outlines:
         assert isinstance(layer, StyledGeoJson)
         assert layer.options["interactive"] is False
@@ -215,25 +260,26 @@ def test_only_the_municipalities_take_the_pointer(display: gpd.GeoDataFrame,
          {LABELS.municipalities_layer, LABELS.coordinator_areas_layer}),
         (MapOptions(show_region_borders=False, highlight_violations=True),
          {LABELS.municipalities_layer, LABELS.violations_layer}),
-        (MapOptions(True, True, True, "GM0014"),
+        (ALL_ON,
          {LABELS.municipalities_layer, LABELS.region_borders_layer,
-          LABELS.coordinator_areas_layer, LABELS.violations_layer, LABELS.selected_layer}),
+          LABELS.coordinator_areas_layer, LABELS.violations_layer}),
     ],
 )
 def test_layers_follow_the_options(display: gpd.GeoDataFrame, table: pd.DataFrame,
-                                   areas: gpd.GeoDataFrame, regions: gpd.GeoDataFrame,
+                                   area_codes: dict[str, frozenset[str]], topology: Topology,
                                    violations: list[str], options: MapOptions,
                                    expected: set[str]) -> None:
-    fmap = _build(display, table, areas, regions, violations, options)
+    fmap = _build(display, table, area_codes, topology, violations, options)
     assert set(_layers(fmap)) == expected
     assert_offline(fmap)
 
 
 def test_outline_layers_need_their_outlines(display: gpd.GeoDataFrame,
                                             table: pd.DataFrame, violations: list[str]) -> None:
+    """Area layers need the areas; region borders come from the municipalities' regions."""
     fmap = build_map(display, table, LABELS, MapOptions(True, True, True),
                      violation_entry_ids=violations, base_url_path="")
-    assert set(_layers(fmap)) == {LABELS.municipalities_layer}
+    assert set(_layers(fmap)) == {LABELS.municipalities_layer, LABELS.region_borders_layer}
 
 
 def test_layer_control_is_optional(display: gpd.GeoDataFrame, table: pd.DataFrame) -> None:
@@ -248,99 +294,122 @@ def test_layer_control_is_optional(display: gpd.GeoDataFrame, table: pd.DataFram
 def test_region_borders_are_drawn_once_on_the_edges(display: gpd.GeoDataFrame,
                                                     table: pd.DataFrame,
                                                     regions: gpd.GeoDataFrame) -> None:
-    fmap = build_map(display, table, LABELS, region_outlines=regions, base_url_path="")
+    fmap = build_map(display, table, LABELS, base_url_path="")
     layer = _layers(fmap)[LABELS.region_borders_layer]
     assert layer.default_style == dict(REGION_BORDER_STYLE)
-    assert _lines(layer).equals(outline_lines(regions))
+    assert _lines(fmap, layer).equals(outline_lines(regions))
 
 
 def test_violations_are_highlighted(display: gpd.GeoDataFrame, table: pd.DataFrame,
-                                    areas: gpd.GeoDataFrame, regions: gpd.GeoDataFrame,
+                                    area_codes: dict[str, frozenset[str]],
+                                    areas: gpd.GeoDataFrame, topology: Topology,
                                     violations: list[str]) -> None:
     assert violations  # the current register has areas crossing a border
-    fmap = _build(display, table, areas, regions, violations, ALL_ON)
+    fmap = _build(display, table, area_codes, topology, violations, ALL_ON)
     layers = _layers(fmap)
     highlighted = layers[LABELS.violations_layer]
     plain = layers[LABELS.coordinator_areas_layer]
     assert highlighted.default_style == dict(VIOLATION_STYLE)
     assert plain.default_style == dict(AREA_OUTLINE_STYLE)
-    assert _lines(highlighted).equals(outline_lines(areas.loc[violations]))
+    assert _lines(fmap, highlighted).equals(outline_lines(areas.loc[violations]))
     # The others are dashed; the violating ones are not drawn twice.
-    assert _lines(plain).equals(outline_lines(areas.drop(index=violations)))
+    assert _lines(fmap, plain).equals(outline_lines(areas.drop(index=violations)))
     assert VIOLATION_STYLE["color"] in fmap.get_root().render()
 
-    quiet = _build(display, table, areas, regions, violations,
+    quiet = _build(display, table, area_codes, topology, violations,
                    MapOptions(show_coordinator_areas=True))
     assert LABELS.violations_layer not in _layers(quiet)
-    assert _lines(_layers(quiet)[LABELS.coordinator_areas_layer]).equals(outline_lines(areas))
+    assert _lines(quiet, _layers(quiet)[LABELS.coordinator_areas_layer]).equals(
+        outline_lines(areas))
     assert VIOLATION_STYLE["color"] not in quiet.get_root().render()
 
 
 def test_unknown_violation_ids_are_ignored(display: gpd.GeoDataFrame, table: pd.DataFrame,
-                                           areas: gpd.GeoDataFrame) -> None:
+                                           area_codes: dict[str, frozenset[str]]) -> None:
     fmap = build_map(display, table, LABELS, MapOptions(highlight_violations=True),
-                     area_outlines=areas, violation_entry_ids=["no-such-entry"],
+                     areas=area_codes, violation_entry_ids=["no-such-entry"],
                      base_url_path="")
     assert LABELS.violations_layer not in _layers(fmap)
 
 
-def test_selected_municipality_is_outlined_and_fitted(display: gpd.GeoDataFrame,
-                                                      table: pd.DataFrame) -> None:
-    fmap = build_map(display, table, LABELS, MapOptions(selected_code="GM0363"),
-                     base_url_path="")
-    group = _layers(fmap)[LABELS.selected_layer]
-    halo, outline = group._children.values()
-    assert outline.default_style == dict(SELECTED_STYLE)
-    assert halo.default_style["weight"] > outline.default_style["weight"]
-    for layer in (halo, outline):
-        (feature,) = layer.data["features"]
-        assert shapely.geometry.shape(feature["geometry"]).equals(display.geometry["GM0363"])
+def _selection_script(fmap: folium.Map) -> SelectionScript:
+    (script,) = [child for child in fmap._children.values()
+                 if isinstance(child, SelectionScript)]
+    return script
 
-    west, south, east, north = display.geometry["GM0363"].bounds
-    fit = _fit_bounds(fmap)
-    assert _flat(fit.bounds) == pytest.approx([south, west, north, east])
-    assert fit.options["maxZoom"] == 10
+
+def test_the_map_outlines_the_selection_it_reads_from_the_page(
+        display: gpd.GeoDataFrame, table: pd.DataFrame) -> None:
+    """The selection is drawn by the map's own script: outline styles, pane, URL parameter."""
+    fmap = build_map(display, table, LABELS, base_url_path="")
+    script = _selection_script(fmap)
+    assert script.municipalities is _layers(fmap)[LABELS.municipalities_layer]
     page = fmap.get_root().render()
-    assert f"{fmap.get_name()}.fitBounds(" in page
-    assert str(round(south, 5)) in page
+    for style in (SELECTED_HALO_STYLE, SELECTED_STYLE):
+        assert json.dumps(style, sort_keys=True) in page
+    assert f"map.createPane({json.dumps(SELECTION_PANE)})" in page
+    assert f'.get({json.dumps(URL_PARAMETER)})' in page
+    assert "window.parent.location.search" in page
+    assert '"streamlit:setComponentValue"' in page
+    assert "maxZoom: 10" in page
+    # The script comes after the layer it reads, so the layer exists when it runs.
+    assert page.index(f"var {script.municipalities.get_name()} =") < page.index("createPane(")
 
 
-def test_without_selection_the_map_fits_the_netherlands(display: gpd.GeoDataFrame,
-                                                        table: pd.DataFrame) -> None:
+def test_zoom_to_selected_is_an_option(display: gpd.GeoDataFrame, table: pd.DataFrame) -> None:
+    assert _selection_script(build_map(display, table, LABELS, base_url_path="")).fit is True
+    off = build_map(display, table, LABELS, MapOptions(zoom_to_selected=False), base_url_path="")
+    assert _selection_script(off).fit is False
+    assert "show(wanted, loading ? false : false)" in off.get_root().render()
+
+
+def test_the_map_fits_the_netherlands(display: gpd.GeoDataFrame, table: pd.DataFrame) -> None:
     west, south, east, north = display.total_bounds
-    for options in (MapOptions(), MapOptions(selected_code="GM9999"),
-                    MapOptions(selected_code="GM0363", zoom_to_selected=False)):
-        fmap = build_map(display, table, LABELS, options, base_url_path="")
-        assert _flat(_fit_bounds(fmap).bounds) == pytest.approx([south, west, north, east])
-        assert "maxZoom" not in _fit_bounds(fmap).options
-    assert LABELS.selected_layer not in _layers(
-        build_map(display, table, LABELS, MapOptions(selected_code="GM9999"), base_url_path=""))
+    fmap = build_map(display, table, LABELS, base_url_path="")
+    assert _flat(_fit_bounds(fmap).bounds) == pytest.approx([south, west, north, east])
+    assert "maxZoom" not in _fit_bounds(fmap).options
+
+
+def test_the_component_arguments_are_the_same_for_the_same_map(
+        display: gpd.GeoDataFrame, table: pd.DataFrame, areas: gpd.GeoDataFrame,
+        topology: Topology, area_codes: dict[str, frozenset[str]],
+        violations: list[str]) -> None:
+    """Byte-identical arguments under the same key: Streamlit then sends a reference to the
+    map it already sent, and the iframe is kept."""
+    first = prepare(_build(display, table, area_codes, topology, violations))
+    again = prepare(_build(display, table, area_codes, topology, violations))
+    assert first == again
+    assert first.size > 100_000  # the whole map, not a reference
+    assert first.js_links == ("/app/static/leaflet-1.9.3/leaflet.js",)
+    assert first.css_links == ("/app/static/leaflet-1.9.3/leaflet.css",)
+    other = prepare(_build(display, table, area_codes, topology, violations, ALL_ON))
+    assert other.key != first.key
 
 
 def test_same_input_gives_the_same_script(display: gpd.GeoDataFrame, table: pd.DataFrame,
-                                          areas: gpd.GeoDataFrame, regions: gpd.GeoDataFrame,
+                                          area_codes: dict[str, frozenset[str]], topology: Topology,
                                           violations: list[str]) -> None:
     """st_folium keys its component on the script without folium's random ids: an identical
     map on rerun must not reload the component (which would also drop the last click)."""
     def script() -> str:
-        page = _build(display, table, areas, regions, violations, ALL_ON).get_root().render()
+        page = _build(display, table, area_codes, topology, violations, ALL_ON).get_root().render()
         return re.sub(r"_[0-9a-f]{32}", "", page)
 
     assert script() == script()
 
 
 def test_map_document_is_small(display: gpd.GeoDataFrame, table: pd.DataFrame,
-                               areas: gpd.GeoDataFrame, regions: gpd.GeoDataFrame,
+                               area_codes: dict[str, frozenset[str]], topology: Topology,
                                violations: list[str]) -> None:
     def size(options: MapOptions) -> int:
-        return len(_build(display, table, areas, regions, violations, options)
+        return len(_build(display, table, area_codes, topology, violations, options)
                    .get_root().render().encode())
 
-    # Measured: 318 KB municipalities only, 388 KB with region borders, 438 KB with
-    # everything on and Amsterdam selected.
-    assert size(MapOptions(show_region_borders=False, layer_control=False)) < 340_000
-    assert size(MapOptions()) < 410_000
-    assert size(MapOptions(True, True, True, "GM0363")) < 460_000
+    # Measured: 188 KB municipalities only, 193 KB with region borders (390 KB as GeoJSON
+    # before the topology), 198 KB with everything on.
+    assert size(MapOptions(show_region_borders=False, layer_control=False)) < 195_000
+    assert size(MapOptions()) < 200_000
+    assert size(ALL_ON) < 205_000
 
 
 def test_missing_table_data_is_refused(display: gpd.GeoDataFrame, table: pd.DataFrame) -> None:
@@ -355,46 +424,51 @@ def test_missing_table_data_is_refused(display: gpd.GeoDataFrame, table: pd.Data
 
 
 @pytest.mark.parametrize(
-    ("returned", "expected"),
+    ("value", "expected"),
     [
-        ({"last_active_drawing": {"type": "Feature", "properties": {"code": "GM0363"},
-                                  "geometry": None}}, "GM0363"),
+        ({"code": "GM0363", "click": "lx3k9a0b1-1"}, MapClick("GM0363", "lx3k9a0b1-1")),
+        ({"code": "GM0363", "click": "lx3k9a0b1-12"}, MapClick("GM0363", "lx3k9a0b1-12")),
         (None, None),
         ({}, None),
         ([], None),
         ("GM0363", None),
-        ({"last_active_drawing": None}, None),
-        ({"last_active_drawing": "GM0363"}, None),
-        ({"last_active_drawing": {}}, None),
-        ({"last_active_drawing": {"properties": None}}, None),
-        ({"last_active_drawing": {"properties": ["GM0363"]}}, None),
-        ({"last_active_drawing": {"properties": {}}}, None),
-        ({"last_active_drawing": {"properties": {"code": 363}}}, None),
-        ({"last_active_drawing": {"properties": {"code": "GM036"}}}, None),
-        ({"last_active_drawing": {"properties": {"code": "GM03633"}}}, None),
-        ({"last_active_drawing": {"properties": {"code": " GM0363"}}}, None),
-        ({"last_active_drawing": {"properties": {"code": "gm0363"}}}, None),
-        ({"last_active_drawing": {"properties": {"code": "VR13"}}}, None),
-        ({"last_active_drawing": {"properties": {"code": "GM\u0660\u0663\u0666\u0663"}}}, None),
-        ({"last_object_clicked": {"lat": 52.37, "lng": 4.9}}, None),
+        ({"code": "GM0363"}, None),
+        ({"code": "GM0363", "click": 1}, None),
+        ({"code": "GM0363", "click": "<b>-1"}, None),
+        ({"code": "GM0363", "click": "a-1 "}, None),
+        ({"click": "a-1"}, None),
+        ({"code": 363, "click": "a-1"}, None),
+        ({"code": "GM036", "click": "a-1"}, None),
+        ({"code": "GM03633", "click": "a-1"}, None),
+        ({"code": " GM0363", "click": "a-1"}, None),
+        ({"code": "gm0363", "click": "a-1"}, None),
+        ({"code": "VR13", "click": "a-1"}, None),
+        ({"code": "GM\u0660\u0663\u0666\u0663", "click": "a-1"}, None),
+        ({"last_active_drawing": {"properties": {"code": "GM0363"}}}, None),
     ],
 )
-def test_selected_code_from_click(returned: Any, expected: str | None) -> None:
-    assert selected_code_from_click(returned) == expected
-
+def test_click_from_component(value: Any, expected: MapClick | None) -> None:
+    assert click_from_component(value) == expected
 
 
 def test_focus_area_is_highlighted_and_fitted(display: gpd.GeoDataFrame, table: pd.DataFrame,
+                                              area_codes: dict[str, frozenset[str]],
                                               areas: gpd.GeoDataFrame) -> None:
     """The border-rule view's "show on the map": one area drawn and fitted, toggles aside."""
     entry_id = "gemeente-apeldoorn-en-de-veluwe"
     focused = build_map(display, table, LABELS, MapOptions(focus_area=entry_id),
-                        area_outlines=areas)
-    assert LABELS.violations_layer in _layers(focused)
+                        areas=area_codes)
+    layer = _layers(focused)[LABELS.violations_layer]
+    assert _lines(focused, layer).equals(outline_lines(areas.loc[[entry_id]]))
     west, south, east, north = areas.geometry.loc[entry_id].bounds
     assert _flat(_fit_bounds(focused).bounds) == pytest.approx([south, west, north, east])
-    plain = build_map(display, table, LABELS, MapOptions(), area_outlines=areas)
+    plain = build_map(display, table, LABELS, MapOptions(), areas=area_codes)
     assert LABELS.violations_layer not in _layers(plain)
+    # The selection does not pull the map away from the area when it loads, only later.
+    assert (_selection_script(focused).fit_on_load, _selection_script(focused).fit) == (
+        False, True)
+    assert _selection_script(plain).fit_on_load is True
+    assert "show(wanted, loading ? false : true)" in focused.get_root().render()
 
 
 def test_names_are_never_evaluated_as_templates(display: gpd.GeoDataFrame,
@@ -402,18 +476,22 @@ def test_names_are_never_evaluated_as_templates(display: gpd.GeoDataFrame,
     """branca compiles rendered scripts as Jinja templates; the map's data must not be."""
     braces = table.copy()
     braces.loc["GM0193", "display_name"] = "{{ 7*7 }} {% if %}"
-    fmap = build_map(display, braces, LABELS, MapOptions(selected_code="GM0193"))
+    fmap = build_map(display, braces, LABELS)
     document = fmap.get_root().render()
     assert "{{ 7*7 }} {% if %}" in document
     assert '"name":"49' not in document
 
 
-def test_precomputed_shapes_give_the_same_map(display: gpd.GeoDataFrame,
-                                              table: pd.DataFrame) -> None:
-    options = MapOptions(selected_code="GM0193")
-    shapes = geojson_geometries(display.geometry)
-    assert len(shapes) == len(display)
-    with_shapes = build_map(display, table, LABELS, options, shapes=shapes)
-    without = build_map(display, table, LABELS, options)
-    assert _layers(with_shapes)[LABELS.municipalities_layer].data == _layers(without)[
-        LABELS.municipalities_layer].data
+def test_the_municipalities_are_drawn_from_the_topology(display: gpd.GeoDataFrame,
+                                                       table: pd.DataFrame,
+                                                       topology: Topology) -> None:
+    fmap = build_map(display, table, LABELS, MapOptions(show_coordinator_areas=True),
+                     topology=topology)
+    decoded = _decoded(fmap, _layers(fmap)[LABELS.municipalities_layer])
+    assert [geometry["properties"]["code"] for geometry in decoded] == list(display.index)
+    for geometry in decoded:
+        code = geometry["properties"]["code"]
+        assert shapely.geometry.shape(geometry).equals(display.geometry[code]), code
+    # Built here or passed in: the same map.
+    assert prepare(fmap) == prepare(build_map(display, table, LABELS,
+                                              MapOptions(show_coordinator_areas=True)))

@@ -193,7 +193,7 @@ def test_cli_lookup_json_for_a_covered_municipality_has_no_uncovered_group() -> 
 
 def test_map_colour_and_csv_download_for_a_partial_municipality(
         partial: dict[str, Coverage], boundaries: Boundaries) -> None:
-    from ui.map_view import STATUS_COLOURS, colour_keys
+    from ui.map_palette import STATUS_COLOURS, colour_keys
     from ui.tables import municipality_table
 
     coverage = partial["current"]

@@ -6,6 +6,7 @@ import pytest
 
 from coverage.search import MunicipalityIndex
 from geodata import Units
+from ui.map_click import MapClick
 from ui.selection import SelectionState, choose, initial_state, next_state
 
 
@@ -22,19 +23,37 @@ def test_url_by_code_or_name(index: MunicipalityIndex) -> None:
     assert (rejected.selected, rejected.url_rejected) == (None, "Atlantis")
 
 
+ZWOLLE_FIRST = MapClick(code="GM0193", click="frame1-1")
+ZWOLLE_AGAIN = MapClick(code="GM0193", click="frame1-3")
+
+
 def test_search_then_click_then_unchanged_search(index: MunicipalityIndex) -> None:
     state = next_state(SelectionState(), search_text="Den Bosch", clicked=None, index=index)
     assert state.selected == "GM0796"
-    state = next_state(state, search_text="Den Bosch", clicked="GM0193", index=index)
+    state = next_state(state, search_text="Den Bosch", clicked=ZWOLLE_FIRST, index=index)
     assert state.selected == "GM0193"
     # A rerun with the same inputs changes nothing: the old search does not win back.
-    assert next_state(state, search_text="Den Bosch", clicked="GM0193", index=index) == state
+    assert next_state(state, search_text="Den Bosch", clicked=ZWOLLE_FIRST, index=index) == state
 
 
-def test_same_click_again_after_a_search_is_not_a_new_click(index: MunicipalityIndex) -> None:
-    state = next_state(SelectionState(), search_text="", clicked="GM0193", index=index)
-    state = next_state(state, search_text="Almere", clicked="GM0193", index=index)
+def test_the_click_already_acted_on_does_not_win_over_a_search(
+        index: MunicipalityIndex) -> None:
+    state = next_state(SelectionState(), search_text="", clicked=ZWOLLE_FIRST, index=index)
+    state = next_state(state, search_text="Almere", clicked=ZWOLLE_FIRST, index=index)
     assert state.selected == "GM0034"
+
+
+def test_clicking_the_same_municipality_again_after_a_search_selects_it(
+        index: MunicipalityIndex) -> None:
+    """Click Zwolle, search Utrecht, click Zwolle again: Zwolle (issue 6, the re-click bug)."""
+    state = next_state(SelectionState(), search_text="", clicked=ZWOLLE_FIRST, index=index)
+    state = next_state(state, search_text="Utrecht", clicked=ZWOLLE_FIRST, index=index)
+    assert state.selected == "GM0344"
+    state = next_state(state, search_text="Utrecht", clicked=ZWOLLE_AGAIN, index=index)
+    assert state.selected == "GM0193"
+    cleared = choose(state, None)
+    assert next_state(cleared, search_text="Utrecht", clicked=MapClick("GM0193", "frame1-4"),
+                      index=index).selected == "GM0193"
 
 
 def test_ambiguous_and_unknown_searches_keep_the_selection(index: MunicipalityIndex) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from coverage.engine import Coverage
 from coverage.verdict import RULE_QUOTE, verdict_of, verdicts
-from geodata.settings import geodata_dir
+from tests.conftest import REPOSITORY_ROOT
 from ui.i18n import Translator
 from ui.verdict_text import verdict_text
 
@@ -61,7 +61,8 @@ def test_verdicts_in_words(current: Coverage) -> None:
 
 
 def test_the_quote_is_the_source_text() -> None:
-    seed = geodata_dir().parent / "seeds" / SEED_004  # the shared folder beside the geodata
+    # The source documents are in the project's shared folder beside the repository.
+    seed = REPOSITORY_ROOT.parent / "shared" / "seeds" / SEED_004
     source = " ".join(seed.read_text(encoding="utf-8").split())
     assert " ".join(RULE_QUOTE.split()) in source
     assert Translator("nl")("rule_quote") == f"“{RULE_QUOTE}”"

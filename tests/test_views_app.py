@@ -103,12 +103,21 @@ def test_first_view_is_the_national_picture_without_a_data_grid() -> None:
                        "CoMensha genoemd": "78", "Vangnet CoMensha": "37"}
     captions = texts(app, "caption")
     assert "van 342 gemeenten · 12.365.931 inwoners (70,3 %)" in captions
+    assert not app.get("vega_lite_chart")  # no chart library on the first page
+    words = words_of(app)
+    assert "Tekstversie van de grafiek: in 16 veiligheidsregio's" in words
+    assert "kreeg een regionale zorgcoördinator" in words
+
+
+def test_the_charts_view_draws_both_charts_with_their_text() -> None:
+    app = open_view(start(), "Grafieken")
     charts = app.get("vega_lite_chart")
     assert len(charts) == 2
     assert "Inwoners per veiligheidsregio" in charts[0].proto.spec
     words = words_of(app)
     assert "Tekstversie van de grafiek: in 16 veiligheidsregio's" in words
     assert "kreeg een regionale zorgcoördinator" in words
+    assert not app.metric  # the figures are the first view's
 
 
 def test_a_chosen_safety_region_gets_its_own_totals_and_names_first() -> None:

@@ -14,15 +14,13 @@ from coverage.engine import Coverage
 from coverage.verdict import RULE_SOURCE, VERDICT_ORDER, BorderVerdict, verdicts
 from ui import plain_text
 from ui.i18n import Translator
-from ui.map_panel import renew_map
 from ui.scroll import request_scroll_to_map, scroll_to_map_if_requested
 from ui.verdict_text import verdict_group_heading, verdict_judgement, verdict_summary
 
 
 def show_area_on_map(entry_id: str) -> None:
-    """Button callback: draw the area on a fresh map and bring the map into view."""
+    """Button callback: draw the area on the map and bring the map into view."""
     st.session_state.shown_area = entry_id
-    renew_map()
     request_scroll_to_map()
 
 

@@ -15,7 +15,7 @@ from coverage.engine import Coverage
 from coverage.figures import coverage_figures
 from coverage.status import STATUSES
 from ui.i18n import Translator
-from ui.map_view import STATUS_COLOURS
+from ui.map_palette import STATUS_COLOURS
 
 CHANGE_KINDS = ("gained", "lost", "status_changed", "contact_changed")
 STATUS_SHORT_KEYS = {"coordinator": "short_coordinator", "partial": "short_partial",

@@ -26,18 +26,13 @@ from coverage.engine import Coverage
 from coverage.search import MunicipalityIndex
 from geodata import Boundaries, Units, load_boundaries, load_units
 from geodata.derived import cached
+from geodata.display_geometry import DEFAULT_TOLERANCE_M, simplify_for_display
 from geodata.place_tables import load_place_tables
+from geodata.topology import Topology, build_topology
 from registry.database import database_url
 from registry.readers import open_reader
 from registry.versions import VersionInfo, VersionReader, read_document
 from registry.yaml_register import register_dir
-from ui.display_geometry import (
-    DEFAULT_TOLERANCE_M,
-    dissolve_outlines,
-    region_outlines,
-    simplify_for_display,
-)
-from ui.map_view import geojson_geometries
 
 NEWEST_TTL_S = 2.0
 """How long the number of the newest published version is trusted before it is asked again."""
@@ -76,15 +71,9 @@ def display_municipalities() -> gpd.GeoDataFrame:
 
 
 @st.cache_resource(show_spinner=False)
-def municipality_shapes() -> list[dict[str, Any]]:
-    """The display municipalities as GeoJSON geometries, converted once for every map."""
-    return geojson_geometries(display_municipalities().geometry)
-
-
-@st.cache_resource(show_spinner=False)
-def display_regions() -> gpd.GeoDataFrame:
-    """Safety-region outlines that match the simplified municipalities exactly."""
-    return region_outlines(display_municipalities())
+def display_topology() -> Topology:
+    """The display municipalities' shared arcs, built once for every map."""
+    return build_topology(display_municipalities())
 
 
 @st.cache_resource(show_spinner=False)
@@ -148,11 +137,3 @@ def _shown(url: str, seed_dir: str, number: int) -> Shown:
 def shown(number: int) -> Shown:
     """A published version's coverage, read and validated once per process."""
     return _shown(database_url(), str(register_dir()), number)
-
-
-@st.cache_resource(show_spinner=False, max_entries=8)
-def area_outlines(version: int, snapshot_id: str, _coverage: Coverage) -> gpd.GeoDataFrame:
-    """The outline of every entry's area in one snapshot, indexed by entry id."""
-    return dissolve_outlines(display_municipalities(),
-                             {entry_id: codes for entry_id, codes in _coverage.areas.items()
-                              if codes})

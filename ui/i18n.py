@@ -334,6 +334,7 @@ TEXT: dict[str, dict[str, str]] = {
                       "en": "Gaps per safety region (CSV)"},
     # Overview: the national picture
     "tab_overview": {"nl": "Landelijk beeld", "en": "National picture"},
+    "tab_charts": {"nl": "Grafieken", "en": "Charts"},
     "overview_intro": {
         "nl": "Gemeenten en inwoners per status, de bevolking per veiligheidsregio en wat er "
               "veranderde sinds het eerdere overzicht. Een gekleurd gebied zegt niets over de "

@@ -6,41 +6,26 @@ from html import escape
 
 import pandas as pd
 import streamlit as st
-from streamlit_folium import st_folium
 
 from coverage.engine import Coverage
 from ui import data, plain_text
 from ui.i18n import Translator
-from ui.map_view import (
-    REGION_BORDER_STYLE,
-    SELECTED_STYLE,
-    STATUS_COLOURS,
-    STATUS_TEXT_COLUMN,
-    VIOLATION_STYLE,
-    MapLabels,
-    MapOptions,
-    build_map,
-    selected_code_from_click,
-)
+from ui.map_click import MapClick, click_from_component
+from ui.map_component import MapDocument, draw, prepare
+from ui.map_geojson import STATUS_TEXT_COLUMN
+from ui.map_palette import REGION_BORDER_STYLE, SELECTED_STYLE, STATUS_COLOURS, VIOLATION_STYLE
+from ui.map_view import MapLabels, MapOptions, build_map
 from ui.plain_text import Markup
 from ui.tables import status_labels
 
 MAP_HEIGHT = 620
+CLICK_STATE_KEY = "map_click"
+"""Session state: the map's latest value (set by the component's on_change)."""
 
 
-def map_key() -> str:
-    """The key of the current map widget; a new key gives a fresh map without a stale click."""
-    return f"map-{st.session_state.get('map_generation', 0)}"
-
-
-def renew_map() -> None:
-    """Make the next run draw a fresh map (after the selection or the shown area changed)."""
-    st.session_state.map_generation = st.session_state.get("map_generation", 0) + 1
-
-
-def clicked_code() -> str | None:
-    """The municipality clicked on the current map, if any (read before the map is drawn)."""
-    return selected_code_from_click(st.session_state.get(map_key()))
+def clicked() -> MapClick | None:
+    """The latest click on the map, if any (read before the map is drawn)."""
+    return click_from_component(st.session_state.get(CLICK_STATE_KEY))
 
 
 def labels(t: Translator) -> MapLabels:
@@ -49,7 +34,7 @@ def labels(t: Translator) -> MapLabels:
         municipality=t("tooltip_municipality"), safety_region=t("tooltip_region"),
         status=t("tooltip_status"), municipalities_layer=t("layer_municipalities"),
         region_borders_layer=t("layer_regions"), coordinator_areas_layer=t("layer_areas"),
-        violations_layer=t("layer_violations"), selected_layer=t("layer_selection"))
+        violations_layer=t("layer_violations"))
 
 
 def coverage_table(coverage: Coverage, t: Translator) -> pd.DataFrame:
@@ -60,20 +45,37 @@ def coverage_table(coverage: Coverage, t: Translator) -> pd.DataFrame:
     return table
 
 
-def render_map(coverage: Coverage, version: int, options: MapOptions, t: Translator) -> None:
-    """Draw the map; a click is picked up on the next run through `clicked_code`."""
+@st.cache_resource(show_spinner=False, max_entries=32)
+def map_document(version: int, snapshot_id: str, language: str, options: MapOptions,
+                 base_url_path: str, _coverage: Coverage) -> MapDocument:
+    """The map for one register version, snapshot, language and layer choice, prepared once
+    per process and shared by every session (it does not depend on the selection)."""
+    t = Translator(language)
     fmap = build_map(
-        data.display_municipalities(), coverage_table(coverage, t), labels(t), options,
-        area_outlines=data.area_outlines(version, coverage.snapshot.id, coverage)
-        if options.show_coordinator_areas or options.highlight_violations or options.focus_area
-        else None,
-        region_outlines=data.display_regions(),
-        violation_entry_ids=[finding.entry_id for finding in coverage.violations()],
-        shapes=data.municipality_shapes(),
+        data.display_municipalities(), coverage_table(_coverage, t), labels(t), options,
+        areas=_coverage.areas,
+        violation_entry_ids=[finding.entry_id for finding in _coverage.violations()],
+        topology=data.display_topology(),
+        base_url_path=base_url_path,
     )
+    return prepare(fmap)
+
+
+def _remember_click(key: str) -> None:
+    st.session_state[CLICK_STATE_KEY] = st.session_state.get(key)
+
+
+def render_map(coverage: Coverage, version: int, options: MapOptions, t: Translator) -> None:
+    """Draw the map; a click is picked up on the next run through :func:`clicked`.
+
+    The map is the same whatever is selected: it outlines the selection itself, from the
+    page's address (see :mod:`ui.map_selection_script`).
+    """
+    base_url_path = str(st.get_option("server.baseUrlPath") or "")
+    document = map_document(version, coverage.snapshot.id, t.language, options, base_url_path,
+                            coverage)
     plain_text.caption(t("map_label"))
-    st_folium(fmap, key=map_key(), returned_objects=["last_active_drawing"],
-              height=MAP_HEIGHT, use_container_width=True)
+    draw(document, height=MAP_HEIGHT, on_change=lambda: _remember_click(document.key))
 
 
 def legend_html(t: Translator) -> Markup:
@@ -105,11 +107,19 @@ def legend_html(t: Translator) -> Markup:
         f"<p>{escape(t('card_capacity_caveat'))}</p></div>")
 
 
-def summary_text(coverage: Coverage, t: Translator) -> str:
-    """The text version of the map."""
-    table = coverage.municipalities
+@st.cache_data(show_spinner=False, max_entries=16)
+def _summary_counts(version: int, snapshot_id: str, _coverage: Coverage) -> dict[str, int]:
+    """The counts of the text version, once per register version and snapshot."""
+    table = _coverage.municipalities
     counts = table["status"].value_counts()
-    return t("map_summary", coordinator=int(counts.get("coordinator", 0)),
-             split=int((table["split_by_age"] & table["status"].eq("coordinator")).sum()),
-             partial=int(counts.get("partial", 0)), comensha=int(counts.get("comensha", 0)),
-             fallback=int(counts.get("fallback", 0)), violations=len(coverage.violations()))
+    return {"coordinator": int(counts.get("coordinator", 0)),
+            "split": int((table["split_by_age"] & table["status"].eq("coordinator")).sum()),
+            "partial": int(counts.get("partial", 0)),
+            "comensha": int(counts.get("comensha", 0)),
+            "fallback": int(counts.get("fallback", 0)),
+            "violations": len(_coverage.violations())}
+
+
+def summary_text(coverage: Coverage, version: int, t: Translator) -> str:
+    """The text version of the map."""
+    return t("map_summary", **_summary_counts(version, coverage.snapshot.id, coverage))

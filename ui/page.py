@@ -19,8 +19,7 @@ from ui.card import CARD_CSS, card_html
 from ui.failure import boundary_failure_page
 from ui.history import history
 from ui.i18n import Translator
-from ui.map_panel import clicked_code, legend_html, render_map, renew_map, summary_text
-from ui.offline_map import ensure_static_assets
+from ui.map_panel import clicked, legend_html, render_map, summary_text
 from ui.page_language import declare_language
 from ui.search_panel import render_search, search_text
 from ui.selection import SelectionState, choose, initial_state, next_state
@@ -32,7 +31,6 @@ def show_page(root: Path) -> None:
     """The whole page, top to bottom; `root` is the folder of `app.py` (for `static/`)."""
     # Language first: every other string depends on it.
     st.set_page_config(page_title=Translator(initial_language())("page_title"), layout="wide")
-    ensure_static_assets(root)
     log_untested_versions(root / "constraints.txt")  # server log only
     t = Translator(language_choice())
     declare_language(t.language)  # <html lang> follows the interface
@@ -53,15 +51,14 @@ def show_page(root: Path) -> None:
     shown = data.shown(chosen.version)
     coverage = shown.coverage
 
-    # Selection: the link on a new session, then clicks on the map and the search box.
+    # Selection: the link on a new session, then clicks on the map and the search box. The map
+    # outlines the selection itself, from the `gemeente` parameter written here.
     index = data.municipality_index()
     if "selection" not in st.session_state:
         st.session_state.selection = initial_state(st.query_params.get("gemeente"), index)
     before: SelectionState = st.session_state.selection
-    state = next_state(before, search_text=search_text(), clicked=clicked_code(), index=index)
+    state = next_state(before, search_text=search_text(), clicked=clicked(), index=index)
     st.session_state.selection = state
-    if state.selected != before.selected:
-        renew_map()
     if state.selected:
         st.query_params["gemeente"] = state.selected
     elif "gemeente" in st.query_params:
@@ -76,11 +73,11 @@ def show_page(root: Path) -> None:
         shown_area = st.session_state.get("shown_area")
         if shown_area not in coverage.areas:
             shown_area = None
-        render_map(coverage, shown.key, map_options(chosen, state.selected, shown_area), t)
+        render_map(coverage, shown.key, map_options(chosen, shown_area), t)
         if shown_area:
             plain_text.info(t("showing_area", wording=coverage.entry(shown_area).area_wording))
             st.button(t("stop_showing_area"), on_click=tabs.show_area, args=(None,))
-        plain_text.caption(summary_text(coverage, t))
+        plain_text.caption(summary_text(coverage, shown.key, t))
 
     with card_column:
         plain_text.show_markup(legend_html(t))
@@ -90,7 +87,6 @@ def show_page(root: Path) -> None:
                 [CARD_CSS, card_html(answer, interpretations(coverage.snapshot, t), t)]))
             if st.button(t("clear_selection")):
                 st.session_state.selection = choose(state, None)
-                renew_map()
                 st.rerun()
         else:
             plain_text.info(t("no_selection"))
@@ -98,7 +94,9 @@ def show_page(root: Path) -> None:
     # The views below the map; only the open one runs.
     views = {
         t("tab_overview"): lambda: overview.national_picture(
-            _with_previous(chosen.version), coverage, t),
+            _with_previous(chosen.version), coverage, t, shown.key, charts=False),
+        t("tab_charts"): lambda: overview.national_picture(
+            _with_previous(chosen.version), coverage, t, shown.key, charts=True),
         t("tab_gaps"): lambda: tabs.gaps(coverage, shown.key, t),
         t("tab_border"): lambda: tabs.border_rule(coverage, t),
         t("tab_coordinators"): lambda: tabs.coordinators(coverage, t),

@@ -27,7 +27,7 @@ from coverage.engine import Coverage
 from coverage.schema import Contact
 from coverage.verdict import touching_region, verdicts
 from ui.i18n import Translator
-from ui.map_view import STATUS_COLOURS, colour_keys
+from ui.map_palette import STATUS_COLOURS, colour_keys
 from ui.region_view import region_totals_text
 from ui.register_text import version_title
 from ui.verdict_text import verdict_text

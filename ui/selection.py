@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from coverage.search import MunicipalityIndex, SearchResult
+from ui.map_click import MapClick
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,7 @@ class SelectionState:
     selected: str | None = None
     last_search: str = ""
     last_click: str | None = None
+    """The id of the last map click acted on (:attr:`ui.map_click.MapClick.click`)."""
     search_result: SearchResult | None = None
     """The latest search that did not give exactly one municipality, for the UI to resolve."""
     url_rejected: str | None = None
@@ -31,12 +33,16 @@ def initial_state(url_value: str | None, index: MunicipalityIndex) -> SelectionS
     return SelectionState(selected=code, url_rejected=None if code else url_value)
 
 
-def next_state(state: SelectionState, *, search_text: str, clicked: str | None,
+def next_state(state: SelectionState, *, search_text: str, clicked: MapClick | None,
                index: MunicipalityIndex) -> SelectionState:
-    """Apply this run's inputs: a new click wins, then a changed search text."""
-    if clicked and clicked != state.last_click:
-        return replace(state, selected=clicked, last_click=clicked, search_result=None,
-                       url_rejected=None)
+    """Apply this run's inputs: a new click wins, then a changed search text.
+
+    A click is new when its id differs from the last one acted on, so a second click on the
+    municipality clicked before (after a search selected another) selects it again.
+    """
+    if clicked is not None and clicked.click != state.last_click:
+        return replace(state, selected=clicked.code, last_click=clicked.click,
+                       search_result=None, url_rejected=None)
     if search_text != state.last_search:
         state = replace(state, last_search=search_text, search_result=None)
         if not search_text.strip():

@@ -125,9 +125,9 @@ def settings(infos: list[VersionInfo], snapshot_of: Callable[[int], Snapshot],
     )
 
 
-def map_options(chosen: Settings, selected: str | None, focus_area: str | None) -> MapOptions:
-    """The map options for these settings, the selection and an area to show."""
+def map_options(chosen: Settings, focus_area: str | None) -> MapOptions:
+    """The map options for these settings and an area to show (the selection is not one)."""
     return MapOptions(show_region_borders=chosen.show_region_borders,
                       show_coordinator_areas=chosen.show_coordinator_areas,
                       highlight_violations=chosen.highlight_violations,
-                      selected_code=selected, focus_area=focus_area)
+                      focus_area=focus_area)

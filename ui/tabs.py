@@ -15,7 +15,6 @@ from ui import data, plain_text
 from ui.border_view import border_verdicts
 from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
 from ui.i18n import Translator
-from ui.map_panel import renew_map
 from ui.region_report import region_report_pdf, report_file_name, version_label
 from ui.region_view import (
     FILTER_KEYS,
@@ -48,9 +47,8 @@ def _changes_table(before_key: int, after_key: int, language: str, _before: Cove
 
 
 def show_area(entry_id: str | None) -> None:
-    """Show one area on the map (or none), as a fresh map."""
+    """Show one area on the map (or none)."""
     st.session_state.shown_area = entry_id
-    renew_map()
 
 
 def gaps(coverage: Coverage, version: int, t: Translator) -> None:

@@ -29,7 +29,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from geodata.derived import CACHE_DIR_VARIABLE
@@ -135,16 +135,19 @@ def _stop(server: subprocess.Popen[bytes]) -> None:
 @contextlib.contextmanager
 def streamlit_server(script: Path, *, cwd: Path, log: Path,
                      env: Mapping[str, str | None] | None = None,
-                     extra_args: tuple[str, ...] = ()) -> Iterator[str]:
+                     extra_args: tuple[str, ...] = (), python_path: Path = REPO_ROOT,
+                     command_prefix: tuple[str, ...] = ()) -> Iterator[str]:
     """Run ``streamlit run SCRIPT`` on a free loopback port; yield the base URL.
 
     Args:
         script: The main script.
         cwd: Working directory (Streamlit reads ``cwd/.streamlit/config.toml``).
         log: File for the server's output (shown when it fails to start).
-        env: Changes to the environment; ``None`` as a value removes the variable. The
-            repository root is put on ``PYTHONPATH``.
+        env: Changes to the environment; ``None`` as a value removes the variable.
+            ``python_path`` is put on ``PYTHONPATH``.
         extra_args: More ``streamlit run`` options.
+        python_path: The folder the project is imported from (the repository root).
+        command_prefix: A command the server is started through (e.g. ``setpriv ...``).
 
     The server runs in a process group of its own, terminated (and killed if need be) on exit.
     """
@@ -157,9 +160,9 @@ def streamlit_server(script: Path, *, cwd: Path, log: Path,
         else:
             environment[name] = value
     environment["PYTHONPATH"] = os.pathsep.join(
-        [str(REPO_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])
+        [str(python_path), *filter(None, [os.environ.get("PYTHONPATH")])])
     command = [
-        sys.executable, "-m", "streamlit", "run", str(script),
+        *command_prefix, sys.executable, "-m", "streamlit", "run", str(script),
         "--server.headless", "true",
         "--server.port", str(port),
         "--server.address", "127.0.0.1",
@@ -394,7 +397,12 @@ def municipality_point(page: Page, code: str, lon: float, lat: float) -> tuple[f
     iframe.scroll_into_view_if_needed()
     frame = iframe.element_handle().content_frame()
     assert frame is not None, "the map iframe has no frame"
+    # The map may still be settling (its frame resized, a fit animating): try for a while.
+    deadline = time.monotonic() + 10
     point = frame.evaluate(_FIND_POINT_JS, [code, lat, lon])
+    while "error" in point and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+        point = frame.evaluate(_FIND_POINT_JS, [code, lat, lon])
     assert "error" not in point, point["error"]
     offset = iframe.evaluate(_IFRAME_OFFSET_JS)
     return offset["x"] + point["x"], offset["y"] + point["y"]
@@ -421,3 +429,102 @@ def click_municipality(page: Page, code: str, lon: float, lat: float,
         text = tooltip_text(page)
         assert name in text, f"tooltip at the point for {code} reads {text!r}, not {name!r}"
     page.mouse.click(x, y)
+
+
+# --- the selection drawn by the map (ui/map_selection_script.py) -----------------------------
+
+SELECTION_OUTLINE = ".leaflet-coverageSelection-pane path"
+"""The selection's outline paths inside the map's iframe (halo and line)."""
+
+
+@dataclass
+class WebsocketMeter:
+    """Counts the bytes of every websocket frame the page sends and receives."""
+
+    received: int = 0
+    sent: int = 0
+
+    def attach(self, page: Page) -> WebsocketMeter:
+        """Count the frames of every websocket ``page`` opens from now on."""
+        def size(payload: str | bytes) -> int:
+            return len(payload.encode() if isinstance(payload, str) else payload)
+
+        def watch(socket: Any) -> None:
+            socket.on("framereceived", lambda payload: self._add("received", size(payload)))
+            socket.on("framesent", lambda payload: self._add("sent", size(payload)))
+
+        page.on("websocket", watch)
+        return self
+
+    def _add(self, direction: str, count: int) -> None:
+        setattr(self, direction, getattr(self, direction) + count)
+
+    @property
+    def total(self) -> int:
+        """Bytes both ways."""
+        return self.received + self.sent
+
+    def reset(self) -> None:
+        """Start counting from zero."""
+        self.received = self.sent = 0
+
+
+def map_window_id(page: Page) -> str:
+    """The id the map's script drew for its iframe (a rebuilt iframe has another)."""
+    frame = page.locator(MAP_IFRAME).element_handle().content_frame()
+    assert frame is not None, "the map iframe has no frame"
+    return str(frame.evaluate("() => window.coverageSelection.id"))
+
+
+def shown_selection(page: Page) -> str | None:
+    """The municipality the map outlines now (its own record, ``window.coverageSelection``)."""
+    frame = page.locator(MAP_IFRAME).element_handle().content_frame()
+    assert frame is not None, "the map iframe has no frame"
+    return frame.evaluate("() => window.coverageSelection.shown")
+
+
+def wait_for_selection_outline(page: Page, code: str, timeout_ms: float | None = None) -> None:
+    """Wait until the map outlines ``code`` (both paths drawn and visible)."""
+    frame = page.locator(MAP_IFRAME).element_handle().content_frame()
+    assert frame is not None, "the map iframe has no frame"
+    frame.wait_for_function(
+        """code => window.coverageSelection && window.coverageSelection.shown === code
+            && document.querySelectorAll('.leaflet-coverageSelection-pane path').length === 2""",
+        arg=code, timeout=timeout_ms)
+    map_frame(page).locator(SELECTION_OUTLINE).last.wait_for(state="visible",
+                                                              timeout=timeout_ms)
+
+
+_CLICK_TO_OUTLINE_JS = """
+() => {
+    const pane = document.querySelector('.leaflet-coverageSelection-pane');
+    const times = {click: null, outline: null};
+    window.__clickToOutline = times;
+    document.addEventListener('click', () => {
+        times.click = performance.now(); times.outline = null;
+    }, true);
+    new MutationObserver(() => {
+        if (times.click !== null && times.outline === null && pane.querySelector('path')) {
+            // The next frame: the outline is painted by then.
+            requestAnimationFrame(() => { times.outline = performance.now(); });
+        }
+    }).observe(pane, {childList: true, subtree: true});
+}
+"""
+
+
+def start_click_to_outline_timer(page: Page) -> None:
+    """Record, inside the map's iframe, when a click happens and the next outline is painted."""
+    frame = page.locator(MAP_IFRAME).element_handle().content_frame()
+    assert frame is not None, "the map iframe has no frame"
+    frame.evaluate(_CLICK_TO_OUTLINE_JS)
+
+
+def click_to_outline_s(page: Page) -> float:
+    """Seconds from the last click to the outline painted (see
+    :func:`start_click_to_outline_timer`), waiting for the outline if need be."""
+    frame = page.locator(MAP_IFRAME).element_handle().content_frame()
+    assert frame is not None, "the map iframe has no frame"
+    frame.wait_for_function("() => window.__clickToOutline.outline !== null")
+    times = frame.evaluate("() => window.__clickToOutline")
+    return (times["outline"] - times["click"]) / 1000

@@ -1,7 +1,7 @@
 """End-to-end: a map shown with st_folium makes no request off the app's origin.
 
-Starts a throwaway Streamlit app (in ``tmp_path``, with a copy of the
-project's ``.streamlit/config.toml``) that draws GeoJSON polygons on a map
+Starts a throwaway Streamlit app (in ``tmp_path``, with a copy of the project's
+``.streamlit/config.toml`` and ``static/leaflet-<version>/``) that draws GeoJSON polygons on a map
 from :func:`ui.offline_map.offline_map`, opens it in the system's headless
 Chromium and checks that the polygons are drawn, the tooltip, highlight and
 popup work, and every request went to the app's own host and port.
@@ -25,6 +25,7 @@ from tests.e2e.helpers import (
     streamlit_server,
     wait_for_script_done,
 )
+from ui.offline_map import LEAFLET_DIR
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -35,14 +36,11 @@ APP_SCRIPT = textwrap.dedent(
     '''
     """Throwaway app: two GeoJSON polygons on an offline map."""
 
-    from pathlib import Path
-
     import folium
     from streamlit_folium import st_folium
 
-    from ui.offline_map import assert_offline, ensure_static_assets, offline_map
-
-    ensure_static_assets(Path(__file__).parent)
+    from tests.offline_check import assert_offline
+    from ui.offline_map import offline_map
 
     def square(name, lon, lat):
         ring = [[lon, lat], [lon + 1, lat], [lon + 1, lat + 1], [lon, lat + 1], [lon, lat]]
@@ -105,6 +103,7 @@ def test_offline_map_makes_only_same_origin_requests(
         tmp_path: Path, open_page: Callable[[str], AppPage]) -> None:
     """Polygons, tooltip, highlight and popup work with no request off the origin."""
     (tmp_path / "offline_map_app.py").write_text(APP_SCRIPT, encoding="utf-8")
+    shutil.copytree(LEAFLET_DIR, tmp_path / "static" / LEAFLET_DIR.name)
     (tmp_path / ".streamlit").mkdir()
     shutil.copyfile(
         REPO_ROOT / ".streamlit" / "config.toml", tmp_path / ".streamlit" / "config.toml"
@@ -121,6 +120,6 @@ def test_offline_map_makes_only_same_origin_requests(
             # Foreign requests first: a blocked asset is the likely cause of a UI failure.
             app_page.assert_same_origin()
 
-    leaflet = [url for url in app_page.requests if "/app/static/vendor/leaflet-" in url]
+    leaflet = [url for url in app_page.requests if f"/app/static/{LEAFLET_DIR.name}/" in url]
     assert any(url.endswith("/leaflet.js") for url in leaflet), app_page.requests
     assert any(url.endswith("/leaflet.css") for url in leaflet), app_page.requests

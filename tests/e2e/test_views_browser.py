@@ -1,8 +1,8 @@
 """End-to-end: the views for policy readers in headless Chromium.
 
 "Show on the map" in the border-rule view brings the map into the viewport; the national
-picture draws its two charts on the first page; a safety region chosen in the gaps view gives
-its one-page report as a download.
+picture's charts are drawn in their own view (none on the first page); a safety region chosen
+in the gaps view gives its one-page report as a download.
 """
 
 from __future__ import annotations
@@ -55,6 +55,8 @@ def test_the_national_picture_draws_its_charts(app_page: AppPage) -> None:
     page = app_page.page
     page.goto(app_page.origin)
     wait_for_app(page)
+    assert page.locator('[data-testid="stVegaLiteChart"]').count() == 0  # not on the first page
+    page.get_by_role("tab", name="Grafieken").click()
     charts = page.locator('[data-testid="stVegaLiteChart"]')
     charts.nth(1).wait_for()
     assert charts.count() == 2
