@@ -99,7 +99,7 @@ def cmd_lookup(args: argparse.Namespace) -> None:
             raise UsageError(f"'{args.name}' is ambiguous: {names}")
         hint = f"; did you mean {', '.join(result.suggestions)}?" if result.suggestions else ""
         raise UsageError(f"no municipality, place or postcode '{args.name}'{hint}")
-    answer = lookup_json(_coverage(args, units), result.unique)
+    answer = lookup_json(_coverage(args, units), result.unique, args.lang)
     via = result.via_of(result.unique)
     if via:
         answer["via"] = {"kind": via.kind, "name": via.name, "places": list(via.places)}
@@ -115,10 +115,14 @@ def cmd_lookup(args: argparse.Namespace) -> None:
           f"{answer['safety_region']['name']}, {answer['province']}, police unit "
           f"{answer['police_unit']}")
     print(f"Status: {STATUS_TEXT[answer['status']]}")
+    noted: set[str] = set()
     for contact in answer["coordinators"]:
         group = "" if contact["target_group"] == "all" else f" [{contact['target_group']}]"
         print(f"- {contact['organisation'] or '(no organisation named)'}{group}: "
               f"{_format_phones(contact['phones'])}  (area: {contact['area_wording']})")
+        if contact["note"] and contact["area_id"] not in noted:  # once per area
+            noted.add(contact["area_id"])
+            print(f"  note: {contact['note']}")
     for entry in answer["listed_without_contact"]:
         print(f"- listed as '{entry['area_wording']}' without a contact")
     fallback = answer["fallback"]
@@ -226,6 +230,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "(any case, no accents)")
     with_snapshot(lookup)
     lookup.add_argument("--json", action="store_true")
+    lookup.add_argument("--lang", choices=("en", "nl"), default="en",
+                        help="language of the register's notes (default en, like the output)")
     lookup.set_defaults(run=cmd_lookup)
 
     violations = commands.add_parser("violations", help="areas that break the border rule")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from coverage.phones import Phone, parse_phone
 
@@ -24,6 +24,8 @@ REFERENCE_KINDS = (*AREA_UNIT_KINDS, "entry")
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, Field(min_length=1)]
+Language = Literal["nl", "en"]
+"""The languages of the interface, and of every text the project writes in the register."""
 
 
 def _phone_from_text(value: object) -> object:
@@ -35,6 +37,62 @@ PhoneField = Annotated[Phone, BeforeValidator(_phone_from_text)]
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Localised(_Strict):
+    """A text the project wrote (a note, a date note, a description), in Dutch and in English:
+    `{nl: ..., en: ...}`, both required, so a page in one language never shows the other.
+
+    >>> Localised(nl="Geen datum.", en="No date.").in_language("nl")
+    'Geen datum.'
+    """
+
+    nl: Text
+    """Dutch."""
+    en: Text
+    """English."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _both_languages(cls, value: object) -> object:
+        if isinstance(value, str):
+            raise ValueError("give this text in both languages, as {nl: ..., en: ...}")
+        return value
+
+    def in_language(self, language: Language) -> str:
+        """The text in `language` (`nl` or `en`)."""
+        return self.nl if language == "nl" else self.en
+
+
+def _not_a_file_path(value: str) -> str:
+    if not value.startswith(("https://", "http://")) and ("/" in value or "\\" in value):
+        raise ValueError("give the web address (https://…) or the publishing site's name, "
+                         "never a file path")
+    return value
+
+
+class Citation(_Strict):
+    """Where a text comes from: the page's title, its web address, its date."""
+
+    title: Text
+    """The page's own title, verbatim."""
+    address: Annotated[Text, AfterValidator(_not_a_file_path)]
+    """The page's web address; where the source text gives none, the publishing site's name
+    (e.g. `Wegwijzer Mensenhandel`). Never a file path."""
+    date: datetime.date | None = None
+    date_note: Localised | None = None
+    """What is known of the date; required when `date` is null (the sources are undated)."""
+
+    @property
+    def summary(self) -> str:
+        """The citation on one line, as stored beside a version: `‘title’, address`."""
+        return f"‘{self.title}’, {self.address}"
+
+    @model_validator(mode="after")
+    def _date_or_note(self) -> Citation:
+        if self.date is None and self.date_note is None:
+            raise ValueError("give the date, or 'date: null' with a date_note saying why")
+        return self
 
 
 class UnitRef(_Strict):
@@ -112,8 +170,9 @@ class Entry(_Strict):
     """The area's heading verbatim from the source."""
     area: AreaExpression
     """The interpretation of the wording as named units."""
-    note: Text | None = None
-    """Why an ambiguous wording was read this way; required where a reading was a choice."""
+    note: Localised | None = None
+    """Why an ambiguous wording was read this way, in Dutch and English; required where a
+    reading was a choice. It stands alone: it may name another entry, never lean on its note."""
     contacts: list[Contact] = []
 
     @model_validator(mode="after")
@@ -143,22 +202,28 @@ class Snapshot(_Strict):
     """One dated version of the overview of regional care coordinators."""
 
     id: Identifier
-    title: Text
-    language: Literal["nl", "en"]
-    source: Text
-    """Where the text comes from (the seed document)."""
-    date: datetime.date | None = None
-    date_note: Text
-    """What is known of the date; the sources themselves are undated."""
+    title: Localised
+    """What this version of the overview is, in both languages."""
+    language: Language
+    """The language of the source text (its wordings are quoted in it)."""
+    source: Citation
+    """Where the text comes from, and its date (or what is known of it)."""
     sequence: int = Field(ge=1)
     """Order of publication: a higher number is a later overview."""
     entries: list[Entry] = Field(min_length=1)
+
+    @property
+    def date(self) -> datetime.date | None:
+        """The date of the overview, if its source gives one."""
+        return self.source.date
 
 
 class Fallback(_Strict):
     """The national fallback: CoMensha, for every municipality without a regional coordinator."""
 
     organisation: Text
-    description: Text
+    description: Localised
+    """Who the fallback is and what it does, in both languages."""
     phones: list[PhoneField] = Field(min_length=1)
-    source: Text
+    sources: list[Citation] = Field(min_length=1)
+    """Where the number and the fallback role come from."""

@@ -128,7 +128,8 @@ def _insert(connection: Connection, number: int, document: Document, *, author: 
             comment: str) -> None:
     snapshot = document.snapshot
     connection.execute(_TABLE.insert().values(
-        number=number, label=snapshot.id, source_date=snapshot.date, source=snapshot.source,
+        number=number, label=snapshot.id, source_date=snapshot.date,
+        source=snapshot.source.summary,
         published_at=datetime.datetime.now(datetime.UTC), published_by=author, comment=comment,
         parent=number - 1 if number > 1 else None, content_hash=document.content_hash,
         snapshot_yaml=document.snapshot_yaml, fallback_yaml=document.fallback_yaml))

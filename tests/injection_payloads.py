@@ -15,8 +15,11 @@ import yaml
 from registry.yaml_register import DATA_DIR
 
 REGISTER_FIELDS = ("organisation", "area_wording", "note", "source", "date_note", "title",
-                   "target_group_wording", "inferred_organisation")
-"""Every text field of the register a reader may see (or that reaches the page's data)."""
+                   "target_group_wording", "inferred_organisation", "address", "note_en",
+                   "date_note_en", "title_en")
+"""Every text field of the register a reader may see (or that reaches the page's data); the
+project's own texts in Dutch (`note`, `date_note`, `title`) and English (`…_en`), the source's
+title (`source`) and its address."""
 
 FORBIDDEN_HOST = "127.0.0.1:9"
 """Where the payloads' images point: the discard port, never served."""
@@ -32,6 +35,12 @@ def payload(field: str, number: int = 0) -> str:
             f"![{field}](http://{FORBIDDEN_HOST}/{field}.png) "
             f"<img src='http://{FORBIDDEN_HOST}/{field}-html.png'> <b>{field}-vet</b> "
             f":red[{field}-rood] :material/home: $x^2$ -> http://{FORBIDDEN_HOST}/{field}-bare")
+
+
+def address_payload(number: int) -> str:
+    """The payload of the source's `address`: it starts as a web address (a register refuses
+    an address that looks like a file path)."""
+    return f"http://{FORBIDDEN_HOST}/address " + payload("address", number)
 
 
 def _snapshot(folder: Path, name: str) -> dict[str, Any]:
@@ -58,10 +67,12 @@ def payload_register(folder: Path) -> Path:
     """Write a copy of the repository's register into `folder` with a payload in every text
     field; return `folder`.
 
-    - current snapshot: `source`, `date_note`; entry Apeldoorn/Veluwe: `area_wording`, `note`,
-      and its first contact's `organisation` and `target_group_wording`;
+    - current snapshot: its source's title (`source`), `address` and `date_note` (`date_note`,
+      `date_note_en`); entry Apeldoorn/Veluwe: `area_wording`, `note` (`note`, `note_en`), and
+      its first contact's `organisation` and `target_group_wording`;
     - earlier snapshot: the `inferred_organisation` of Den Haag's contact;
-    - a third snapshot `extra` (a copy of the earlier one, the oldest): `title` (the titles
+    - a third snapshot `extra` (a copy of the earlier one, the oldest): `title` (`title`,
+      `title_en`; the titles
       of `current` and `earlier` are replaced by translated labels).
     """
     (folder / "snapshots").mkdir(parents=True)
@@ -71,11 +82,16 @@ def payload_register(folder: Path) -> Path:
 
     current = _snapshot(DATA_DIR, "current")
     current["sequence"] = 3
-    current["source"] = payload("source", numbers["source"])
-    current["date_note"] = payload("date_note", numbers["date_note"])
+    current["source"] = {
+        "title": payload("source", numbers["source"]),
+        "address": address_payload(numbers["address"]),  # a web address, so not refused
+        "date": None,
+        "date_note": {"nl": payload("date_note", numbers["date_note"]),
+                      "en": payload("date_note_en", numbers["date_note_en"])}}
     veluwe = _entry(current, VELUWE)
     veluwe["area_wording"] = payload("area_wording", numbers["area_wording"])
-    veluwe["note"] = payload("note", numbers["note"])
+    veluwe["note"] = {"nl": payload("note", numbers["note"]),
+                      "en": payload("note_en", numbers["note_en"])}
     veluwe["contacts"][0]["organisation"] = payload("organisation", numbers["organisation"])
     veluwe["contacts"][0]["target_group_wording"] = payload("target_group_wording",
                                                             numbers["target_group_wording"])
@@ -91,6 +107,7 @@ def payload_register(folder: Path) -> Path:
     _write(folder, "earlier", earlier)
 
     extra = _snapshot(DATA_DIR, "earlier")
-    extra.update(id="extra", sequence=1, title=payload("title", numbers["title"]))
+    extra.update(id="extra", sequence=1, title={"nl": payload("title", numbers["title"]),
+                                                "en": payload("title_en", numbers["title_en"])})
     _write(folder, "extra", extra)
     return folder

@@ -21,7 +21,13 @@ from registry.store import open_store
 from registry.versions import read_document
 from registry.yaml_register import DATA_DIR, REGISTER_DIR_VARIABLE, snapshot_from_text
 from tests.conftest import REPOSITORY_ROOT
-from tests.injection_payloads import REGISTER_FIELDS, VELUWE, payload, payload_register
+from tests.injection_payloads import (
+    REGISTER_FIELDS,
+    VELUWE,
+    address_payload,
+    payload,
+    payload_register,
+)
 from tests.page_text import shown, texts
 from ui.data import NEWEST_TTL_S
 from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
@@ -395,8 +401,12 @@ def test_register_fields_show_as_text_in_every_view(payloads_register: Path) -> 
     for field in ("organisation", "area_wording", "note"):
         assert fields[field] in card_text, field
         assert fields[field] not in html  # in the HTML only escaped
+    assert fields["note_en"] not in card_text  # a Dutch page: the Dutch note only
     (source,) = [text for text in texts(app, "caption") if text.startswith("Bron:")]
-    assert source == f"Bron: {fields['source']}. {fields['date_note']}"
+    address = address_payload(REGISTER_FIELDS.index("address"))
+    assert source == (f"Bron: ‘{fields['source']}’, {address}, zonder datum. "
+                      f"{fields['date_note']}")
+    assert fields["date_note_en"] not in all_text(app)
     assert_no_markdown_from(app, list(fields.values()))
 
     open_view(app, "Grensregel")
@@ -420,6 +430,7 @@ def test_register_fields_show_as_text_in_every_view(payloads_register: Path) -> 
 
     app.sidebar.selectbox(key="version").set_value(1).run()  # `extra`: its title is shown
     assert f"Getoond: versie 1, {fields['title']}" in " ".join(texts(app, "caption"))
+    assert fields["title_en"] not in all_text(app)  # a Dutch page: the Dutch title only
     assert_no_markdown_from(app, list(fields.values()))
 
     app.sidebar.selectbox(key="version").set_value(2).run()  # `earlier`

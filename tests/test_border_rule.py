@@ -7,13 +7,15 @@ from coverage.engine import Coverage
 from coverage.schema import Fallback, Snapshot
 from geodata import Units
 
-FALLBACK = Fallback(organisation="CoMensha", description="d", phones=["033 - 448 11 86"],
-                    source="s")
+TEXT = {"nl": "t", "en": "t"}
+SOURCE = {"title": "s", "address": "s", "date": None, "date_note": TEXT}
+FALLBACK = Fallback(organisation="CoMensha", description=TEXT, phones=["033 - 448 11 86"],
+                    sources=[SOURCE])
 
 
 def _snapshot(*entries: dict) -> Snapshot:
     return Snapshot.model_validate({
-        "id": "test", "title": "t", "language": "en", "source": "s", "date_note": "n",
+        "id": "test", "title": TEXT, "language": "en", "source": SOURCE,
         "sequence": 1, "entries": list(entries)})
 
 
@@ -59,7 +61,8 @@ def test_the_cut_names_the_municipalities_on_each_side(units: Units) -> None:
 
 
 def test_comensha_and_contactless_entries_are_exempt(units: Units) -> None:
-    contactless = {"id": "nobody", "area_wording": "x", "note": "no contact",
+    contactless = {"id": "nobody", "area_wording": "x",
+                   "note": {"nl": "geen contact", "en": "no contact"},
                    "area": {"include": [{"province": "Limburg"}]}, "contacts": []}
     snapshot = _snapshot(_entry("comensha", [{"province": "Noord-Brabant"}], "CoMensha"),
                          contactless)

@@ -114,3 +114,31 @@ def test_check_command() -> None:
     result = run("check")
     assert result.returncode == 0
     assert "current: 17 entries OK" in result.stdout
+
+
+def test_lookup_gives_the_note_in_the_chosen_language() -> None:
+    english = json.loads(run("lookup", "Apeldoorn", "--json").stdout)
+    dutch = json.loads(run("lookup", "Apeldoorn", "--json", "--lang", "nl").stdout)
+    assert (english["language"], dutch["language"]) == ("en", "nl")
+    for answer, start in ((english, 'Ambiguous: "de Veluwe"'),
+                          (dutch, 'Dubbelzinnig: "de Veluwe"')):
+        notes = {contact["note"] for contact in answer["coordinators"]}
+        assert len(notes) == 1 and next(iter(notes)).startswith(start)
+    # Only the notes differ: the source's wordings and everything else are the same.
+    for contact in dutch["coordinators"]:
+        contact.pop("note")
+    for contact in english["coordinators"]:
+        contact.pop("note")
+    assert {**english, "language": "nl"} == dutch
+    earlier = json.loads(run("lookup", "Weert", "--snapshot", "earlier", "--json",
+                             "--lang", "nl").stdout)
+    assert earlier["listed_without_contact"][0]["note"].startswith("Dubbelzinnig: in de bron")
+
+
+def test_lookup_text_prints_the_note_once_per_area() -> None:
+    result = run("lookup", "Apeldoorn", "--lang", "nl")
+    assert result.returncode == 0, result.stderr
+    notes = [line for line in result.stdout.splitlines() if line.startswith("  note: ")]
+    assert len(notes) == 1 and notes[0].startswith('  note: Dubbelzinnig: "de Veluwe"')
+    assert "Ambiguous" not in result.stdout
+    assert '  note: Ambiguous: "de Veluwe"' in run("lookup", "Apeldoorn").stdout

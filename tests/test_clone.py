@@ -29,6 +29,7 @@ def test_a_fresh_clone_answers_a_lookup(tmp_path: Path) -> None:
     env = {name: value for name, value in os.environ.items()
            if not name.startswith("COVERAGE_") and name != "PYTHONPATH"}
     env["COVERAGE_CACHE_DIR"] = str(cache)
+    env["XDG_DATA_HOME"] = str(tmp_path / "data-home")  # a new user: no database of versions yet
     result = subprocess.run([sys.executable, "-m", "coverage", "lookup", "zwolle", "--json"],
                             cwd=clone, env=env, capture_output=True, text=True, timeout=180,
                             check=False)

@@ -134,15 +134,20 @@ def _bad_inputs(folder: Path) -> dict[str, tuple[Path, list[str]]]:
     dangling = folder / "dangling.yaml"
     dangling.symlink_to(folder / "missing.yaml")
     friesland = "entry #5 'provincie-friesland'"
+
+    def line(fragment: str) -> str:
+        return f":{next(n for n, row in enumerate(text.splitlines(), 1) if fragment in row)}"
+
     return {
         "broken YAML": (write(folder / "broken.yaml", text.replace(
             f"phones: [{FIER_PHONE}]", f"phones: [{FIER_PHONE}")),
-            [":74", friesland, "YAML syntax error"]),
-        "not UTF-8": (latin, [":71", friesland, "field 'contacts[0].organisation'",
-                              "not UTF-8 text (byte 0xe9)"]),
+            # The parser notices at the next entry's first line.
+            [line("- id: noord-oost-gelderland-en-achterhoek"), friesland, "YAML syntax error"]),
+        "not UTF-8": (latin, [line("organisation: Fier"), friesland,
+                              "field 'contacts[0].organisation'", "not UTF-8 text (byte 0xe9)"]),
         "impossible date": (write(folder / "date.yaml", text.replace(
             "date: null", "date: 2023-02-30")),
-            [":8", "field 'date'", "impossible date '2023-02-30'"]),
+            [line("date: null"), "field 'source.date'", "impossible date '2023-02-30'"]),
         "over 1 MB": (write(folder / "big.yaml", text + "#" * MAX_FILE_BYTES),
                       ["larger than 1,000,000 bytes"]),
         "alias bomb": (write(folder / "bomb.yaml", "\n".join(bomb_lines) + "\n"),
@@ -150,7 +155,7 @@ def _bad_inputs(folder: Path) -> dict[str, tuple[Path, list[str]]]:
         "dangling symlink": (dangling, ["is a symbolic link to a missing file"]),
         "unknown field": (write(folder / "field.yaml", text.replace(
             "organisation: Fier\n", "organisatie: Fier\n")),
-            [":71", friesland, "unknown field 'organisatie'"]),
+            [line("organisation: Fier"), friesland, "unknown field 'organisatie'"]),
     }
 
 

@@ -82,3 +82,14 @@ def test_content_groups_municipalities_by_contacts(current: Coverage) -> None:
     almere = contact_lines(current, "GM0034", nl)  # no entry: CoMensha as the fallback
     assert almere == ("CoMensha (vangnet, geen zorgcoördinator in het overzicht): "
                       "033 - 448 11 86 (+31334481186)",)
+
+
+def test_the_version_title_is_in_the_reader_language(earlier: Coverage) -> None:
+    for language, title, other in (
+            ("nl", "Eerder overzicht zorgcoördinatoren (National Referral Site, Engelse versie)",
+             "English version"),
+            ("en", "Care coordinators (National Referral Site, English version)",
+             "Engelse versie")):
+        t = Translator(language)
+        version = report_content(earlier, "VR23", version_label(earlier, t), t, TODAY).version
+        assert f"‘{title}’" in version and other not in version

@@ -44,7 +44,7 @@ def test_versions_json_shape(cli: Cli) -> None:
     assert (newest["number"], newest["label"], newest["parent"]) == (2, "current", 1)
     assert (first["number"], first["label"], first["parent"]) == (1, "earlier", None)
     assert newest["comment"] == "First start: seeded from current.yaml"
-    assert newest["source"].startswith("Wegwijzer Mensenhandel")
+    assert newest["source"] == "‘Zorgcoördinatoren’, Wegwijzer Mensenhandel"
     assert len(newest["content_hash"]) == 64
     code, out, _ = cli("versions")
     assert out.splitlines()[0].startswith("   2  current")

@@ -12,6 +12,8 @@ from streamlit.testing.v1 import AppTest
 from coverage.engine import Coverage
 from tests.conftest import REPOSITORY_ROOT
 from tests.page_text import texts
+from ui.i18n import LANGUAGES
+from ui.page_language import language_script
 from ui.plain_text import label
 
 APP = str(REPOSITORY_ROOT / "app.py")
@@ -42,9 +44,11 @@ def open_view(app: AppTest, label: str) -> AppTest:
 
 
 def scripts_of(app: AppTest) -> list[str]:
-    """The scripts the page runs (`st.html` elements holding a script)."""
+    """The scripts the page runs (`st.html` elements holding a script), besides the one every
+    run sends to declare the page's language (`ui.page_language`)."""
+    language = {str(language_script(code)) for code in LANGUAGES}
     return [element.proto.body for element in app.get("html")
-            if "<script" in element.proto.body]
+            if "<script" in element.proto.body and element.proto.body not in language]
 
 
 def words_of(app: AppTest) -> str:

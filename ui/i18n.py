@@ -28,7 +28,9 @@ TEXT: dict[str, dict[str, str]] = {
     "snapshot_current": {"nl": "Huidig overzicht (Nederlands)",
                          "en": "Current overview (Dutch)"},
     "snapshot_earlier": {"nl": "Eerder overzicht (Engels)", "en": "Earlier overview (English)"},
-    "snapshot_source": {"nl": "Bron: {source}. {date_note}", "en": "Source: {source}. {date_note}"},
+    "citation": {"nl": "Bron: ‘{title}’, {address}, {date}.",
+                 "en": "Source: ‘{title}’, {address}, {date}."},
+    "citation_undated": {"nl": "zonder datum", "en": "undated"},
     "register_error": {
         "nl": "Het register bevat een fout en is niet opnieuw geladen; het dashboard toont de "
               "laatste goede versie. {error}",

@@ -20,6 +20,7 @@ from ui.failure import boundary_failure_page
 from ui.history import history
 from ui.i18n import Translator
 from ui.map_panel import clicked, legend_html, render_map, summary_text
+from ui.page_language import declare_language
 from ui.search_panel import render_search, search_text
 from ui.selection import SelectionState, choose, initial_state, next_state
 from ui.sidebar import initial_language, language_choice, map_options, settings
@@ -33,6 +34,7 @@ def show_page(root: Path) -> None:
     plain_text.styles()
     log_untested_versions(root / "constraints.txt")  # server log only
     t = Translator(language_choice())
+    declare_language(t.language)  # <html lang> follows the interface
 
     # The boundary data and place tables, checked: a short page, not a traceback, when broken.
     with boundary_failure_page(t):
@@ -81,7 +83,7 @@ def show_page(root: Path) -> None:
     with card_column:
         plain_text.show_markup(legend_html(t))
         if state.selected:
-            answer = lookup_json(coverage, state.selected)
+            answer = lookup_json(coverage, state.selected, t.language)
             plain_text.show_markup(plain_text.join(
                 [CARD_CSS, card_html(answer, interpretations(coverage.snapshot, t), t)]))
             if st.button(t("clear_selection")):

@@ -26,9 +26,10 @@ from fpdf import FPDF
 from coverage.engine import Coverage
 from coverage.schema import Contact
 from coverage.verdict import touching_region, verdicts
-from ui.i18n import TEXT, Translator
+from ui.i18n import Translator
 from ui.map_palette import STATUS_COLOURS, colour_keys
 from ui.region_view import region_totals_text
+from ui.register_text import version_title
 from ui.verdict_text import verdict_text
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
@@ -118,7 +119,8 @@ def report_content(coverage: Coverage, region_code: str, version_label: str, t: 
         title=t("report_title", name=region["name"], code=region_code),
         subtitle=t("report_subtitle", province=region["province"],
                    police_unit=region["police_unit"]),
-        version=t("report_version", version=version_label, title=snapshot.title, date=date,
+        version=t("report_version", version=version_label,
+                  title=snapshot.title.in_language(t.language), date=date,
                   today=(today or datetime.date.today()).isoformat()),
         totals=region_totals_text(coverage, "safety_region", region_code, t),
         without=tuple(sorted(members.loc[members["status"].isin(["comensha", "fallback"]),
@@ -245,5 +247,4 @@ def report_file_name(coverage: Coverage, region_code: str) -> str:
 
 def version_label(coverage: Coverage, t: Translator) -> str:
     """The snapshot's name as the sidebar gives it (its title where no translation exists)."""
-    key = f"snapshot_{coverage.snapshot.id}"
-    return t(key) if key in TEXT else coverage.snapshot.title
+    return version_title(coverage.snapshot, t)

@@ -17,6 +17,7 @@ from registry.versions import VersionInfo
 from ui import data, plain_text
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, TEXT, Translator
 from ui.map_view import MapOptions
+from ui.register_text import citation_text
 
 VERSION_PARAMETERS = ("versie", "version")
 """Query parameters naming a version; the first is written."""
@@ -108,11 +109,11 @@ def settings(infos: list[VersionInfo], snapshot_of: Callable[[int], Snapshot],
     number = version_choice(infos, t)
     snapshot = snapshot_of(number)
     info = next(info for info in infos if info.number == number)
-    name = version_label(info, t) if f"snapshot_{info.label}" in TEXT else snapshot.title
+    name = (version_label(info, t) if f"snapshot_{info.label}" in TEXT
+            else snapshot.title.in_language(t.language))
     plain_text.caption(t("version_shown", number=number, label=name,
                          date=f"{info.published_at:%Y-%m-%d %H:%M} UTC"), where=sidebar)
-    plain_text.caption(t("snapshot_source", source=snapshot.source, date_note=snapshot.date_note),
-                       where=sidebar)
+    plain_text.caption(citation_text(snapshot.source, t), where=sidebar)
     with sidebar:
         watch_for_new_versions(infos[0].number)
     return Settings(

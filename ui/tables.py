@@ -88,7 +88,7 @@ def coordinators_table(coverage: Coverage, t: Translator) -> pd.DataFrame:
                 t("col_municipalities"): len(coverage.areas[entry.id]),
                 t("col_interpretation"): read_as[entry.id],
                 t("col_border"): kinds.get(entry.id, t("border_exempt")),
-                t("col_note"): entry.note or "",
+                t("col_note"): entry.note.in_language(t.language) if entry.note else "",
             })
     return pd.DataFrame(rows)
 

@@ -131,11 +131,14 @@ def test_every_register_field_shows_as_text(
     card = page.locator(CARD)
     card.get_by_text("Contact voor Apeldoorn").wait_for()
     page.wait_for_timeout(500)
-    # Card (organisation, wording, note), sidebar (source, date note).
+    # Card (organisation, wording, note), sidebar (source's title and address, date note);
+    # Dutch only.
     assert_literal(app_page, fields, {"organisation", "area_wording", "note", "source",
-                                      "date_note"})
+                                      "address", "date_note"})
     assert fields["organisation"] in card.inner_text()
     assert fields["note"] in card.inner_text()
+    english = {"note_en", "date_note_en", "title_en"}
+    assert not english & set(inspect(page, fields)["seen"])
     hover_municipality(page, *APELDOORN)  # the map's tooltip, then the frame is checked too
     assert map_frame(page).locator(".leaflet-tooltip").inner_text().startswith("Gemeente")
     assert_literal(app_page, fields, {"organisation"})
@@ -160,6 +163,7 @@ def test_every_register_field_shows_as_text(
     wait_for_app(page)
     page.locator('[data-testid="stSidebar"]').get_by_text("Getoond: versie 1").wait_for()
     assert_literal(app_page, fields, {"title"})
+    assert "title_en" not in inspect(page, fields)["seen"]  # the Dutch title only
 
     # Version 2, the earlier overview: Den Haag's number, whose organisation is inferred.
     page.goto(f"{app_page.origin}/?versie=2")

@@ -1,0 +1,29 @@
+"""Declare the page's language: `<html lang>` follows the interface (Streamlit serves `en`).
+
+Screen readers pick their voice and pronunciation from it, and browsers their hyphenation and
+translation offers, so a Dutch page must say `nl`.
+"""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from ui import plain_text
+from ui.i18n import LANGUAGES
+
+
+def language_script(language: str) -> plain_text.Markup:
+    """A script that sets `lang` on the document's root element to `language` (`nl`, `en`)."""
+    if language not in LANGUAGES:
+        raise ValueError(f"not a language of the interface: {language!r}")
+    return plain_text.Markup(
+        f"<script>document.documentElement.lang = {json.dumps(language)};</script>")
+
+
+def declare_language(language: str) -> None:
+    """Set `<html lang>` of the page to the interface's language. The script's (empty) element
+    goes in the sidebar, so the main column, where the number must show, gains no gap."""
+    with st.sidebar:
+        plain_text.run_script(language_script(language))
