@@ -21,10 +21,21 @@ from ui.history import history
 from ui.i18n import Translator
 from ui.map_panel import clicked, legend_html, render_map, summary_text
 from ui.page_language import declare_language
+from ui.scroll import bring_card_into_view
 from ui.search_panel import render_search, search_text
 from ui.selection import SelectionState, choose, initial_state, next_state
 from ui.sidebar import initial_language, language_choice, map_options, settings
 from ui.tested_set import log_untested_versions
+
+MAP_AND_CARD = "map_and_card"
+"""Key of the container of the map and the card (Streamlit gives it the class `st-key-…`)."""
+
+NARROW_SCREEN_STYLE = plain_text.Markup(
+    "<style>@media (max-width: 640px) {"
+    f" .st-key-{MAP_AND_CARD} [data-testid='stHorizontalBlock']"
+    " {flex-direction: column-reverse;} }</style>")
+"""On a screen where the columns stack (Streamlit: below 640 px), the card column comes before
+the map, so the number is on the first screen."""
 
 
 def show_page(root: Path) -> None:
@@ -55,7 +66,8 @@ def show_page(root: Path) -> None:
     # Selection: the link on a new session, then clicks on the map and the search box. The map
     # outlines the selection itself, from the `gemeente` parameter written here.
     index = data.municipality_index()
-    if "selection" not in st.session_state:
+    first_run = "selection" not in st.session_state
+    if first_run:
         st.session_state.selection = initial_state(st.query_params.get("gemeente"), index)
     before: SelectionState = st.session_state.selection
     state = next_state(before, search_text=search_text(), clicked=clicked(), index=index)
@@ -69,7 +81,9 @@ def show_page(root: Path) -> None:
     plain_text.paragraph(t("page_intro"))
     render_search(state, index, t)
 
-    map_column, card_column = st.columns([3, 2], gap="medium")
+    # On a narrow screen the columns stack: the card comes first there (NARROW_SCREEN_STYLE).
+    plain_text.show_markup(NARROW_SCREEN_STYLE)
+    map_column, card_column = st.container(key=MAP_AND_CARD).columns([3, 2], gap="medium")
     with map_column:
         shown_area = st.session_state.get("shown_area")
         if shown_area not in coverage.areas:
@@ -80,17 +94,21 @@ def show_page(root: Path) -> None:
             st.button(t("stop_showing_area"), on_click=tabs.show_area, args=(None,))
         plain_text.caption(summary_text(coverage, shown.key, t))
 
+    # The number first: the card above the legend, brought into view when a search, a click or
+    # a link selects a municipality.
     with card_column:
-        plain_text.show_markup(legend_html(t))
         if state.selected:
             answer = lookup_json(coverage, state.selected, t.language)
             plain_text.show_markup(plain_text.join(
                 [CARD_CSS, card_html(answer, interpretations(coverage.snapshot, t), t)]))
+            if state.selected != before.selected or first_run:
+                bring_card_into_view()
             if st.button(t("clear_selection")):
                 st.session_state.selection = choose(state, None)
                 st.rerun()
         else:
             plain_text.info(t("no_selection"))
+        plain_text.show_markup(legend_html(t))
 
     # The views below the map; only the open one runs.
     views = {

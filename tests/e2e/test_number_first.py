@@ -1,0 +1,57 @@
+"""End-to-end: the number first. After a search or a link, the contact card's `tel:` link is
+inside the viewport without scrolling, on a laptop and on a phone (where the card comes before
+the map)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.helpers import CARD, AppPage, wait_for_app, wait_for_script_done
+
+VIEWPORTS = {"laptop": (1400, 1000), "phone": (390, 844)}
+
+
+def _tel_link_in_view(app_page: AppPage, number: str) -> None:
+    page = app_page.page
+    link = page.locator(CARD).locator(f'a[href="tel:{number}"]').first
+    link.wait_for()
+    # The card is kept in view while the page settles; the link must end inside the viewport.
+    page.wait_for_function(
+        """([selector, href]) => {
+             const link = document.querySelector(`${selector} a[href="${href}"]`);
+             if (!link) { return false; }
+             const box = link.getBoundingClientRect();
+             return box.top >= 0 && box.bottom <= window.innerHeight && box.width > 0;
+           }""", arg=[CARD, f"tel:{number}"], timeout=10_000)
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_search_and_enter_show_the_number_in_view(app_page: AppPage, viewport: str) -> None:
+    page = app_page.page
+    width, height = VIEWPORTS[viewport]
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(app_page.origin)
+    wait_for_app(page)
+    search = page.get_by_role("textbox", name="Zoek een gemeente")
+    search.fill("Zwolle")
+    search.press("Enter")
+    wait_for_script_done(page)
+    _tel_link_in_view(app_page, "+31334481186")
+    if viewport == "phone":  # the card comes before the map on a narrow screen
+        card_top = page.locator(CARD).bounding_box()["y"]
+        map_top = page.locator("iframe[title*='st_folium']").bounding_box()["y"]
+        assert card_top < map_top
+    app_page.screenshot()
+    app_page.assert_same_origin()
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_a_link_shows_the_number_in_view(app_page: AppPage, viewport: str) -> None:
+    page = app_page.page
+    width, height = VIEWPORTS[viewport]
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{app_page.origin}/?gemeente=GM0193")
+    wait_for_app(page)
+    _tel_link_in_view(app_page, "+31334481186")
+    app_page.screenshot()
+    app_page.assert_same_origin()
