@@ -12,7 +12,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import REPOSITORY_ROOT
-from tests.page_text import shown
+from tests.page_text import shown, texts
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -72,3 +72,28 @@ def test_app_search_by_place_or_postcode_selects_the_municipality(query: str) ->
     assert not app.exception, app.exception
     assert app.query_params["gemeente"] == "GM0394"
     assert any("Contact voor Haarlemmermeer" in item.text for item in shown(app, "markup"))
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_app_says_which_place_led_to_the_municipality() -> None:
+    app = AppTest.from_file(str(REPOSITORY_ROOT / "app.py"), default_timeout=90)
+    app.run()
+    app.text_input(key="search").input("Hoofddorp").run()
+    assert "‘Hoofddorp’ ligt in de gemeente Haarlemmermeer." in texts(app, "paragraph")
+    app.text_input(key="search").input("2132 AB").run()
+    assert "Postcode 2132 ligt in de gemeente Haarlemmermeer." in texts(app, "paragraph")
+
+
+@pytest.mark.usefixtures("fresh_caches")
+def test_app_offers_places_of_the_same_name_beside_the_municipality() -> None:
+    app = AppTest.from_file(str(REPOSITORY_ROOT / "app.py"), default_timeout=90)
+    app.run()
+    app.text_input(key="search").input("Hoorn").run()
+    assert app.query_params["gemeente"] == "GM0405"  # the city, selected at once
+    assert "‘Hoorn’ is ook een plaats in een andere gemeente:" in texts(app, "paragraph")
+    app.button(key="pick-GM0093").click().run()  # the village Hoorn on Terschelling
+    assert not app.exception, app.exception
+    assert app.query_params["gemeente"] == "GM0093"
+    assert any("Contact voor Terschelling" in item.text for item in shown(app, "markup"))
+    assert not app.get("button") or "pick-GM0093" not in [
+        button.key for button in app.get("button")]

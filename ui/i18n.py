@@ -87,6 +87,12 @@ TEXT: dict[str, dict[str, str]] = {
     "search_none": {"nl": "Geen gemeente gevonden voor ‘{query}’.",
                     "en": "No municipality found for ‘{query}’."},
     "search_suggestions": {"nl": "Bedoelt u:", "en": "Did you mean:"},
+    "search_via_place": {"nl": "‘{query}’ ligt in de gemeente {municipality}.",
+                         "en": "‘{query}’ lies in the municipality of {municipality}."},
+    "search_via_postcode": {"nl": "Postcode {query} ligt in de gemeente {municipality}.",
+                            "en": "Postcode {query} lies in the municipality of {municipality}."},
+    "search_also": {"nl": "‘{query}’ is ook een plaats in een andere gemeente:",
+                    "en": "‘{query}’ is also a place in another municipality:"},
     "url_unknown": {"nl": "De link noemt een onbekende gemeente: ‘{value}’.",
                     "en": "The link names an unknown municipality: ‘{value}’."},
     "no_selection": {

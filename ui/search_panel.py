@@ -1,10 +1,12 @@
-"""The search box (the keyboard path to a municipality) and its ambiguous or unknown results."""
+"""The search box (the keyboard path to a municipality), what a place or postcode search found,
+and its ambiguous or unknown results."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from coverage.search import MunicipalityIndex
+from coverage.search import MunicipalityIndex, SearchResult, Via
 from ui import plain_text
 from ui.i18n import Translator
 from ui.selection import SelectionState, choose
@@ -31,9 +33,12 @@ def render_search(state: SelectionState, index: MunicipalityIndex, t: Translator
     if result is None:
         return
     names = index.municipalities["display_name"]
+    if result.unique:
+        _explain(result, names, t)
+        return
     if result.codes:
         plain_text.paragraph(t("search_ambiguous", query=result.query))
-        options = [(code, f"{names[code]} ({code})") for code in result.codes[:12]]
+        options = [(code, _option(code, result.via_of(code), names)) for code in result.codes[:12]]
     else:
         plain_text.paragraph(t("search_none", query=result.query))
         if not result.suggestions:
@@ -41,7 +46,30 @@ def render_search(state: SelectionState, index: MunicipalityIndex, t: Translator
         plain_text.paragraph(t("search_suggestions"))
         by_name = dict(zip(names, names.index, strict=True))
         options = [(by_name[name], name) for name in result.suggestions if name in by_name]
+    _buttons(options)
+
+
+def _option(code: str, via: Via | None, names: pd.Series) -> str:
+    """A choice's label: the municipality, and the place or postcode that matched in it."""
+    return f"{names[code]} ({via.name if via else code})"
+
+
+def _buttons(options: list[tuple[str, str]]) -> None:
     columns = st.columns(min(len(options), 4) or 1)
     for position, (code, label) in enumerate(options):
         columns[position % len(columns)].button(plain_text.label(label), key=f"pick-{code}",
                                                 on_click=_pick, args=(code,))
+
+
+def _explain(result: SearchResult, names: pd.Series, t: Translator) -> None:
+    """Beside a found municipality: the place or postcode that led to it, and places of the
+    same name in other municipalities, to pick instead."""
+    code = result.unique
+    via = result.via_of(code)
+    if via is not None:
+        key = "search_via_postcode" if via.kind == "postcode" else "search_via_place"
+        plain_text.paragraph(t(key, query=via.name, municipality=names[code]))
+    if result.alternatives:
+        plain_text.paragraph(t("search_also", query=result.query))
+        _buttons([(other, _option(other, result.via_of(other), names))
+                  for other in result.alternatives[:12]])

@@ -49,7 +49,11 @@ def next_state(state: SelectionState, *, search_text: str, clicked: MapClick | N
             return state
         result = index.find(search_text)
         if result.unique:
-            return replace(state, selected=result.unique, url_rejected=None)
+            # Kept when there is something to say beside the card: the place or postcode that
+            # led to the municipality, or places of the same name in other municipalities.
+            explained = bool(result.via_of(result.unique) or result.alternatives)
+            return replace(state, selected=result.unique, url_rejected=None,
+                           search_result=result if explained else None)
         return replace(state, search_result=result)
     return state
 
