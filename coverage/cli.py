@@ -1,5 +1,6 @@
 """`python -m coverage`: look up a municipality, list rule breaks, report figures, diff snapshots,
-and keep the published versions of the register (versions, show, export, import, revert).
+and keep the published versions of the register (versions, show, export, import, revert) and
+the accounts that edit and publish it in the app (user).
 
 The register is read from the database of versions (`registry`), or with `--data DIR` from a
 folder of YAML files without touching the database.
@@ -27,6 +28,7 @@ from coverage.serialise import changes_json, finding_json, lookup_json, records_
 from geodata import BoundaryDataError, Units, load_units
 from geodata.derived import municipality_areas
 from geodata.place_tables import load_place_tables
+from registry.account_commands import add_account_commands
 from registry.commands import STALE_BASE_EXIT, RefusedError, add_version_commands, reader
 from registry.errors import RegisterError
 from registry.versions import (
@@ -260,6 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--snapshot", help="only this version (default: every version)")
     check.set_defaults(run=cmd_check)
     add_version_commands(commands)
+    add_account_commands(commands)
     return parser
 
 

@@ -1,4 +1,5 @@
-"""The database tables (SQLAlchemy 2): one row per published version of the register."""
+"""The database tables (SQLAlchemy 2): one row per published version of the register; the
+accounts that may edit and publish, their sessions and failed sign-ins; drafts of changes."""
 
 from __future__ import annotations
 
@@ -49,3 +50,67 @@ class RegisterVersion(Base):
     """The snapshot as published (YAML text, comments kept): what `export` writes."""
     fallback_yaml: Mapped[str] = mapped_column(Text)
     """The national fallback in force with this version (YAML text)."""
+
+
+ROLE_RULE = "role IN ('editor', 'publisher')"
+DRAFT_ACTION_RULE = "action IN ('change', 'add', 'remove')"
+
+
+class Account(Base):
+    """Someone who may edit (`editor`) or also publish (`publisher`) the register; the password
+    is kept only as an argon2 hash."""
+
+    __tablename__ = "accounts"
+    __table_args__ = (CheckConstraint(ROLE_RULE, name="ck_accounts_role"),)
+
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    password_hash: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SignInFailure(Base):
+    """One failed sign-in for a name (known or not): the shared record that limits attempts
+    across every app server on the database."""
+
+    __tablename__ = "sign_in_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    failed_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SignInSession(Base):
+    """A signed-in session: the SHA-256 of its secret token, whose account, until when."""
+
+    __tablename__ = "sign_in_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(
+        ForeignKey("accounts.name", name="fk_sign_in_sessions_account", ondelete="CASCADE"),
+        index=True)
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Draft(Base):
+    """An editor's unpublished change to one entry (changed, added or removed), on a base
+    version; kept after publishing (with the version it became) and after a conflict."""
+
+    __tablename__ = "drafts"
+    __table_args__ = (CheckConstraint(DRAFT_ACTION_RULE, name="ck_drafts_action"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    entry_id: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(10))
+    entry_yaml: Mapped[str | None] = mapped_column(Text)
+    """The entry as YAML (null when the draft removes it)."""
+    base_version: Mapped[int] = mapped_column(
+        ForeignKey(f"{VERSIONS_TABLE}.number", name="fk_drafts_base_version"))
+    author: Mapped[str] = mapped_column(String(100))
+    comment: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True))
+    published_version: Mapped[int | None] = mapped_column(
+        ForeignKey(f"{VERSIONS_TABLE}.number", name="fk_drafts_published_version"))
+    published_by: Mapped[str | None] = mapped_column(String(100))

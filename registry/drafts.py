@@ -1,0 +1,221 @@
+"""Drafts of changes to the register's entries, and publishing them as new versions.
+
+An editor's change to one entry (changed, added or removed) is saved as a draft on the version
+it was made against (its base). A publisher publishes a draft through the store's publish path,
+with its base check: when a version was published after the draft's base, nothing is published,
+the draft stays as it was, and `DraftConflictError` carries both texts of the entry (the draft's
+and the newest version's) and the entries that changed in between. The editor can then put the
+draft on the newest version (`rebase`), having seen what it would overwrite.
+
+Every function that reads or writes drafts takes a `Session` and checks it with
+`AccountStore.authorise` first: saving needs an editor (or publisher), publishing a publisher.
+Anonymous callers (`None`) and editors who try to publish are refused with a `PermissionError`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from sqlalchemy import select, update
+
+from coverage.schema import Entry
+from geodata import Units
+from registry.accounts import AccountStore, Session
+from registry.documents import Document
+from registry.entry_yaml import with_entry
+from registry.review import entry_changes
+from registry.store import VersionStore
+from registry.tables import Draft as DraftRow
+from registry.versions import StaleBaseError, VersionInfo, read_document
+from registry.yaml_register import snapshot_from_text
+
+Action = Literal["change", "add", "remove"]
+_DRAFTS = DraftRow.__table__
+_FIELDS = ("id", "entry_id", "action", "entry_yaml", "base_version", "author", "comment",
+           "created_at", "updated_at", "published_version", "published_by")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A saved change to one entry. `entry_id` names the entry it changes or removes (or, when
+    added, the new entry's id); `entry_yaml` is the entry as YAML (None when removed)."""
+
+    id: int
+    entry_id: str
+    action: Action
+    entry_yaml: str | None
+    base_version: int
+    author: str
+    comment: str
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    published_version: int | None
+    published_by: str | None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """What was published after a draft's base: the entry's text in the newest version (None
+    when it is not there) beside the draft's, their line differences, and every entry changed
+    between the base and the newest version."""
+
+    draft: Draft
+    newest: int
+    newest_text: str | None
+    draft_text: str | None
+    text_diff: list[str]
+    added: list[str]
+    removed: list[str]
+    changed: list[str]
+
+
+class DraftConflictError(Exception):
+    """A version was published after the draft's base; nothing was published, the draft kept."""
+
+    def __init__(self, conflict: Conflict) -> None:
+        self.conflict = conflict
+        super().__init__(f"version {conflict.newest} was published after draft "
+                         f"{conflict.draft.id}'s base (version {conflict.draft.base_version}); "
+                         "nothing was published and the draft is kept")
+
+
+class DraftError(ValueError):
+    """A draft cannot be saved or published as asked (unknown, already published)."""
+
+
+def _now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.UTC)
+
+
+def _draft(row: Any) -> Draft:
+    values = dict(zip(_FIELDS, row, strict=True))
+    for key in ("created_at", "updated_at"):
+        moment = values[key]
+        values[key] = moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)
+    return Draft(**values)
+
+
+def entry_of(snapshot_yaml: str, entry_id: str) -> str | None:
+    """One entry's YAML as it stands in a snapshot's text, re-written in the register's format
+    (None when the snapshot has no such entry)."""
+    from registry.entry_yaml import entry_data, entry_text
+
+    data = yaml.safe_load(snapshot_yaml)
+    raw = next((item for item in data.get("entries", []) if item.get("id") == entry_id), None)
+    return None if raw is None else entry_text(entry_data(Entry.model_validate(raw)))
+
+
+class DraftStore:
+    """Drafts in the register's database, published through `VersionStore.publish`."""
+
+    def __init__(self, versions: VersionStore, accounts: AccountStore, units: Units) -> None:
+        self.versions, self.accounts, self.units = versions, accounts, units
+
+    # --- composing ----------------------------------------------------------------------------
+
+    def compose(self, entry_id: str, entry_yaml: str | None, base: int) -> Document:
+        """Version `base`'s document with the entry replaced, added or removed, validated by the
+        register's own rules (a `RegisterError` names entry and field)."""
+        document = read_document(self.versions, base, self.units)
+        text = with_entry(document.snapshot_yaml, entry_id, entry_yaml)
+        snapshot = snapshot_from_text(text, Path(f"draft on version {base}"), self.units,
+                                      document.fallback)
+        return Document(snapshot, document.fallback, text, document.fallback_yaml)
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def drafts(self, session: Session | None, *, unpublished_only: bool = True) -> list[Draft]:
+        """Drafts, newest first (an editor's or publisher's session)."""
+        self.accounts.authorise(session, "editor")
+        query = select(*(_DRAFTS.c[name] for name in _FIELDS)).order_by(_DRAFTS.c.id.desc())
+        if unpublished_only:
+            query = query.where(_DRAFTS.c.published_version.is_(None))
+        with self.versions.engine.connect() as connection:
+            return [_draft(row) for row in connection.execute(query)]
+
+    def draft(self, session: Session | None, draft_id: int) -> Draft:
+        """One draft by its number."""
+        self.accounts.authorise(session, "editor")
+        with self.versions.engine.connect() as connection:
+            row = connection.execute(select(*(_DRAFTS.c[name] for name in _FIELDS))
+                                     .where(_DRAFTS.c.id == draft_id)).first()
+        if row is None:
+            raise DraftError(f"no draft {draft_id}")
+        return _draft(row)
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def save(self, session: Session | None, *, entry_id: str, action: Action,
+             entry_yaml: str | None, base: int, comment: str = "",
+             draft_id: int | None = None) -> Draft:
+        """Save a change as a new draft (or over an unpublished draft, `draft_id`). Needs an
+        editor's session; the change must keep the register valid on its base."""
+        signed_in = self.accounts.authorise(session, "editor")
+        if action == "remove":
+            entry_yaml = None
+        elif entry_yaml is None:
+            raise DraftError("a changed or added entry needs its text")
+        self.compose(entry_id, entry_yaml, base)  # refuse what the register's rules refuse
+        values = {"entry_id": entry_id, "action": action, "entry_yaml": entry_yaml,
+                  "base_version": base, "comment": comment, "updated_at": _now()}
+        with self.versions._write() as connection, connection.begin():
+            if draft_id is None:
+                draft_id = connection.execute(_DRAFTS.insert().values(
+                    **values, author=signed_in.name, created_at=_now())
+                ).inserted_primary_key[0]
+            elif not connection.execute(update(_DRAFTS).where(
+                    _DRAFTS.c.id == draft_id, _DRAFTS.c.published_version.is_(None)
+            ).values(**values)).rowcount:
+                raise DraftError(f"no unpublished draft {draft_id}")
+        return self.draft(signed_in, draft_id)
+
+    def rebase(self, session: Session | None, draft_id: int) -> Draft:
+        """Put an unpublished draft on the newest version, its text unchanged (after a
+        conflict, once the editor has seen what the newest version holds)."""
+        draft = self.draft(session, draft_id)
+        return self.save(session, entry_id=draft.entry_id, action=draft.action,
+                         entry_yaml=draft.entry_yaml, base=self.versions.newest_number() or 0,
+                         comment=draft.comment, draft_id=draft.id)
+
+    def conflict(self, draft: Draft, newest: int) -> Conflict:
+        """What the newest version holds against the draft (see `Conflict`)."""
+        base_document = read_document(self.versions, draft.base_version, self.units)
+        newest_document = read_document(self.versions, newest, self.units)
+        newest_text = entry_of(newest_document.snapshot_yaml, draft.entry_id)
+        added, removed, changed = entry_changes(base_document.snapshot, newest_document.snapshot)
+        diff = list(difflib.unified_diff(
+            (newest_text or "").splitlines(), (draft.entry_yaml or "").splitlines(),
+            f"version {newest}", f"draft {draft.id}", lineterm=""))
+        return Conflict(draft, newest, newest_text, draft.entry_yaml, diff,
+                        [entry.id for entry in added], [entry.id for entry in removed],
+                        [after.id for _, after in changed])
+
+    def publish(self, session: Session | None, draft_id: int, comment: str = "") -> VersionInfo:
+        """Publish a draft as the newest version, recording the publisher's account. Needs a
+        publisher's session. Raises `DraftConflictError` (the draft kept) when a version was
+        published after the draft's base."""
+        signed_in = self.accounts.authorise(session, "publisher")
+        draft = self.draft(signed_in, draft_id)
+        if draft.published_version is not None:
+            raise DraftError(f"draft {draft.id} was published as version "
+                             f"{draft.published_version}")
+        newest = self.versions.newest_number()
+        if newest != draft.base_version:
+            raise DraftConflictError(self.conflict(draft, newest or 0))
+        document = self.compose(draft.entry_id, draft.entry_yaml, draft.base_version)
+        why = comment or draft.comment or f"{draft.action} {draft.entry_id} (draft {draft.id})"
+        try:
+            info = self.versions.publish(document, author=signed_in.name, comment=why,
+                                         base=draft.base_version)
+        except StaleBaseError as error:  # another publication won the race
+            raise DraftConflictError(self.conflict(draft, error.newest or 0)) from None
+        with self.versions._write() as connection, connection.begin():
+            connection.execute(update(_DRAFTS).where(_DRAFTS.c.id == draft.id).values(
+                published_version=info.number, published_by=signed_in.name,
+                updated_at=_now()))
+        return info
