@@ -28,6 +28,7 @@ from geodata import Units
 from registry.accounts import AccountStore, Session
 from registry.documents import Document
 from registry.entry_yaml import with_entry
+from registry.errors import RegisterError
 from registry.review import entry_changes
 from registry.store import VersionStore
 from registry.tables import Draft as DraftRow
@@ -118,13 +119,19 @@ class DraftStore:
 
     # --- composing ----------------------------------------------------------------------------
 
-    def compose(self, entry_id: str, entry_yaml: str | None, base: int) -> Document:
-        """Version `base`'s document with the entry replaced, added or removed, validated by the
+    def compose(self, entry_id: str, entry_yaml: str | None, base: int,
+                action: Action = "change") -> Document:
+        """Version `base`'s document with the entry changed, added or removed, validated by the
         register's own rules (a `RegisterError` names entry and field)."""
         document = read_document(self.versions, base, self.units)
-        text = with_entry(document.snapshot_yaml, entry_id, entry_yaml)
-        snapshot = snapshot_from_text(text, Path(f"draft on version {base}"), self.units,
-                                      document.fallback)
+        name = Path(f"draft on version {base}")
+        exists = entry_id in {entry.id for entry in document.snapshot.entries}
+        if exists == (action == "add"):
+            raise RegisterError(name, f"an entry '{entry_id}' exists already" if exists
+                                else f"version {base} has no entry '{entry_id}'", field="id")
+        text = with_entry(document.snapshot_yaml, entry_id,
+                          None if action == "remove" else entry_yaml)
+        snapshot = snapshot_from_text(text, name, self.units, document.fallback)
         return Document(snapshot, document.fallback, text, document.fallback_yaml)
 
     # --- reading ------------------------------------------------------------------------------
@@ -160,7 +167,7 @@ class DraftStore:
             entry_yaml = None
         elif entry_yaml is None:
             raise DraftError("a changed or added entry needs its text")
-        self.compose(entry_id, entry_yaml, base)  # refuse what the register's rules refuse
+        self.compose(entry_id, entry_yaml, base, action)  # what the register refuses
         values = {"entry_id": entry_id, "action": action, "entry_yaml": entry_yaml,
                   "base_version": base, "comment": comment, "updated_at": _now()}
         with self.versions._write() as connection, connection.begin():
@@ -207,7 +214,8 @@ class DraftStore:
         newest = self.versions.newest_number()
         if newest != draft.base_version:
             raise DraftConflictError(self.conflict(draft, newest or 0))
-        document = self.compose(draft.entry_id, draft.entry_yaml, draft.base_version)
+        document = self.compose(draft.entry_id, draft.entry_yaml, draft.base_version,
+                                draft.action)
         why = comment or draft.comment or f"{draft.action} {draft.entry_id} (draft {draft.id})"
         try:
             info = self.versions.publish(document, author=signed_in.name, comment=why,

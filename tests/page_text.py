@@ -9,8 +9,8 @@ from html import unescape
 from streamlit.testing.v1 import AppTest
 
 _STYLE = re.compile(r"<style>.*?</style>", re.DOTALL)
-_CLASS = re.compile(r"^<(?P<tag>p|div|h3|blockquote) class='plain-text(?: (?P<kinds>[\w ]+))?'")
-_TAG_KINDS = {"h3": "heading", "blockquote": "quote"}
+_CLASS = re.compile(r"^<(?P<tag>p|div|h3|blockquote|pre) class='plain-text(?: (?P<kinds>[\w ]+))?'")
+_TAG_KINDS = {"h3": "heading", "blockquote": "quote", "pre": "preformatted"}
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -19,7 +19,8 @@ class Shown:
     """One element shown by `ui.plain_text`: its kind and the text a reader sees."""
 
     kind: str
-    """paragraph, caption, list, heading, quote, info, warning, error, success or markup."""
+    """paragraph, caption, list, heading, quote, preformatted, info, warning, error, success
+    or markup."""
     text: str
     html: str
 

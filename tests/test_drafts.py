@@ -138,6 +138,9 @@ def test_adding_and_removing_an_entry(stores, units: Units) -> None:
     added = drafts.save(editor, entry_id="gemeente-zwolle", action="add",
                         entry_yaml=entry_text(data), base=2)
     drafts.publish(publisher, added.id)
+    with pytest.raises(RegisterError, match="exists already"):
+        drafts.save(editor, entry_id="gemeente-zwolle", action="add",
+                    entry_yaml=entry_text(data), base=3)
     removed = drafts.save(editor, entry_id=ROTTERDAM, action="remove", entry_yaml=None, base=3)
     drafts.publish(publisher, removed.id)
     ids = [entry.id for entry in read_document(drafts.versions, 4, units).snapshot.entries]
@@ -161,7 +164,7 @@ def test_the_effect_of_an_edit(stores, units: Units) -> None:
             == effect.counts_before["coordinator"].municipalities + 1)
     assert (effect.counts_after["fallback"].municipalities
             == effect.counts_before["fallback"].municipalities - 1)
-    removal = drafts.compose(ROTTERDAM, None, 2)
+    removal = drafts.compose(ROTTERDAM, None, 2, "remove")
     gone = entry_effect(before, Coverage(removal.snapshot, removal.fallback, units), ROTTERDAM)
     assert gone.removed and list(gone.changes["name"]) == ["Rotterdam"]
     assert (gone.counts_after["coordinator"].municipalities

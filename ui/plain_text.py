@@ -43,6 +43,8 @@ _STYLE = """<style>
 .plain-text.error {background: #fdecec; color: #7d1212;}
 .plain-text.success {background: #e9f7ef; color: #14532d;}
 .plain-text ul {margin: 0; padding-left: 1.25rem;}
+.plain-text.preformatted {white-space: pre-wrap; font-size: 0.85rem; background: #f6f6f6;
+  padding: 0.5rem;}
 </style>"""
 
 _ROLES: dict[Kind, str] = {"info": "status", "warning": "alert", "error": "alert",
@@ -168,3 +170,8 @@ def show_markup(fragment: Markup, *, where: DeltaGenerator | None = None) -> Non
     if not isinstance(fragment, Markup):
         raise TypeError("show_markup takes Markup built with plain_text.markup, not a str")
     (st if where is None else where).html(fragment)
+
+
+def preformatted(text: str, *, where: DeltaGenerator | None = None) -> None:
+    """A block of plain text with its line breaks and indentation kept (e.g. YAML)."""
+    _show(f"<pre class='plain-text preformatted'>{escape(text)}</pre>", where)

@@ -1,0 +1,187 @@
+"""The edit page in Streamlit's AppTest: signing in, an editor's draft, a publisher's publish
+that `lookup` then shows, a conflicting publish that keeps both texts, and no way to edit
+without signing in."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+import yaml
+from streamlit.testing.v1 import AppTest
+
+from geodata import load_units
+from registry.accounts import AccountStore, Session
+from registry.database import DATABASE_URL_VARIABLE
+from registry.drafts import DraftStore, entry_of
+from registry.entry_yaml import entry_text
+from registry.store import open_store
+from registry.yaml_register import DATA_DIR
+from tests.conftest import REPOSITORY_ROOT
+from tests.page_text import texts
+
+PASSWORD = "lang-genoeg-wachtwoord"
+PHONES = "entry_form.contact.0.phones"
+
+
+@pytest.fixture
+def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A database of its own, with an editor (anna) and a publisher (piet)."""
+    url = f"sqlite:///{tmp_path / 'register.sqlite3'}"
+    monkeypatch.setenv(DATABASE_URL_VARIABLE, url)
+    versions = open_store(url)
+    versions.prepare(load_units(), DATA_DIR)
+    accounts = AccountStore(versions.engine, failure_delay_s=0)
+    accounts.add("anna", "editor", PASSWORD)
+    accounts.add("piet", "publisher", PASSWORD)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield url
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def _page(language: str) -> None:
+    from ui import plain_text
+    from ui.edit_page import show_edit_page
+    from ui.i18n import Translator
+
+    plain_text.styles()
+    show_edit_page(Translator(language))
+
+
+def open_page(language: str = "en") -> AppTest:
+    app = AppTest.from_function(_page, args=(language,), default_timeout=120)
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def sign_in(app: AppTest, name: str, password: str = PASSWORD) -> AppTest:
+    app.text_input(key="sign_in_name").input(name)
+    app.text_input(key="sign_in_password").input(password)
+    app.button[0].click().run()
+    assert not app.exception, app.exception
+    return app
+
+
+def edit_rotterdam_phone(app: AppTest, number: str) -> AppTest:
+    app.selectbox(key="edit_entry").select("gemeente-rotterdam").run()
+    app.text_area(key=PHONES).input(number).run()
+    assert not app.exception, app.exception
+    return app
+
+
+def lookup_rotterdam(url: str) -> str:
+    result = subprocess.run([sys.executable, "-m", "coverage", "lookup", "Rotterdam"],
+                            capture_output=True, text=True, cwd=REPOSITORY_ROOT, timeout=120,
+                            env={**os.environ, DATABASE_URL_VARIABLE: url})
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_anonymous_sees_only_the_sign_in_form(database: str) -> None:
+    app = open_page()
+    assert [box.key for box in app.text_input] == ["sign_in_name", "sign_in_password"]
+    assert app.text_input(key="sign_in_password").proto.type == 1  # TextInput.PASSWORD
+    assert [button.label for button in app.button] == ["Sign in"]
+    assert not app.selectbox and not app.text_area
+    assert "Edit the register" in [title.value for title in app.title]
+
+
+def test_a_claimed_session_is_not_a_session(database: str) -> None:
+    app = AppTest.from_function(_page, args=("en",), default_timeout=120)
+    app.session_state["account_session"] = Session("piet", "publisher", "made-up-token")
+    app.run()
+    assert not app.selectbox and [button.label for button in app.button] == ["Sign in"]
+    assert "Your session has ended; please sign in again." in texts(app, "warning")
+
+
+def test_a_wrong_password_and_an_unknown_name_read_the_same(database: str) -> None:
+    wrong = sign_in(open_page(), "anna", "not-her-password")
+    unknown = sign_in(open_page(), "nobody", PASSWORD)
+    assert texts(wrong, "error") == texts(unknown, "error") == [
+        "Unknown name or wrong password."]
+    assert not wrong.selectbox and not unknown.selectbox
+
+
+def test_the_form_validates_with_the_register_rules(database: str) -> None:
+    app = edit_rotterdam_phone(sign_in(open_page(), "anna"), "12")
+    (error,) = texts(app, "error")
+    assert error.startswith("Not valid yet: contacts[0].phones[0]: '12' is not a valid phone")
+    assert app.button(key="save_draft").disabled
+    app.text_area(key=PHONES).input("010-1234567").run()
+    assert texts(app, "success") == ["The area keeps the register's rules."]
+    assert "Rotterdam: contact changed" in "\n".join(texts(app, "list"))
+
+
+def test_an_editor_saves_a_publisher_publishes_and_lookup_shows_it(database: str) -> None:
+    assert "010-2365212" in lookup_rotterdam(database)
+    editor = edit_rotterdam_phone(sign_in(open_page(), "anna"), "010-1234567")
+    editor.text_input(key="edit_comment").input("Rotterdam's new number").run()
+    editor.button(key="save_draft").click().run()
+    assert "Draft 1 saved." in texts(editor, "success")
+    assert not [button for button in editor.button if button.key == "publish_1"]
+
+    publisher = sign_in(open_page(), "piet")
+    assert any(line.startswith("Draft 1: changes gemeente-rotterdam, by anna, on version 2")
+               for line in texts(publisher, "paragraph"))
+    publisher.button(key="publish_1").click().run()
+    assert "Published as version 3." in texts(publisher, "success")
+    answer = lookup_rotterdam(database)
+    assert "010-1234567" in answer and "010-2365212" not in answer
+    history = subprocess.run([sys.executable, "-m", "coverage", "versions", "--json"],
+                             capture_output=True, text=True, cwd=REPOSITORY_ROOT, timeout=120,
+                             env={**os.environ, DATABASE_URL_VARIABLE: database})
+    newest = yaml.safe_load(history.stdout)[0]
+    assert (newest["number"], newest["published_by"]) == (3, "piet")
+
+
+def test_a_conflicting_publish_keeps_both_texts_and_tells_the_editor(database: str) -> None:
+    editor = edit_rotterdam_phone(sign_in(open_page(), "anna"), "010-1234567")
+    editor.button(key="save_draft").click().run()
+    publisher = sign_in(open_page(), "piet")  # the page shows draft 1 on version 2 ...
+
+    # ... when someone else publishes another number for Rotterdam.
+    versions = open_store(database)
+    accounts = AccountStore(versions.engine, failure_delay_s=0)
+    other = DraftStore(versions, accounts, load_units())
+    session = accounts.sign_in("piet", PASSWORD)
+    data = yaml.safe_load(entry_of(versions.texts(2)[0], "gemeente-rotterdam"))
+    data["contacts"][0]["phones"] = ["010-7654321"]
+    theirs = other.save(session, entry_id="gemeente-rotterdam", action="change",
+                        entry_yaml=entry_text(data), base=2)
+    other.publish(session, theirs.id)
+
+    publisher.button(key="publish_1").click().run()
+    assert not publisher.exception
+    assert texts(publisher, "error") == [
+        "Not published: version 3 was published after this draft's base (version 2). The "
+        "draft is kept; compare both texts."]
+    both = texts(publisher, "preformatted")
+    assert any("010-7654321" in text for text in both)
+    assert any("010-1234567" in text for text in both)
+    assert "010-7654321" in lookup_rotterdam(database)  # the other publication stands
+
+    editor = sign_in(open_page(), "anna")  # the editor, on their next visit
+    assert ("Version 3 was published after this draft's base. See below what changed; "
+            "nothing is lost.") in texts(editor, "warning")
+    both = texts(editor, "preformatted")
+    assert any("010-7654321" in text for text in both)
+    assert any("010-1234567" in text for text in both)
+    editor.button(key="rebase_1").click().run()
+    publisher = sign_in(open_page(), "piet")
+    publisher.button(key="publish_1").click().run()
+    assert "Published as version 4." in texts(publisher, "success")
+    assert "010-1234567" in lookup_rotterdam(database)
+
+
+def test_the_page_speaks_dutch(database: str) -> None:
+    app = sign_in(open_page("nl"), "anna")
+    assert "Aangemeld als anna (redacteur)." in texts(app, "caption")
+    assert [button.label for button in app.button][:1] == ["Afmelden"]

@@ -1,0 +1,120 @@
+"""The edit page: sign in, choose an entry of the newest version (or a new one), change or remove
+it in a form that is validated at every change with the register's own rules, see the effect
+against the newest version, save a draft; the open drafts below, published by publishers.
+
+Nothing here decides who may write: `registry.drafts.DraftStore` checks the session's role in
+the database at every save and publish. Without a session the page shows the sign-in form only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from coverage.engine import Coverage
+from registry.accounts import Session
+from registry.documents import Document
+from registry.drafts import Action, DraftStore, entry_of
+from registry.entry_yaml import entry_text
+from registry.errors import RegisterError
+from ui import data, editing_data, plain_text
+from ui.drafts_panel import drafts_panel
+from ui.edit_preview import show_preview
+from ui.entry_form import entry_form, key, load_entry
+from ui.i18n import Translator
+from ui.sign_in import sign_in_form
+
+NEW_ENTRY = ""
+"""The entry choice that adds a new entry."""
+
+
+def problem_text(error: RegisterError) -> str:
+    """A register error as the editor reads it: the field and the rule's own message (the line
+    of the composed file means nothing in a form)."""
+    return f"{error.field}: {error.message}" if error.field else error.message
+
+
+def _choose_entry(coverage: Coverage, t: Translator) -> tuple[str | None, Action]:
+    """The entry to edit (`NEW_ENTRY` for a new one, None before a choice) and what to do."""
+    entries = {entry.id: entry.area_wording for entry in coverage.snapshot.entries}
+    choice = st.selectbox(
+        t("edit_entry_label"), [NEW_ENTRY, *entries], key="edit_entry", index=None,
+        placeholder=t("edit_entry_placeholder"),
+        format_func=lambda entry_id: plain_text.label(
+            f"{entries[entry_id]} ({entry_id})" if entry_id else t("edit_new_entry")))
+    if choice is None or choice == NEW_ENTRY:
+        return choice, "add"
+    action = st.radio(t("edit_action_label"), ("change", "remove"), key="edit_action",
+                      horizontal=True,
+                      format_func=lambda value: plain_text.label(t(f"edit_action_{value}")))
+    return choice, action
+
+
+def _validated(store: DraftStore, entry_id: str, text: str | None, newest: int,
+               action: Action, t: Translator) -> Document | None:
+    """The newest version with the edit, or None (and the rule it breaks shown)."""
+    try:
+        document = store.compose(entry_id, text, newest, action)
+    except RegisterError as error:
+        plain_text.error(t("edit_invalid", error=problem_text(error)))
+        return None
+    plain_text.success(t("edit_valid"))
+    return document
+
+
+def _save(store: DraftStore, session: Session, change: dict[str, Any], t: Translator) -> None:
+    try:
+        draft = store.save(session, **change, comment=st.session_state.get("edit_comment", ""))
+    except PermissionError as error:
+        plain_text.error(t("not_allowed", error=str(error)))
+    except RegisterError as error:  # the newest version changed meanwhile
+        plain_text.error(t("edit_invalid", error=problem_text(error)))
+    else:
+        plain_text.success(t("draft_saved", number=draft.id))
+
+
+def _editor(store: DraftStore, session: Session, t: Translator) -> int:
+    """The entry form with its validation and preview; returns the newest version's number."""
+    newest = store.versions.newest_number() or 0
+    before = data.shown(newest).coverage
+    plain_text.caption(t("edit_based_on", number=newest))
+    entry_id, action = _choose_entry(before, t)
+    if entry_id is None:
+        return newest
+    if st.session_state.get(key("loaded")) != (entry_id, newest):
+        text = entry_of(store.versions.texts(newest)[0], entry_id) if entry_id else None
+        load_entry(_yaml_data(text))
+        st.session_state[key("loaded")] = (entry_id, newest)
+    text = None
+    if action != "remove":
+        form = entry_form(t, new=action == "add")
+        entry_id = form["id"] if action == "add" else entry_id
+        text = entry_text(form)
+    document = _validated(store, entry_id, text, newest, action, t)
+    if document is not None:
+        show_preview(before, Coverage(document.snapshot, document.fallback, before.units),
+                     entry_id, t)
+    st.text_input(t("field_comment"), key="edit_comment")
+    if st.button(t("save_draft"), type="primary", disabled=document is None, key="save_draft"):
+        _save(store, session, {"entry_id": entry_id, "action": action, "entry_yaml": text,
+                               "base": newest}, t)
+    return newest
+
+
+def _yaml_data(text: str | None) -> dict[str, Any]:
+    import yaml
+
+    return yaml.safe_load(text) if text else {}
+
+
+def show_edit_page(t: Translator) -> None:
+    """The whole edit page in the reader's language."""
+    st.title(t("edit_page_title"))
+    plain_text.paragraph(t("edit_intro"))
+    session = sign_in_form(t)
+    if session is None:
+        return
+    store = editing_data.drafts()
+    newest = _editor(store, session, t)
+    drafts_panel(store, session, newest, t)

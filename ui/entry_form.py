@@ -1,0 +1,149 @@
+"""The form of one register entry: its wording, area (named units, one per line), notes in both
+languages and contacts. Every field is a widget of its own, so each change reruns the page and
+the entry is validated at once (by `ui.edit_page`, with the register's own rules).
+
+`load_entry` fills the widgets from an entry's data; `entry_form` shows them and returns the
+entry's data as the register writes it (`registry.entry_yaml`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from coverage.schema import REFERENCE_KINDS
+from ui import plain_text
+from ui.i18n import Translator
+
+PREFIX = "entry_form"
+TARGET_GROUPS = ("all", "under_23", "23_plus")
+COMENSHA_CHOICES = ("unsaid", "true", "false")
+CONTACT_FIELDS = ("organisation", "inferred_organisation", "target_group_wording")
+
+
+def key(*parts: object) -> str:
+    """The widget key of a field (`entry_form.contact.0.phones`)."""
+    return ".".join((PREFIX, *map(str, parts)))
+
+
+def units_text(refs: list[dict[str, str]]) -> str:
+    """Area units as the form shows them, one per line (`municipality: Rotterdam`).
+
+    >>> units_text([{"municipality": "Rotterdam"}, {"safety_region": "VR17"}])
+    'municipality: Rotterdam\\nsafety_region: VR17'
+    """
+    return "\n".join(f"{kind}: {value}" for ref in refs for kind, value in ref.items())
+
+
+def units_from_text(text: str) -> list[dict[str, str]]:
+    """Area units from the form's lines; a line without a known kind is a municipality (the
+    register's validation names any unit it does not know).
+
+    >>> units_from_text("Rotterdam\\n safety_region : Zuid-Holland-Zuid\\n\\n")
+    [{'municipality': 'Rotterdam'}, {'safety_region': 'Zuid-Holland-Zuid'}]
+    """
+    refs = []
+    for line in text.splitlines():
+        kind, separator, value = line.partition(":")
+        if separator and kind.strip() in REFERENCE_KINDS:
+            refs.append({kind.strip(): value.strip()})
+        elif line.strip():
+            refs.append({"municipality": line.strip()})
+    return refs
+
+
+def load_entry(data: dict[str, Any]) -> None:
+    """Put an entry's values (its register data; `{}` for a new entry) into the widgets."""
+    state = st.session_state
+    area = data.get("area", {})
+    note = data.get("note") or {}
+    state[key("id")] = data.get("id", "")
+    state[key("area_wording")] = data.get("area_wording", "")
+    state[key("include")] = units_text(area.get("include", []))
+    state[key("exclude")] = units_text(area.get("exclude", []))
+    state[key("note_nl")] = note.get("nl", "")
+    state[key("note_en")] = note.get("en", "")
+    contacts = data.get("contacts", []) if data else [{}]
+    state[key("contacts")] = len(contacts)
+    for index, contact in enumerate(contacts):
+        for field in CONTACT_FIELDS:
+            state[key("contact", index, field)] = contact.get(field) or ""
+        state[key("contact", index, "target_group")] = contact.get("target_group", "all")
+        state[key("contact", index, "phones")] = "\n".join(contact.get("phones", []))
+        said = contact.get("comensha")
+        state[key("contact", index, "comensha")] = "unsaid" if said is None else str(said).lower()
+
+
+def _change_contacts(step: int) -> None:
+    count = st.session_state[key("contacts")] + step
+    if step > 0:
+        load_contact_defaults(count - 1)
+    st.session_state[key("contacts")] = max(count, 0)
+
+
+def load_contact_defaults(index: int) -> None:
+    """Empty values for a new contact's widgets."""
+    for field in (*CONTACT_FIELDS, "phones"):
+        st.session_state[key("contact", index, field)] = ""
+    st.session_state[key("contact", index, "target_group")] = "all"
+    st.session_state[key("contact", index, "comensha")] = "unsaid"
+
+
+def _contact(index: int, t: Translator) -> dict[str, Any]:
+    """One contact's widgets; returns its register data."""
+    plain_text.emphasised(t("contact_heading", number=index + 1), "")
+    left, right = st.columns(2)
+    organisation = left.text_input(t("field_organisation"), key=key("contact", index,
+                                                                   "organisation"))
+    inferred = right.text_input(t("field_inferred_organisation"),
+                                key=key("contact", index, "inferred_organisation"))
+    group = left.selectbox(t("field_target_group"), TARGET_GROUPS,
+                           format_func=lambda value: plain_text.label(t(f"target_{value}")),
+                           key=key("contact", index, "target_group"))
+    wording = right.text_input(t("field_target_group_wording"),
+                               key=key("contact", index, "target_group_wording"))
+    phones = left.text_area(t("field_phones"), key=key("contact", index, "phones"), height=80)
+    said = right.selectbox(t("field_comensha"), COMENSHA_CHOICES,
+                           format_func=lambda value: plain_text.label(t(f"comensha_{value}")),
+                           key=key("contact", index, "comensha"))
+    contact: dict[str, Any] = {"organisation": organisation.strip() or None}
+    if inferred.strip():
+        contact["inferred_organisation"] = inferred.strip()
+    if group != "all":
+        contact["target_group"] = group
+    if wording.strip():
+        contact["target_group_wording"] = wording.strip()
+    numbers = [line.strip() for line in phones.splitlines() if line.strip()]
+    if numbers:
+        contact["phones"] = numbers
+    if said != "unsaid":
+        contact["comensha"] = said == "true"
+    return contact
+
+
+def entry_form(t: Translator, *, new: bool) -> dict[str, Any]:
+    """The entry's widgets (the id editable only for a new entry); returns its data."""
+    entry_id = st.text_input(t("field_id"), key=key("id"), disabled=not new)
+    wording = st.text_input(t("field_area_wording"), key=key("area_wording"))
+    left, right = st.columns(2)
+    include = left.text_area(t("field_include"), key=key("include"),
+                             help=t("field_units_help"), height=100)
+    exclude = right.text_area(t("field_exclude"), key=key("exclude"),
+                              help=t("field_units_help"), height=100)
+    note_nl = left.text_area(t("field_note_nl"), key=key("note_nl"), height=120)
+    note_en = right.text_area(t("field_note_en"), key=key("note_en"), height=120)
+    data: dict[str, Any] = {"id": entry_id.strip(), "area_wording": wording.strip(),
+                            "area": {"include": units_from_text(include)}}
+    if units_from_text(exclude):
+        data["area"]["exclude"] = units_from_text(exclude)
+    if note_nl.strip() or note_en.strip():
+        data["note"] = {"nl": note_nl.strip(), "en": note_en.strip()}
+    contacts = [_contact(index, t) for index in range(st.session_state[key("contacts")])]
+    if contacts:
+        data["contacts"] = contacts
+    left, right = st.columns(2)
+    left.button(t("add_contact"), on_click=_change_contacts, args=(1,), key=key("add"))
+    right.button(t("remove_contact"), on_click=_change_contacts, args=(-1,), key=key("remove"),
+                 disabled=not contacts)
+    return data

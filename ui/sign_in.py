@@ -1,0 +1,60 @@
+"""Signing in on the edit page: a form with name and password, then who is signed in and a
+button to sign out. The session (`registry.accounts.Session`) lives in the Streamlit session
+only; every write checks it again in the database (`AccountStore.authorise`)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from registry.accounts import NotSignedInError, Session, SignInRefusedError
+from ui import editing_data, plain_text
+from ui.i18n import Translator
+
+SESSION_KEY = "account_session"
+
+
+def current_session() -> Session | None:
+    """The signed-in session of this browser session, if it is still valid in the database."""
+    session = st.session_state.get(SESSION_KEY)
+    if session is None:
+        return None
+    try:
+        return editing_data.accounts().authorise(session, "editor")
+    except NotSignedInError:
+        del st.session_state[SESSION_KEY]
+        return None
+
+
+def sign_out() -> None:
+    """End the session in the database and in this browser session."""
+    editing_data.accounts().sign_out(st.session_state.pop(SESSION_KEY, None))
+
+
+def sign_in_form(t: Translator) -> Session | None:
+    """The signed-in session, or the sign-in form (and None) when there is none."""
+    ended = SESSION_KEY in st.session_state
+    session = current_session()
+    if session is not None:
+        plain_text.caption(t("signed_in_as", name=session.name, role=t(f"role_{session.role}")))
+        st.button(t("sign_out"), on_click=sign_out, key="sign_out")
+        return session
+    if ended:
+        plain_text.warning(t("session_ended"))
+    plain_text.heading(t("sign_in_heading"))
+    plain_text.paragraph(t("sign_in_needed"))
+    with st.form("sign_in"):
+        name = st.text_input(t("sign_in_name"), key="sign_in_name", autocomplete="username")
+        password = st.text_input(t("sign_in_password"), type="password", key="sign_in_password",
+                                 autocomplete="current-password")
+        submitted = st.form_submit_button(t("sign_in_submit"))
+    if submitted:
+        try:
+            st.session_state[SESSION_KEY] = editing_data.accounts().sign_in(name, password)
+        except SignInRefusedError as refused:
+            if refused.locked_until is None:
+                plain_text.error(t("sign_in_refused"))
+            else:
+                plain_text.error(t("sign_in_locked", time=f"{refused.locked_until:%H:%M}"))
+            return None
+        st.rerun()
+    return None
