@@ -36,13 +36,17 @@ def problem_text(error: RegisterError) -> str:
 
 
 def _choose_entry(coverage: Coverage, t: Translator) -> tuple[str | None, Action]:
-    """The entry to edit (`NEW_ENTRY` for a new one, None before a choice) and what to do."""
+    """The entry to edit (`NEW_ENTRY` for a new one, None before a choice) and what to do.
+
+    A select box shows its options as plain text (no Markdown: an escaped label would show its
+    backslashes); a radio button's options are Markdown, so they go through `plain_text.label`.
+    """
     entries = {entry.id: entry.area_wording for entry in coverage.snapshot.entries}
     choice = st.selectbox(
         t("edit_entry_label"), [NEW_ENTRY, *entries], key="edit_entry", index=None,
         placeholder=t("edit_entry_placeholder"),
-        format_func=lambda entry_id: plain_text.label(
-            f"{entries[entry_id]} ({entry_id})" if entry_id else t("edit_new_entry")))
+        format_func=lambda entry_id: (f"{entries[entry_id]} ({entry_id})" if entry_id
+                                      else t("edit_new_entry")))
     if choice is None or choice == NEW_ENTRY:
         return choice, "add"
     action = st.radio(t("edit_action_label"), ("change", "remove"), key="edit_action",

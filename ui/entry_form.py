@@ -99,13 +99,13 @@ def _contact(index: int, t: Translator) -> dict[str, Any]:
     inferred = right.text_input(t("field_inferred_organisation"),
                                 key=key("contact", index, "inferred_organisation"))
     group = left.selectbox(t("field_target_group"), TARGET_GROUPS,
-                           format_func=lambda value: plain_text.label(t(f"target_{value}")),
+                           format_func=lambda value: t(f"target_{value}"),
                            key=key("contact", index, "target_group"))
     wording = right.text_input(t("field_target_group_wording"),
                                key=key("contact", index, "target_group_wording"))
     phones = left.text_area(t("field_phones"), key=key("contact", index, "phones"), height=80)
     said = right.selectbox(t("field_comensha"), COMENSHA_CHOICES,
-                           format_func=lambda value: plain_text.label(t(f"comensha_{value}")),
+                           format_func=lambda value: t(f"comensha_{value}"),
                            key=key("contact", index, "comensha"))
     contact: dict[str, Any] = {"organisation": organisation.strip() or None}
     if inferred.strip():
