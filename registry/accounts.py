@@ -20,14 +20,13 @@ import re
 import secrets
 import time
 from dataclasses import dataclass
-from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Engine
 
-from registry.database import WRITE_OPTION
+from registry.database import writing
 from registry.roles import ROLES, Role
 from registry.tables import Account, SignInFailure, SignInSession
 
@@ -111,9 +110,6 @@ class AccountStore:
         self._dummy_hash = self.hasher.hash(secrets.token_hex(16))
         """Verified against for unknown names, so they take as long as a wrong password."""
 
-    def _write(self) -> Any:
-        return self.engine.connect().execution_options(**{WRITE_OPTION: True})
-
     # --- managing accounts ---------------------------------------------------------------------
 
     def add(self, name: str, role: Role, password: str) -> None:
@@ -125,7 +121,7 @@ class AccountStore:
         if role not in ROLES:
             raise AccountError(f"unknown role '{role}'; choose {' or '.join(ROLES)}")
         _check_password(password)
-        with self._write() as connection, connection.begin():
+        with writing(self.engine) as connection, connection.begin():
             if connection.execute(select(_ACCOUNTS.c.name).where(_ACCOUNTS.c.name == name)
                                   ).first():
                 raise AccountError(f"an account '{name}' exists already")
@@ -136,7 +132,7 @@ class AccountStore:
     def remove(self, name: str) -> None:
         """Remove an account and end its sessions (its drafts stay, with its name)."""
         name = normalised_name(name)
-        with self._write() as connection, connection.begin():
+        with writing(self.engine) as connection, connection.begin():
             connection.execute(delete(_SESSIONS).where(_SESSIONS.c.name == name))
             if not connection.execute(delete(_ACCOUNTS).where(_ACCOUNTS.c.name == name)
                                       ).rowcount:
@@ -146,7 +142,7 @@ class AccountStore:
         """Give an account a new password and end its sessions."""
         name = normalised_name(name)
         _check_password(password)
-        with self._write() as connection, connection.begin():
+        with writing(self.engine) as connection, connection.begin():
             if not connection.execute(update(_ACCOUNTS).where(_ACCOUNTS.c.name == name).values(
                     password_hash=self.hasher.hash(password))).rowcount:
                 raise AccountError(f"no account '{name}'")
@@ -193,7 +189,7 @@ class AccountStore:
             self._fail(name)
             raise SignInRefusedError(self.locked_until(name))
         token = secrets.token_urlsafe(32)
-        with self._write() as connection, connection.begin():
+        with writing(self.engine) as connection, connection.begin():
             if self.hasher.check_needs_rehash(row[0]):
                 connection.execute(update(_ACCOUNTS).where(_ACCOUNTS.c.name == name).values(
                     password_hash=self.hasher.hash(password)))
@@ -205,7 +201,7 @@ class AccountStore:
 
     def _fail(self, name: str) -> None:
         """Record a failure (and forget failures older than the window), then wait."""
-        with self._write() as connection, connection.begin():
+        with writing(self.engine) as connection, connection.begin():
             connection.execute(delete(_FAILURES).where(
                 _FAILURES.c.failed_at < _now() - FAILURE_WINDOW))
             connection.execute(_FAILURES.insert().values(name=name, failed_at=_now()))
@@ -215,7 +211,7 @@ class AccountStore:
         """End a session (nothing happens for None or an ended one)."""
         if session is None:
             return
-        with self._write() as connection, connection.begin():
+        with writing(self.engine) as connection, connection.begin():
             connection.execute(delete(_SESSIONS).where(
                 _SESSIONS.c.token_hash == _token_hash(session.token)))
 

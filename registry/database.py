@@ -69,3 +69,9 @@ def create_engine(url: str) -> Any:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
     return engine
+
+
+def writing(engine: Any) -> Any:
+    """A connection on `engine` whose transactions write (on SQLite they take the write lock at
+    once: `BEGIN IMMEDIATE`)."""
+    return engine.connect().execution_options(**{WRITE_OPTION: True})

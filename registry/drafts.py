@@ -26,6 +26,7 @@ from sqlalchemy import select, update
 from coverage.schema import Entry
 from geodata import Units
 from registry.accounts import AccountStore, Session
+from registry.database import writing
 from registry.documents import Document
 from registry.entry_yaml import with_entry
 from registry.errors import RegisterError
@@ -170,7 +171,7 @@ class DraftStore:
         self.compose(entry_id, entry_yaml, base, action)  # what the register refuses
         values = {"entry_id": entry_id, "action": action, "entry_yaml": entry_yaml,
                   "base_version": base, "comment": comment, "updated_at": _now()}
-        with self.versions._write() as connection, connection.begin():
+        with writing(self.versions.engine) as connection, connection.begin():
             if draft_id is None:
                 draft_id = connection.execute(_DRAFTS.insert().values(
                     **values, author=signed_in.name, created_at=_now())
@@ -222,7 +223,7 @@ class DraftStore:
                                          base=draft.base_version)
         except StaleBaseError as error:  # another publication won the race
             raise DraftConflictError(self.conflict(draft, error.newest or 0)) from None
-        with self.versions._write() as connection, connection.begin():
+        with writing(self.versions.engine) as connection, connection.begin():
             connection.execute(update(_DRAFTS).where(_DRAFTS.c.id == draft.id).values(
                 published_version=info.number, published_by=signed_in.name,
                 updated_at=_now()))

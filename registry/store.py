@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection, Engine
 
 from geodata import Units
-from registry.database import WRITE_OPTION, create_engine, database_url
+from registry.database import create_engine, database_url, writing
 from registry.documents import Document
 from registry.migrate import HEAD_REVISION, current_revision, upgrade
 from registry.tables import RegisterVersion
@@ -84,7 +84,7 @@ class VersionStore:
 
     def _write(self) -> Any:
         """A connection whose transaction takes the write lock at once (SQLite)."""
-        return self.engine.connect().execution_options(**{WRITE_OPTION: True})
+        return writing(self.engine)
 
     def prepare(self, units: Units, seed_dir: Path | None = None) -> None:
         """Migrate to the newest schema; fill an empty database from the seed folder."""
