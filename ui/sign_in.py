@@ -42,7 +42,7 @@ def sign_in_form(t: Translator) -> Session | None:
         plain_text.warning(t("session_ended"))
     plain_text.heading(t("sign_in_heading"))
     plain_text.paragraph(t("sign_in_needed"))
-    with st.form("sign_in"):
+    with st.form("sign_in", clear_on_submit=True):  # the password does not linger
         name = st.text_input(t("sign_in_name"), key="sign_in_name", autocomplete="username")
         password = st.text_input(t("sign_in_password"), type="password", key="sign_in_password",
                                  autocomplete="current-password")
