@@ -39,22 +39,23 @@ def _password(args: argparse.Namespace) -> str:
 
 def cmd_user(args: argparse.Namespace) -> None:
     """Add, remove or list accounts, or set a password."""
-    from registry.accounts import AccountError
+    from registry.accounts import AccountError, normalised_name
 
+    name = normalised_name(getattr(args, "name", ""))
     try:
         store = account_store()
         if args.action == "list":
-            for name, role in store.accounts():
-                print(f"{name}  {role}")
+            for account, role in store.accounts():
+                print(f"{account}  {role}")
         elif args.action == "add":
             store.add(args.name, args.role, _password(args))
-            print(f"Added {args.role} '{args.name}'.")
+            print(f"Added {args.role} '{name}'.")
         elif args.action == "remove":
             store.remove(args.name)
-            print(f"Removed '{args.name}' (drafts stay; sessions ended).")
+            print(f"Removed '{name}' (drafts stay; sessions ended).")
         else:
             store.set_password(args.name, _password(args))
-            print(f"New password for '{args.name}' (sessions ended).")
+            print(f"New password for '{name}' (sessions ended).")
     except AccountError as error:
         raise RefusedError(str(error)) from None
 
