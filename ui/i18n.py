@@ -203,7 +203,12 @@ TEXT: dict[str, dict[str, str]] = {
     "legend_regions": {"nl": "grens veiligheidsregio", "en": "safety-region border"},
     "legend_violation": {"nl": "gebied dat de grensregel breekt",
                          "en": "area that breaks the border rule"},
-    "legend_selection": {"nl": "geselecteerd", "en": "selected"},
+    "legend_selection": {"nl": "geselecteerde gemeente", "en": "selected municipality"},
+    "legend_areas": {"nl": "grens van het gebied van een zorgcoördinator",
+                     "en": "edge of a care coordinator's area"},
+    "legend_layers": {"nl": "Grenzen en gebieden zet u aan en uit in de zijbalk.",
+                      "en": "Switch borders and areas on and off in the sidebar."},
+    "legend_focus": {"nl": "gekozen regio (Hiaten)", "en": "chosen region (Gaps)"},
     "showing_area": {"nl": "Op de kaart: ‘{wording}’.", "en": "On the map: ‘{wording}’."},
     "stop_showing_area": {"nl": "Gebied niet meer tonen", "en": "Stop showing the area"},
     # Tabs

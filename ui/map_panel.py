@@ -12,10 +12,21 @@ from ui import data, plain_text
 from ui.i18n import Translator
 from ui.map_click import MapClick, click_from_component
 from ui.map_component import MapDocument, draw, prepare
+from ui.map_focus_script import FOCUS_PARAMETERS
 from ui.map_geojson import STATUS_TEXT_COLUMN
-from ui.map_palette import REGION_BORDER_STYLE, SELECTED_STYLE, STATUS_COLOURS, VIOLATION_STYLE
+from ui.map_palette import (
+    AREA_OUTLINE_STYLE,
+    FOCUS_HALO_STYLE,
+    FOCUS_STYLE,
+    REGION_BORDER_STYLE,
+    SELECTED_HALO_STYLE,
+    SELECTED_STYLE,
+    STATUS_COLOURS,
+    VIOLATION_STYLE,
+)
 from ui.map_view import MapLabels, MapOptions, build_map
 from ui.plain_text import Markup
+from ui.region_view import Focus
 from ui.tables import status_labels
 
 MAP_HEIGHT = 620
@@ -78,6 +89,18 @@ def render_map(coverage: Coverage, version: int, options: MapOptions, t: Transla
     draw(document, height=MAP_HEIGHT, on_change=lambda: _remember_click(document.key))
 
 
+def show_focus(focus: Focus) -> None:
+    """Tell the map which region to zoom to and outline (or none): one query parameter of
+    the page's address (:data:`ui.map_focus_script.FOCUS_PARAMETERS`), which the map reads
+    itself, so the map document stays the same."""
+    for kind, name in FOCUS_PARAMETERS.items():
+        wanted = focus[1] if focus is not None and focus[0] == kind else None
+        if wanted is None and name in st.query_params:
+            del st.query_params[name]
+        elif wanted is not None and st.query_params.get(name) != wanted:
+            st.query_params[name] = wanted
+
+
 def legend_html(t: Translator) -> Markup:
     """The legend: a swatch and words for every colour and line on the map."""
     swatches = [
@@ -89,21 +112,28 @@ def legend_html(t: Translator) -> Markup:
     ]
     items = [f"<li><span class='swatch' style='background:{colour}'></span>{escape(text)}</li>"
              for colour, text in swatches]
-    lines = [(REGION_BORDER_STYLE["color"], t("legend_regions")),
-             (VIOLATION_STYLE["color"], t("legend_violation"))]
-    items += [f"<li><span class='line' style='border-color:{colour}'></span>{escape(text)}</li>"
-              for colour, text in lines]
-    items.append(f"<li><span class='outline' style='border-color:{SELECTED_STYLE['color']}'>"
-                 f"</span>{escape(t('legend_selection'))}</li>")
+    lines = [(REGION_BORDER_STYLE, t("legend_regions")),
+             (AREA_OUTLINE_STYLE, t("legend_areas")),
+             (VIOLATION_STYLE, t("legend_violation"))]
+    items += [f"<li><span class='line' style='border-top:3px "
+              f"{'dashed' if style.get('dashArray') else 'solid'} {style['color']}'></span>"
+              f"{escape(text)}</li>" for style, text in lines]
+    outlines = [(SELECTED_STYLE, SELECTED_HALO_STYLE, t("legend_selection")),
+                (FOCUS_STYLE, FOCUS_HALO_STYLE, t("legend_focus"))]
+    items += [f"<li><span class='outline' style='border-color:{line['color']};"
+              f"box-shadow:0 0 0 3px {halo['color']},0 0 0 4px #888'></span>{escape(text)}</li>"
+              for line, halo, text in outlines]
     return Markup(
         "<style>.legend ul{list-style:none;padding:0;margin:0}"
         ".legend li{display:flex;align-items:center;gap:.5rem;margin:.15rem 0}"
         ".legend .swatch{width:1.1rem;height:1.1rem;border:1px solid #555;display:inline-block}"
-        ".legend .line{width:1.4rem;border-top:3px solid;display:inline-block}"
-        ".legend .outline{width:.9rem;height:.9rem;border:3px solid;display:inline-block}"
+        ".legend .line{width:1.4rem;display:inline-block}"
+        ".legend .outline{width:.7rem;height:.7rem;margin:0 .2rem;border:3px solid;"
+        "display:inline-block}"
         "</style>"
         f"<div class='legend' role='list' aria-label='{escape(t('legend_heading'))}'>"
         f"<strong>{escape(t('legend_heading'))}</strong><ul>{''.join(items)}</ul>"
+        f"<p>{escape(t('legend_layers'))}</p>"
         f"<p>{escape(t('card_capacity_caveat'))}</p></div>")
 
 

@@ -19,8 +19,9 @@ from ui.card import CARD_CSS, card_html
 from ui.failure import boundary_failure_page
 from ui.history import history
 from ui.i18n import Translator
-from ui.map_panel import clicked, legend_html, render_map, summary_text
+from ui.map_panel import clicked, legend_html, render_map, show_focus, summary_text
 from ui.page_language import declare_language
+from ui.region_view import FOCUS_KEY
 from ui.scroll import bring_card_into_view
 from ui.search_panel import render_search, search_text
 from ui.selection import SelectionState, choose, initial_state, next_state
@@ -123,11 +124,15 @@ def show_page(root: Path) -> None:
         t("tab_downloads"): lambda: tabs.downloads(coverage, t),
         t("tab_history"): lambda: history(versions, t),
     }
-    for tab, show in zip(st.tabs(list(views), key="view", on_change="rerun"), views.values(),
-                         strict=True):
+    opened = None
+    for label, tab, show in zip(views, st.tabs(list(views), key="view", on_change="rerun"),
+                                views.values(), strict=True):
         if tab.open:
+            opened = label
             with tab:
                 show()
+    # The map follows the region chosen in the gaps view while that view is open.
+    show_focus(st.session_state.get(FOCUS_KEY) if opened == t("tab_gaps") else None)
 
 
 def _with_previous(number: int) -> dict[str, Coverage]:
