@@ -73,7 +73,7 @@ VIOLATION_STYLE: Final[dict[str, Any]] = {
 would read as another status colour."""
 
 SELECTED_HALO_STYLE: Final[dict[str, Any]] = {
-    "color": "#F0E442", "weight": 10, "opacity": 1.0, "fill": False,
+    "color": "#F0E442", "weight": 12, "opacity": 1.0, "fill": False,
 }
 SELECTED_STYLE: Final[dict[str, Any]] = {
     "color": "#000000", "weight": 3.5, "opacity": 1.0, "fill": False,

@@ -6,7 +6,7 @@ or beside a long name it runs out of the map's iframe and is clipped. This scrip
 tooltip's placement (``L.Tooltip._setPosition`` of the Leaflet in ``static/``, 1.9.3, see
 :data:`ui.offline_map.LEAFLET_VERSION`): after Leaflet has placed it, the tooltip is moved back
 inside the map's container with :data:`MARGIN_PX` to spare, and it is never wider than the
-map (on a phone its lines wrap).
+map (on a narrow screen its lines wrap).
 """
 
 from __future__ import annotations
@@ -37,8 +37,13 @@ class TooltipInView(MacroElement):
             var margin = {{ this.margin|tojson }}, place = tooltip._setPosition;
             tooltip._setPosition = function (position) {
                 var container = this._container, box = map.getContainer().getBoundingClientRect();
-                container.style.maxWidth = Math.max(box.width - 2 * margin, 60) + "px";
-                container.style.whiteSpace = "normal";
+                var room = Math.max(box.width - 2 * margin, 60);
+                container.style.maxWidth = "";
+                container.style.whiteSpace = "";
+                if (container.offsetWidth > room) {  // wrap only what does not fit
+                    container.style.maxWidth = room + "px";
+                    container.style.whiteSpace = "normal";
+                }
                 place.call(this, position);
                 var rect = container.getBoundingClientRect();
                 var dx = Math.max(box.left + margin - rect.left,

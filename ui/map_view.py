@@ -140,8 +140,8 @@ def build_map(
     """Build the national coverage map.
 
     Layers, bottom to top: municipalities (fill by :data:`ui.map_palette.STATUS_COLOURS`,
-    tooltip), coordinator areas (when ``options.show_coordinator_areas``), safety-region
-    borders (when ``options.show_region_borders``), areas breaking the border rule (when
+    tooltip), safety-region borders (when ``options.show_region_borders``), coordinator areas
+    (when ``options.show_coordinator_areas``), areas breaking the border rule (when
     ``options.highlight_violations``); the selection, drawn in the browser
     (:class:`ui.map_selection_script.SelectionScript`). Only the municipalities are interactive.
 
@@ -226,12 +226,14 @@ def build_map(
     )
     municipalities.add_to(fmap)
     TooltipInView(municipalities).add_to(fmap)
-    if plain:
-        _outline_layer(source, labels.coordinator_areas_layer, _COORDINATOR_AREAS,
-                       AREA_OUTLINE_STYLE, national).add_to(fmap)
     if options.show_region_borders:
         _outline_layer(source, labels.region_borders_layer, _REGION_BORDERS,
                        REGION_BORDER_STYLE, national).add_to(fmap)
+    # Areas over the borders: where an area follows a safety-region border the line shows
+    # green dashes with black between them, both at once.
+    if plain:
+        _outline_layer(source, labels.coordinator_areas_layer, _COORDINATOR_AREAS,
+                       AREA_OUTLINE_STYLE, national).add_to(fmap)
     if highlighted:
         _outline_layer(source, labels.violations_layer, _VIOLATIONS, VIOLATION_STYLE,
                        national).add_to(fmap)
