@@ -58,20 +58,21 @@ SETTLE_MS = 800
 """Time for Leaflet's zoom animation and charts to finish drawing."""
 
 
-def _shrink(path: Path) -> None:
+def reduce_palette(path: Path) -> None:
     """Reduce the PNG to a palette of at most 256 colours, without dithering: the map's own
     colours (:data:`KEPT_COLOURS`) exactly, the rest as close as a median cut gets."""
     with Image.open(path) as opened:
         image = opened.convert("RGB")
     common = image.quantize(colors=256 - len(KEPT_COLOURS), dither=Image.Dither.NONE)
-    palette = [*(value for colour in KEPT_COLOURS for value in _rgb(colour)),
+    palette = [*(value for colour in KEPT_COLOURS for value in rgb(colour)),
                *common.getpalette()[:3 * (256 - len(KEPT_COLOURS))]]
     target = Image.new("P", (1, 1))
     target.putpalette(palette)
     image.quantize(palette=target, dither=Image.Dither.NONE).save(path, optimize=True)
 
 
-def _rgb(colour: str) -> tuple[int, int, int]:
+def rgb(colour: str) -> tuple[int, int, int]:
+    """``#RRGGBB`` as a tuple of three integers."""
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
@@ -97,7 +98,7 @@ def _clip(page: Page, top_selector: str, bottom_selector: str,
 
 def _save(page: Page, path: Path, clip: dict[str, float] | None = None) -> None:
     page.screenshot(path=path, clip=clip)
-    _shrink(path)
+    reduce_palette(path)
     print(f"{path}: {path.stat().st_size // 1024} KB")
 
 
