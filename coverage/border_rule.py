@@ -18,8 +18,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-import pandas as pd
-
 from coverage.schema import Snapshot
 from geodata import Units
 
@@ -68,32 +66,42 @@ def subject_to_rule(snapshot: Snapshot) -> list[str]:
             if any(not contact.is_comensha for contact in entry.contacts)]
 
 
+def classify_codes(codes: frozenset[str] | set[str],
+                   units: Units) -> tuple[Kind, tuple[RegionPart, ...]]:
+    """How one set of municipalities lies with respect to the safety regions: its kind and
+    the part of every region it touches (regions by code, municipalities sorted).
+
+    The one classification behind every verdict: the register's areas and proposals alike.
+    An empty set touches no region and is `within` (it crosses no border).
+    """
+    region_of = units.municipalities["safety_region_code"]
+    inside: dict[str, list[str]] = {}
+    for code in sorted(codes):
+        inside.setdefault(region_of[code], []).append(code)
+    regions = tuple(_region_part(region, tuple(members), units)
+                    for region, members in sorted(inside.items()))
+    if len(regions) <= 1:
+        kind: Kind = "within"
+    elif all(part.whole for part in regions):
+        kind = "spans_regions"
+    else:
+        kind = "cuts_border"
+    return kind, regions
+
+
 def classify_areas(snapshot: Snapshot, areas: dict[str, frozenset[str]],
                    units: Units) -> list[AreaFinding]:
-    """Classify the area of every entry subject to the rule, in the order of the snapshot."""
-    region_of = units.municipalities["safety_region_code"]
-    members = pd.DataFrame(
-        [(entry_id, code) for entry_id in subject_to_rule(snapshot)
-         for code in sorted(areas[entry_id])],
-        columns=["entry_id", "municipality"],
-    )
-    members["region"] = members["municipality"].map(region_of)
-    parts = members.groupby(["entry_id", "region"])["municipality"].agg(tuple).rename("inside")
-    parts = parts.reset_index()
+    """Classify the area of every entry subject to the rule, in the order of the snapshot.
 
+    Entries whose area is empty touch no region and are left out.
+    """
     entries = {entry.id: entry for entry in snapshot.entries}
     findings = []
-    for entry_id, entry_parts in parts.groupby("entry_id", sort=False):
-        regions = tuple(_region_part(row.region, row.inside, units)
-                        for row in entry_parts.itertuples())
-        if len(regions) == 1:
-            kind: Kind = "within"
-        elif all(part.whole for part in regions):
-            kind = "spans_regions"
-        else:
-            kind = "cuts_border"
+    for entry_id in subject_to_rule(snapshot):
+        if not areas[entry_id]:
+            continue
+        kind, regions = classify_codes(areas[entry_id], units)
         entry = entries[entry_id]
         findings.append(AreaFinding(entry_id, entry.area_wording, tuple(entry.organisations),
                                     kind, regions))
-    order = {entry.id: index for index, entry in enumerate(snapshot.entries)}
-    return sorted(findings, key=lambda finding: order[finding.entry_id])
+    return findings

@@ -23,7 +23,15 @@ from coverage.engine import Coverage
 from coverage.figures import GROUPINGS, coverage_figures
 from coverage.register import Register
 from coverage.search import MunicipalityIndex
-from coverage.serialise import changes_json, finding_json, lookup_json, records_json
+from coverage.serialise import (
+    changes_json,
+    finding_json,
+    lookup_json,
+    records_json,
+    whatif_json,
+)
+from coverage.status import STATUSES
+from coverage.whatif import Proposal, UnknownUnitError, entry_area, evaluate, parse_unit
 from geodata import BoundaryDataError, Units, load_units
 from geodata.derived import municipality_areas
 from geodata.place_tables import load_place_tables
@@ -193,6 +201,66 @@ def cmd_diff(args: argparse.Namespace) -> None:
               f"({change['status_before']} -> {change['status_after']})")
 
 
+def _proposal_codes(args: argparse.Namespace, coverage: Coverage) -> frozenset[str]:
+    """The municipalities of `--municipalities` (codes or names), `--units` and `--entry`."""
+    units = coverage.units
+    spellings = {name.casefold(): code for name, code in units.names_of("municipality").items()}
+    unknown = [name for name in args.municipalities if name.casefold() not in spellings]
+    if unknown:
+        raise UsageError(f"unknown municipality {', '.join(unknown)} (give a CBS code such as "
+                         "GM0599 or a name)")
+    codes = {spellings[name.casefold()] for name in args.municipalities}
+    try:
+        for unit in args.units:
+            codes |= parse_unit(unit, units)
+        for entry_id in args.entry:
+            codes |= entry_area(coverage, entry_id)
+    except UnknownUnitError as error:
+        raise UsageError(str(error)) from None
+    if not codes:
+        raise UsageError("give at least one municipality with --municipalities, --units or "
+                         "--entry")
+    return frozenset(codes)
+
+
+def cmd_whatif(args: argparse.Namespace) -> None:
+    """A proposed coordinator area: its border-rule verdict, gain, figures and overlaps."""
+    coverage = _coverage(args, load_units())
+    proposal = Proposal(args.name, args.organisation, args.target_group,
+                        _proposal_codes(args, coverage))
+    answer = whatif_json(coverage, evaluate(coverage, proposal))
+    if args.json:
+        _print_json(answer)
+        return
+    organisation = proposal.organisation or "to be decided"
+    print(f"Proposal '{proposal.name}' ({organisation}), target group {proposal.target_group}: "
+          f"{len(proposal.municipalities)} municipalities")
+    print(f"Border rule: {answer['verdict']} ({answer['kind']})")
+    for part in answer["safety_regions"]:
+        inside = len(part["municipalities"])
+        extent = "whole" if part["whole"] else f"{inside} of {inside + len(part['outside'])}"
+        print(f"  {part['code']} {part['name']}: {extent}")
+        if not part["whole"]:
+            print("    inside: " + ", ".join(town["name"] for town in part["municipalities"]))
+            print("    outside: " + ", ".join(town["name"] for town in part["outside"]))
+    gained = answer["gained"]
+    print(f"Gained: {len(gained['municipalities'])} municipalities, "
+          f"{gained['population']:,} inhabitants")
+    for town in gained["municipalities"]:
+        print(f"  {town['name']} ({town['code']}): {town['status_before']} -> "
+              f"{town['status_after']}")
+    print("Per status, municipalities (inhabitants), before -> after:")
+    for status in STATUSES:
+        before, after = answer["statuses"][status]["before"], answer["statuses"][status]["after"]
+        print(f"  {STATUS_TEXT[status]}: {before['municipalities']} "
+              f"({before['population']:,}) -> {after['municipalities']} "
+              f"({after['population']:,})")
+    print(f"Overlaps with existing regional coordinators: {len(answer['overlaps'])}")
+    for overlap in answer["overlaps"]:
+        print(f"  {overlap['name']} ({overlap['code']}) [{overlap['target_group']}]: "
+              f"{', '.join(overlap['organisations'])}")
+
+
 def cmd_check(args: argparse.Namespace) -> None:
     """Load the boundaries and every snapshot (of the `--data` folder, or every published
     version, or the one of `--snapshot`); report what is wrong, if anything."""
@@ -255,6 +323,24 @@ def build_parser() -> argparse.ArgumentParser:
                       help="version (default: the newest; with --data: current)")
     diff.add_argument("--json", action="store_true")
     diff.set_defaults(run=cmd_diff)
+
+    whatif = commands.add_parser(
+        "whatif", help="a proposed coordinator area: verdict, gain and overlaps")
+    whatif.add_argument("--municipalities", nargs="*", default=[], metavar="CODE",
+                        help="CBS codes (or names) of municipalities")
+    whatif.add_argument("--units", nargs="*", default=[], metavar="KIND:NAME",
+                        help="whole units, KIND safety_region, province, police_unit or "
+                             "municipality (e.g. safety_region:VR17, province:Utrecht)")
+    whatif.add_argument("--entry", nargs="*", default=[], metavar="AREA_ID",
+                        help="start from the area of existing entries")
+    whatif.add_argument("--target-group", choices=("all", "under_23", "23_plus"),
+                        default="all")
+    whatif.add_argument("--name", default="proposal", help="the proposal's name")
+    whatif.add_argument("--organisation", default=None,
+                        help="the organisation (default: to be decided)")
+    with_snapshot(whatif)
+    whatif.add_argument("--json", action="store_true")
+    whatif.set_defaults(run=cmd_whatif)
 
     check = commands.add_parser("check", help="validate the register and the boundaries")
     check.add_argument("--snapshot", help="only this version (default: every version)")

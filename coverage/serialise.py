@@ -10,6 +10,7 @@ from coverage.border_rule import AreaFinding
 from coverage.engine import Coverage
 from coverage.phones import Phone
 from coverage.schema import Contact, Entry, Language
+from coverage.whatif import WhatIf
 
 JSON = dict[str, Any]
 
@@ -105,3 +106,46 @@ def changes_json(changes: pd.DataFrame) -> list[JSON]:
          "contacts_after": contacts(row.contacts_after)}
         for row in changes.itertuples()
     ]
+
+
+def whatif_json(coverage: Coverage, answer: WhatIf) -> JSON:
+    """A proposal against a snapshot: its border-rule verdict (`kind` and `safety_regions` as
+    in `finding_json`), the gain, the national figures per status before and after, and the
+    overlaps with existing regional coordinators."""
+    names = coverage.municipalities["display_name"]
+    population = coverage.municipalities["population"]
+    finding = finding_json(coverage, answer.finding)
+    proposal = answer.proposal
+    return {
+        "snapshot": coverage.snapshot.id,
+        "proposal": {
+            "name": proposal.name, "organisation": proposal.organisation,
+            "target_group": proposal.target_group,
+            "municipalities": [{"code": code, "name": names[code]}
+                               for code in sorted(proposal.municipalities)],
+        },
+        "kind": finding["kind"],
+        "verdict": answer.verdict.verdict,
+        "safety_regions": finding["safety_regions"],
+        "gained": {
+            "municipalities": [
+                {"code": code, "name": names[code], "population": int(population[code]),
+                 "status_before": answer.status_before[code],
+                 "status_after": answer.status_after[code]}
+                for code in answer.gained],
+            "population": answer.gained_population,
+        },
+        "statuses": {
+            status: {moment: {"municipalities": counts[status].municipalities,
+                              "population": counts[status].population}
+                     for moment, counts in (("before", answer.counts_before),
+                                            ("after", answer.counts_after))}
+            for status in answer.counts_before
+        },
+        "overlaps": [
+            {"code": row.municipality, "name": names[row.municipality],
+             "target_group": row.target_group, "area_ids": list(row.entry_ids),
+             "organisations": list(row.organisations)}
+            for row in answer.overlaps.itertuples()
+        ],
+    }

@@ -43,7 +43,7 @@ def assignments(snapshot: Snapshot, areas: dict[str, frozenset[str]]) -> pd.Data
     return pd.DataFrame(rows, columns=ASSIGNMENT_COLUMNS)
 
 
-def _by_target_group(assigned: pd.DataFrame) -> pd.DataFrame:
+def by_target_group(assigned: pd.DataFrame) -> pd.DataFrame:
     """`assigned` with one row per concrete target group (`all` becomes both age groups)."""
     return assigned.assign(
         target_group=assigned["target_group"].map(
@@ -54,7 +54,7 @@ def _by_target_group(assigned: pd.DataFrame) -> pd.DataFrame:
 def uncovered_groups(codes: pd.Index, assigned: pd.DataFrame) -> pd.Series:
     """Per municipality, the target groups (in `TARGET_GROUPS` order) without a regional
     coordinator: empty where every group has one, both groups where none has."""
-    regional = _by_target_group(assigned.loc[~assigned["is_comensha"].astype(bool)])
+    regional = by_target_group(assigned.loc[~assigned["is_comensha"].astype(bool)])
     covered = regional.groupby("municipality")["target_group"].agg(frozenset)
     return pd.Series(
         [tuple(group for group in TARGET_GROUPS if group not in covered.get(code, frozenset()))
@@ -92,7 +92,7 @@ def overlaps(assigned: pd.DataFrame) -> pd.DataFrame:
     `all` counts for both age groups. Columns: `municipality`, `target_group`, `entry_ids`,
     `organisations` (tuples, sorted).
     """
-    expanded = _by_target_group(assigned)
+    expanded = by_target_group(assigned)
     keys = ["municipality", "target_group"]
     shared = expanded.loc[expanded.groupby(keys)["entry_id"].transform("size") > 1]
     found = shared.groupby(keys).agg(
