@@ -31,7 +31,7 @@ if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
 from PIL import Image  # noqa: E402  (Streamlit's own dependency)
-from playwright.sync_api import Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
 from registry.yaml_register import DATA_DIR  # noqa: E402
 from tests.e2e.helpers import (  # noqa: E402
@@ -166,27 +166,37 @@ SHOTS: dict[str, tuple[str, Callable[[Page, Translator], Any]]] = {
 of the page to keep)."""
 
 
+def take_screenshots(browser: Browser, origin: str, out: Path, language: str) -> list[Path]:
+    """Save every picture of :data:`SHOTS` of the dashboard at ``origin`` into ``out``."""
+    t = Translator(language)
+    out.mkdir(parents=True, exist_ok=True)
+    saved = []
+    for name, (query, steps) in SHOTS.items():
+        app_page = open_app_page(browser, origin, name)
+        try:
+            page = app_page.page
+            page.set_viewport_size(VIEWPORT)
+            separator = "&" if query else ""
+            page.goto(f"{origin}/{query or '?'}{separator}lang={language}")
+            wait_for_app(page)
+            _save(page, out / name, steps(page, t))
+            app_page.assert_same_origin()
+        finally:
+            app_page.close()
+        saved.append(out / name)
+    return saved
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "docs")
     parser.add_argument("--lang", default="en", choices=["en", "nl"])
     args = parser.parse_args(argv)
-    t = Translator(args.lang)
-    args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="screenshots-") as work, \
             app_server(DATA_DIR, work_dir=Path(work)) as origin, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         try:
-            for name, (query, steps) in SHOTS.items():
-                app_page = open_app_page(browser, origin, name)
-                page = app_page.page
-                page.set_viewport_size(VIEWPORT)
-                separator = "&" if query else ""
-                page.goto(f"{origin}/{query or '?'}{separator}lang={args.lang}")
-                wait_for_app(page)
-                _save(page, args.out / name, steps(page, t))
-                app_page.assert_same_origin()
-                app_page.close()
+            take_screenshots(browser, origin, args.out, args.lang)
         finally:
             browser.close()
     return 0
