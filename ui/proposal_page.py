@@ -139,6 +139,8 @@ def show_proposal_page(context: PageContext) -> None:
             plain_text.info(t("proposal_empty"))
         else:
             answer = evaluated(shown.key, coverage, proposal)
+            if proposal.name:
+                plain_text.heading(proposal.name)
             plain_text.emphasised(t("proposal_summary", count=len(proposal.municipalities),
                                     group=t(f"target_{proposal.target_group}")),
                                   " " + t("proposal_by", organisation=proposal.organisation

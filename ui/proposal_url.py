@@ -29,7 +29,7 @@ PARAMETERS = (CODES, NAME, ORGANISATION, TARGET_GROUP, COMPARE)
 """Every parameter of the proposal page."""
 
 TARGET_GROUPS: tuple[TargetGroup, ...] = ("all", "under_23", "23_plus")
-MAX_TEXT = 200
+MAX_TEXT = 300
 """The longest name or organisation kept from an address."""
 MAX_CODES_TEXT = 4000
 """The longest list of codes read (every municipality takes 2,400 characters)."""
