@@ -91,7 +91,9 @@ class ProposalScript(MacroElement):
                     var layer = byCode[code];
                     if (layer === undefined || shown.indexOf(code) >= 0) { return; }
                     shown.push(code);
-                    drawn.addData({type: "Feature", properties: {code: code},
+                    // The shape only: no properties, so nothing takes it for the
+                    // municipality itself.
+                    drawn.addData({type: "Feature", properties: {},
                                    geometry: layer.feature.geometry});
                 });
                 state.codes = shown;

@@ -121,8 +121,10 @@ def inputs(coverage: Coverage, t: Translator) -> Proposal:
     st.multiselect(t("proposal_municipalities"), order, key=CODES_KEY,
                    format_func=lambda code: f"{names[code]} ({code})",
                    placeholder=t("proposal_municipalities_placeholder"))
-    if st.session_state[CODES_KEY]:
-        st.button(t("proposal_clear"), on_click=lambda: st.session_state.update({CODES_KEY: []}))
+    # Always drawn (disabled when empty): an element that comes and goes above the map would
+    # move the map in the page and make the browser rebuild it.
+    st.button(t("proposal_clear"), on_click=lambda: st.session_state.update({CODES_KEY: []}),
+              disabled=not st.session_state[CODES_KEY])
     group = st.session_state[GROUP_KEY]
     organisation = st.session_state[ORGANISATION_KEY].strip()
     return Proposal(name=st.session_state[NAME_KEY].strip(), organisation=organisation or None,
