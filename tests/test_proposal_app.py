@@ -134,3 +134,26 @@ def test_proposals_compared_side_by_side(current: Coverage) -> None:
     next(button for button in app.button if button.label == t("proposal_compare_add")).click()
     app.run()
     assert len(app.query_params["vergelijk"]) == 2
+
+
+def test_language_and_version_work_on_the_proposal_page(current: Coverage,
+                                                       earlier: Coverage) -> None:
+    oss = current.units.names_of("municipality")["Oss"]
+    assert current.municipalities.at[oss, "status"] == "coordinator"
+    assert earlier.municipalities.at[oss, "status"] == "fallback"
+    app = open_page(voorstel=oss)
+    app.sidebar.radio[0].set_value("en").run()
+    assert_page_ran(app)
+    t = Translator("en")
+    assert app.title[0].value == t("proposal_title")
+    assert app.session_state[CODES_KEY] == [oss]
+    groups = f"{t('target_under_23')} {t('area_and')} {t('target_23_plus')}"
+    assert t("proposal_gain_none", groups=groups) in texts(app, "info")
+    app.sidebar.selectbox[0].set_value(1).run()  # version 1: the earlier overview
+    assert_page_ran(app)
+    assert app.query_params["versie"] == "1"
+    assert app.session_state[CODES_KEY] == [oss]
+    assert t("proposal_gain_line", name="Oss", population=t.number(
+        int(earlier.municipalities.at[oss, "population"])),
+        before=t("status_fallback"), after=t("status_coordinator")) in " ".join(
+            texts(app, "list"))

@@ -106,7 +106,7 @@ def _comparison(proposal: Proposal, version_key: int, coverage: Coverage,
     comparison_table(rows, t)
     for position, each in enumerate(compared):
         name = each.name or t("proposal_unnamed")
-        load_column, drop_column, _ = st.columns([1, 1, 3])
+        load_column, drop_column, _ = st.columns([2, 2, 3])
         load_column.button(plain_text.label(t("proposal_load", name=name)),
                            key=f"proposal-load-{position}", on_click=load, args=(each,))
         drop_column.button(plain_text.label(t("proposal_drop", name=name)),
@@ -148,5 +148,6 @@ def show_proposal_page(context: PageContext) -> None:
             verdict_section(answer, coverage, t)
             gain_section(answer, coverage, t)
             overlap_section(answer, coverage, t)
-            status_section(answer, t)
+    if proposal.municipalities:
+        status_section(evaluated(shown.key, coverage, proposal), t)
     _comparison(proposal, shown.key, coverage, t)

@@ -19,10 +19,12 @@ from ui.verdict_text import join_names, verdict_judgement, verdict_summary
 _CALLOUT = {"within": "success", "along_region_lines": "warning", "breach": "error"}
 
 TABLE_CSS = Markup(
-    "<style>.proposal-table{border-collapse:collapse;margin:.25rem 0 .75rem 0}"
+    "<style>.proposal-table{border-collapse:collapse;margin:.25rem 0 .75rem 0;"
+    "font-size:.9rem}"
     ".proposal-table th,.proposal-table td{border-bottom:1px solid #ddd;padding:.2rem .5rem;"
     "text-align:left;vertical-align:top}"
-    ".proposal-table td.number,.proposal-table th.number{text-align:right}</style>")
+    ".proposal-table td.number,.proposal-table th.number{text-align:right;white-space:nowrap}"
+    ".proposal-scroll{overflow-x:auto}</style>")
 
 
 def verdict_section(answer: WhatIf, coverage: Coverage, t: Translator) -> None:
@@ -49,26 +51,25 @@ def gain_section(answer: WhatIf, coverage: Coverage, t: Translator) -> None:
     plain_text.success(t("proposal_gain", count=len(answer.gained),
                          population=t.number(answer.gained_population), groups=groups))
     table = coverage.municipalities
-    plain_text.bullets([
-        t("proposal_gain_line", name=table.at[code, "display_name"],
-          population=t.number(int(table.at[code, "population"])),
-          before=t(f"status_{answer.status_before[code]}"),
-          after=t(f"status_{answer.status_after[code]}"))
-        for code in answer.gained])
+    plain_text.paragraph(", ".join(sorted(table.loc[list(answer.gained), "display_name"])))
+    with st.expander(t("proposal_gain_details")):
+        plain_text.bullets([
+            t("proposal_gain_line", name=table.at[code, "display_name"],
+              population=t.number(int(table.at[code, "population"])),
+              before=t(f"status_{answer.status_before[code]}"),
+              after=t(f"status_{answer.status_after[code]}"))
+            for code in answer.gained])
 
 
 def status_section(answer: WhatIf, t: Translator) -> None:
     """Municipalities and inhabitants per status, nationally, before and after."""
     plain_text.heading(t("proposal_status_heading"))
-    header = markup("<tr><th>{status}</th><th class='number'>{before}</th>"
-                    "<th class='number'>{after}</th><th class='number'>{people_before}</th>"
-                    "<th class='number'>{people_after}</th></tr>",
-                    status=t("proposal_col_status"), before=t("proposal_col_before"),
-                    after=t("proposal_col_after"), people_before=t("proposal_col_people_before"),
-                    people_after=t("proposal_col_people_after"))
-    rows = [markup("<tr><td>{status}</td><td class='number'>{before}</td>"
-                   "<td class='number'>{after}</td><td class='number'>{people_before}</td>"
-                   "<td class='number'>{people_after}</td></tr>",
+    header = markup("<tr><th>{status}</th><th class='number'>{municipalities}</th>"
+                    "<th class='number'>{people}</th></tr>",
+                    status=t("proposal_col_status"), municipalities=t("proposal_col_change"),
+                    people=t("proposal_col_people_change"))
+    rows = [markup("<tr><td>{status}</td><td class='number'>{before} → {after}</td>"
+                   "<td class='number'>{people_before} → {people_after}</td></tr>",
                    status=t(f"status_{status}"),
                    before=t.number(answer.counts_before[status].municipalities),
                    after=t.number(answer.counts_after[status].municipalities),
@@ -76,8 +77,8 @@ def status_section(answer: WhatIf, t: Translator) -> None:
                    people_after=t.number(answer.counts_after[status].population))
             for status in STATUSES]
     plain_text.show_markup(plain_text.join([
-        TABLE_CSS, Markup("<table class='proposal-table'>"), header, *rows,
-        Markup("</table>")]))
+        TABLE_CSS, Markup("<div class='proposal-scroll'><table class='proposal-table'>"), header,
+        *rows, Markup("</table></div>")]))
 
 
 def overlap_section(answer: WhatIf, coverage: Coverage, t: Translator) -> None:
@@ -131,6 +132,6 @@ def comparison_table(rows: list[list[str]], t: Translator) -> None:
                else "<td>{text}</td>", text=cell) for position, cell in enumerate(row)],
         Markup("</tr>")]) for row in rows]
     plain_text.show_markup(plain_text.join([
-        TABLE_CSS, markup("<table class='proposal-table' aria-label='{label}'>",
-                          label=t("proposal_compare_heading")),
-        Markup("<tr>"), header, Markup("</tr>"), *body, Markup("</table>")]))
+        TABLE_CSS, markup("<div class='proposal-scroll'><table class='proposal-table' "
+                          "aria-label='{label}'>", label=t("proposal_compare_heading")),
+        Markup("<tr>"), header, Markup("</tr>"), *body, Markup("</table></div>")]))
