@@ -2,9 +2,10 @@
 
 Run with `streamlit run app.py`. Streamlit first imports this file to find `app`, the server
 (`st.App` with `ui.serving`'s guard against web sockets from other origins), and then runs it as
-the page script of every session (`__name__ == "__main__"`): `ui.page.show_page`, under
-`ui.page_guard.run_guarded`. The server's import stays light (no page modules): custom
-components must be declared while Streamlit's runtime runs, not before.
+the page script of every session (`__name__ == "__main__"`): `ui.pages.run_pages` (the shared
+sidebar, then the page the address names), under `ui.page_guard.run_guarded`. The server's
+import stays light (no page modules): custom components must be declared while Streamlit's
+runtime runs, not before.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ import streamlit as st
 from ui.serving import MIDDLEWARE
 
 if __name__ == "__main__":  # the page script of a session
-    from ui.page import show_page
     from ui.page_guard import run_guarded
+    from ui.pages import run_pages
 
-    run_guarded(lambda: show_page(Path(__file__).parent))
+    run_guarded(lambda: run_pages(Path(__file__).parent))
 else:  # imported by `streamlit run app.py`: the server
     app = st.App(__file__, middleware=MIDDLEWARE)

@@ -18,6 +18,8 @@ __all__ = [
     "HOVER_STYLE",
     "MAP_BACKGROUND",
     "MUNICIPALITY_BORDER",
+    "PROPOSAL_HATCH",
+    "PROPOSAL_STYLE",
     "REGION_BORDER_STYLE",
     "SELECTED_HALO_STYLE",
     "SELECTED_STYLE",
@@ -89,6 +91,16 @@ FOCUS_STYLE: Final[dict[str, Any]] = {
 }
 """The region chosen in the gaps view (a province, police unit or safety region): a heavy
 black line on a wide white halo, twice as heavy as a safety-region border."""
+
+PROPOSAL_HATCH: Final[dict[str, Any]] = {"color": "#000000", "width": 1.5, "spacing": 6}
+"""Hatch lines over a proposed municipality: thin, black, diagonal; the status colour shows
+between them."""
+PROPOSAL_STYLE: Final[dict[str, Any]] = {
+    "color": "#000000", "weight": 1.5, "opacity": 1.0, "fill": True,
+    "fillColor": "url(#coverageProposalHatch)", "fillOpacity": 1.0,
+}
+"""A proposed municipality (proposal page): black outline, hatched fill (the pattern
+`ui.map_proposal_script.PATTERN_ID`)."""
 
 MAP_BACKGROUND: Final = "#FFFFFF"
 """Background of the map (no tiles): white, so the grey ``fallback`` fill stands out from it

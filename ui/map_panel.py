@@ -34,9 +34,10 @@ CLICK_STATE_KEY = "map_click"
 """Session state: the map's latest value (set by the component's on_change)."""
 
 
-def clicked() -> MapClick | None:
-    """The latest click on the map, if any (read before the map is drawn)."""
-    return click_from_component(st.session_state.get(CLICK_STATE_KEY))
+def clicked(state_key: str = CLICK_STATE_KEY) -> MapClick | None:
+    """The latest click on the map, if any (read before the map is drawn); `state_key` as
+    given to `render_map`."""
+    return click_from_component(st.session_state.get(state_key))
 
 
 def labels(t: Translator) -> MapLabels:
@@ -72,12 +73,15 @@ def map_document(version: int, snapshot_id: str, language: str, options: MapOpti
     return prepare(fmap)
 
 
-def _remember_click(key: str) -> None:
-    st.session_state[CLICK_STATE_KEY] = st.session_state.get(key)
+def _remember_click(key: str, state_key: str) -> None:
+    st.session_state[state_key] = st.session_state.get(key)
 
 
-def render_map(coverage: Coverage, version: int, options: MapOptions, t: Translator) -> None:
-    """Draw the map; a click is picked up on the next run through :func:`clicked`.
+def render_map(coverage: Coverage, version: int, options: MapOptions, t: Translator,
+               click_state_key: str = CLICK_STATE_KEY) -> None:
+    """Draw the map; a click is picked up on the next run through :func:`clicked` (with the
+    same `click_state_key`: each page keeps its own, so a click on one page is never taken
+    for a click on another).
 
     The map is the same whatever is selected: it outlines the selection itself, from the
     page's address (see :mod:`ui.map_selection_script`).
@@ -86,7 +90,8 @@ def render_map(coverage: Coverage, version: int, options: MapOptions, t: Transla
     document = map_document(version, coverage.snapshot.id, t.language, options, base_url_path,
                             coverage)
     plain_text.caption(t("map_label"))
-    draw(document, height=MAP_HEIGHT, on_change=lambda: _remember_click(document.key))
+    draw(document, height=MAP_HEIGHT,
+         on_change=lambda: _remember_click(document.key, click_state_key))
 
 
 def show_focus(focus: Focus) -> None:
@@ -101,8 +106,9 @@ def show_focus(focus: Focus) -> None:
             st.query_params[name] = wanted
 
 
-def legend_html(t: Translator) -> Markup:
-    """The legend: a swatch and words for every colour and line on the map."""
+def legend_html(t: Translator, proposal: bool = False) -> Markup:
+    """The legend: a swatch and words for every colour and line on the map (on the proposal
+    page the hatching of the proposal instead of the selection's outline)."""
     swatches = [
         (STATUS_COLOURS["coordinator"], t("status_coordinator")),
         (STATUS_COLOURS["coordinator_split_by_age"], t("status_coordinator_split")),
@@ -118,11 +124,14 @@ def legend_html(t: Translator) -> Markup:
     items += [f"<li><span class='line' style='border-top:3px "
               f"{'dashed' if style.get('dashArray') else 'solid'} {style['color']}'></span>"
               f"{escape(text)}</li>" for style, text in lines]
-    outlines = [(SELECTED_STYLE, SELECTED_HALO_STYLE, t("legend_selection")),
-                (FOCUS_STYLE, FOCUS_HALO_STYLE, t("legend_focus"))]
+    outlines = [(FOCUS_STYLE, FOCUS_HALO_STYLE, t("legend_focus"))]
+    if not proposal:
+        outlines.insert(0, (SELECTED_STYLE, SELECTED_HALO_STYLE, t("legend_selection")))
     items += [f"<li><span class='outline' style='border-color:{line['color']};"
               f"box-shadow:0 0 0 3px {halo['color']},0 0 0 4px #888'></span>{escape(text)}</li>"
               for line, halo, text in outlines]
+    if proposal:
+        items.append(f"<li><span class='hatch'></span>{escape(t('legend_proposal'))}</li>")
     return Markup(
         "<style>.legend ul{list-style:none;padding:0;margin:0}"
         ".legend li{display:flex;align-items:center;gap:.5rem;margin:.15rem 0}"
@@ -130,6 +139,8 @@ def legend_html(t: Translator) -> Markup:
         ".legend .line{width:1.4rem;display:inline-block}"
         ".legend .outline{width:.7rem;height:.7rem;margin:0 .2rem;border:3px solid;"
         "display:inline-block}"
+        ".legend .hatch{width:1.1rem;height:1.1rem;border:1.5px solid #000;display:inline-block;"
+        "background:repeating-linear-gradient(45deg,#000 0 1.5px,transparent 1.5px 6px)}"
         "</style>"
         f"<div class='legend' role='list' aria-label='{escape(t('legend_heading'))}'>"
         f"<strong>{escape(t('legend_heading'))}</strong><ul>{''.join(items)}</ul>"

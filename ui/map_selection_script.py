@@ -94,7 +94,9 @@ class SelectionScript(MacroElement):
                 var code = event.layer && event.layer.feature
                     && event.layer.feature.properties.code;
                 if (!code) { return; }
+                {%- if this.outline_clicks %}
                 show(code, false);
+                {%- endif %}
                 state.clicks += 1;
                 window.parent.postMessage({
                     isStreamlitMessage: true, type: "streamlit:setComponentValue",
@@ -128,7 +130,8 @@ class SelectionScript(MacroElement):
                  fit_on_load: bool | None = None, max_zoom: int = 10,
                  padding: tuple[int, int] = (8, 8),
                  halo_style: Mapping[str, Any] = SELECTED_HALO_STYLE,
-                 style: Mapping[str, Any] = SELECTED_STYLE) -> None:
+                 style: Mapping[str, Any] = SELECTED_STYLE,
+                 outline_clicks: bool = True) -> None:
         """Args:
             municipalities: The layer whose features (``properties.code``) can be selected.
             fit: Fit the map to the safety region of a municipality selected by search or link
@@ -139,6 +142,8 @@ class SelectionScript(MacroElement):
             padding: Pixels kept free around a fitted municipality.
             halo_style: Leaflet path options of the wide line under the outline.
             style: Leaflet path options of the outline.
+            outline_clicks: Outline a clicked municipality at once (false where a click
+                means something else, as on the proposal page).
         """
         super().__init__()
         self._name = "SelectionScript"
@@ -152,3 +157,4 @@ class SelectionScript(MacroElement):
         self.pane = SELECTION_PANE
         self.parameter = URL_PARAMETER
         self.poll_ms = POLL_MS
+        self.outline_clicks = outline_clicks

@@ -44,6 +44,7 @@ from ui.map_palette import (
     VIOLATION_STYLE,
     municipality_styles,
 )
+from ui.map_proposal_script import ProposalScript
 from ui.map_selection_script import SelectionScript
 from ui.map_tooltip_script import TooltipInView
 from ui.offline_map import offline_map
@@ -92,6 +93,10 @@ class MapOptions:
     """Add Leaflet's layer switcher (top right) listing the layers present. Off in the app:
     its layers are switched in one place, the sidebar (``ui.sidebar``), which also says
     which layers the map document holds."""
+    proposal: bool = False
+    """The proposal page's map: draw the proposal named in the address
+    (:class:`ui.map_proposal_script.ProposalScript`) and do not outline a clicked
+    municipality as a selection."""
     focus_area: str | None = None
     """An area (entry id) to draw in the violation style and fit the map to, whatever
     ``highlight_violations`` says (the border-rule view's "show on the map")."""
@@ -247,11 +252,15 @@ def build_map(
     # A map shown for an area stays fitted to the area, whatever is selected when it loads.
     SelectionScript(municipalities, fit=options.zoom_to_selected,
                     fit_on_load=options.zoom_to_selected and not focus_shown,
-                    max_zoom=_SELECTED_MAX_ZOOM, padding=_FIT_PADDING).add_to(fmap)
+                    max_zoom=_SELECTED_MAX_ZOOM, padding=_FIT_PADDING,
+                    outline_clicks=not options.proposal).add_to(fmap)
     regions = _region_table(display, properties)
     if regions:
         FocusScript(municipalities, source, MUNICIPALITIES, regions,
                     padding=_FIT_PADDING).add_to(fmap)
+    if options.proposal:
+        ProposalScript(municipalities, max_zoom=_SELECTED_MAX_ZOOM,
+                       padding=_FIT_PADDING).add_to(fmap)
     if options.layer_control:
         folium.LayerControl(collapsed=True).add_to(fmap)
     return fmap
