@@ -2,10 +2,10 @@
 
 Run with `streamlit run app.py`. Streamlit first imports this file to find `app`, the server
 (`st.App` with `ui.serving`'s guard against web sockets from other origins), and then runs it as
-the page script of every session (`__name__ == "__main__"`): `ui.pages.run_pages` (the
-dashboard, `ui.page.show_page`, and the edit page), under `ui.page_guard.run_guarded`. The
-server's import stays light (no page modules): custom components must be declared while
-Streamlit's runtime runs, not before.
+the page script of every session (`__name__ == "__main__"`): `ui.pages.run_pages` (the shared
+sidebar, then the page the address names), under `ui.page_guard.run_guarded`. The server's
+import stays light (no page modules): custom components must be declared while Streamlit's
+runtime runs, not before.
 """
 
 from __future__ import annotations

@@ -246,7 +246,8 @@ def cmd_whatif(args: argparse.Namespace) -> None:
             print("    inside: " + ", ".join(town["name"] for town in part["municipalities"]))
             print("    outside: " + ", ".join(town["name"] for town in part["outside"]))
     gained = answer["gained"]
-    print(f"Gained: {len(gained['municipalities'])} municipalities, "
+    count = len(gained["municipalities"])
+    print(f"Gained: {count} municipalit{'y' if count == 1 else 'ies'}, "
           f"{gained['population']:,} inhabitants")
     for town in gained["municipalities"]:
         print(f"  {town['name']} ({town['code']}): {town['status_before']} -> "

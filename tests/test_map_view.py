@@ -24,11 +24,15 @@ from geodata.display_geometry import (
 )
 from geodata.topology import Topology, build_topology
 from tests.offline_check import assert_offline
+from ui.i18n import Translator
 from ui.map_click import MapClick, click_from_component
 from ui.map_component import prepare
+from ui.map_focus_script import FOCUS_PANE, FOCUS_PARAMETERS, FocusScript
 from ui.map_geojson import STATUS_TEXT_COLUMN
 from ui.map_palette import (
     AREA_OUTLINE_STYLE,
+    FOCUS_HALO_STYLE,
+    FOCUS_STYLE,
     REGION_BORDER_STYLE,
     SELECTED_HALO_STYLE,
     SELECTED_STYLE,
@@ -36,7 +40,9 @@ from ui.map_palette import (
     VIOLATION_STYLE,
     municipality_styles,
 )
+from ui.map_panel import legend_html
 from ui.map_selection_script import SELECTION_PANE, URL_PARAMETER, SelectionScript
+from ui.map_tooltip_script import TooltipInView
 from ui.map_view import MapLabels, MapOptions, build_map
 from ui.styled_geojson import StyledGeoJson
 from ui.topology_script import TopologyScript
@@ -282,13 +288,14 @@ def test_outline_layers_need_their_outlines(display: gpd.GeoDataFrame,
     assert set(_layers(fmap)) == {LABELS.municipalities_layer, LABELS.region_borders_layer}
 
 
-def test_layer_control_is_optional(display: gpd.GeoDataFrame, table: pd.DataFrame) -> None:
+def test_layers_are_switched_in_one_place(display: gpd.GeoDataFrame, table: pd.DataFrame) -> None:
+    """The sidebar switches the layers; the map has no switcher of its own unless asked."""
     def controls(options: MapOptions) -> int:
         fmap = build_map(display, table, LABELS, options, base_url_path="")
         return sum(isinstance(child, folium.LayerControl) for child in fmap._children.values())
 
-    assert controls(MapOptions()) == 1
-    assert controls(MapOptions(layer_control=False)) == 0
+    assert controls(MapOptions()) == 0
+    assert controls(MapOptions(layer_control=True)) == 1
 
 
 def test_region_borders_are_drawn_once_on_the_edges(display: gpd.GeoDataFrame,
@@ -405,11 +412,12 @@ def test_map_document_is_small(display: gpd.GeoDataFrame, table: pd.DataFrame,
         return len(_build(display, table, area_codes, topology, violations, options)
                    .get_root().render().encode())
 
-    # Measured: 188 KB municipalities only, 193 KB with region borders (390 KB as GeoJSON
-    # before the topology), 198 KB with everything on.
-    assert size(MapOptions(show_region_borders=False, layer_control=False)) < 195_000
-    assert size(MapOptions()) < 200_000
-    assert size(ALL_ON) < 205_000
+    # Measured: 196 KB municipalities only, 200 KB with region borders (390 KB as GeoJSON
+    # before the topology), 205 KB with everything on; of these about 7 KB are the scripts
+    # that outline the chosen region and keep the tooltip inside the map.
+    assert size(MapOptions(show_region_borders=False)) < 199_000
+    assert size(MapOptions()) < 203_000
+    assert size(ALL_ON) < 208_000
 
 
 def test_missing_table_data_is_refused(display: gpd.GeoDataFrame, table: pd.DataFrame) -> None:
@@ -495,3 +503,88 @@ def test_the_municipalities_are_drawn_from_the_topology(display: gpd.GeoDataFram
     # Built here or passed in: the same map.
     assert prepare(fmap) == prepare(build_map(display, table, LABELS,
                                               MapOptions(show_coordinator_areas=True)))
+
+
+def _child(fmap: folium.Map, kind: type) -> Any:
+    (child,) = [element for element in fmap._children.values() if isinstance(element, kind)]
+    return child
+
+
+def test_the_map_follows_the_chosen_region_from_the_page(display: gpd.GeoDataFrame,
+                                                         table: pd.DataFrame,
+                                                         current: Coverage) -> None:
+    """The region filter reaches the map through the address; the map carries the table to
+    find the region's municipalities and outline it."""
+    fmap = build_map(display, table, LABELS, base_url_path="")
+    focus = _child(fmap, FocusScript)
+    assert focus.municipalities is _layers(fmap)[LABELS.municipalities_layer]
+    regions = current.units.safety_regions
+    assert set(focus.regions) == set(regions.index)
+    properties = {feature["properties"]["code"]: feature["properties"]
+                  for feature in focus.municipalities.data["features"]}
+    for code, row in display.iterrows():
+        name, province, police_unit = focus.regions[row["safety_region_code"]]
+        assert properties[code]["region"] == name, code
+        assert (province, police_unit) == tuple(regions.loc[row["safety_region_code"],
+                                                            ["province", "police_unit"]])
+    assert focus.regions["VR04"] == ["IJsselland", "Overijssel", "Oost-Nederland"]
+    page = fmap.get_root().render()
+    assert json.dumps([[kind, name] for kind, name in FOCUS_PARAMETERS.items()]) in page
+    assert list(FOCUS_PARAMETERS.values()) == ["veiligheidsregio", "politie-eenheid",
+                                               "provincie"]
+    assert f"map.createPane({json.dumps(FOCUS_PANE)})" in page
+    for style in (FOCUS_HALO_STYLE, FOCUS_STYLE):
+        assert json.dumps(style, sort_keys=True) in page
+    assert ".outline(\"municipalities\", keep)" in page
+    # After the layer it reads.
+    assert page.index(f"var {focus.municipalities.get_name()} =") < page.index("coverageFocus =")
+
+
+def test_the_tooltip_is_kept_inside_the_map(display: gpd.GeoDataFrame,
+                                            table: pd.DataFrame) -> None:
+    fmap = build_map(display, table, LABELS, base_url_path="")
+    keeper = _child(fmap, TooltipInView)
+    layer = _layers(fmap)[LABELS.municipalities_layer]
+    assert keeper.layer is layer
+    page = fmap.get_root().render()
+    tooltip_bound = page.index(f"{layer.get_name()}.bindTooltip(")
+    assert tooltip_bound < page.index(f"{layer.get_name()}.getTooltip()")
+
+
+def test_a_selection_is_fitted_with_its_safety_region(display: gpd.GeoDataFrame,
+                                                      table: pd.DataFrame) -> None:
+    page = build_map(display, table, LABELS, base_url_path="").get_root().render()
+    assert "map.fitBounds(regionBounds[layer.feature.properties.region]" in page
+
+
+def test_every_line_on_the_map_has_its_own_look() -> None:
+    """Area outlines, region borders, breaches, the selection and the chosen region differ
+    from each other and from every fill."""
+    looks = {
+        "areas": (AREA_OUTLINE_STYLE["color"], AREA_OUTLINE_STYLE.get("dashArray")),
+        "regions": (REGION_BORDER_STYLE["color"], REGION_BORDER_STYLE.get("dashArray")),
+        "violations": (VIOLATION_STYLE["color"], None),
+        "selection": (SELECTED_HALO_STYLE["color"], SELECTED_STYLE["color"]),
+        "focus": (FOCUS_HALO_STYLE["color"], FOCUS_STYLE["color"]),
+    }
+    assert len(set(looks.values())) == len(looks)
+    fills = {colour.upper() for colour in STATUS_COLOURS.values()}
+    for style in (AREA_OUTLINE_STYLE, VIOLATION_STYLE, SELECTED_HALO_STYLE):
+        assert style["color"].upper() not in fills
+    assert AREA_OUTLINE_STYLE["color"].upper() not in {
+        REGION_BORDER_STYLE["color"].upper(), VIOLATION_STYLE["color"].upper()}
+    # The highlights are heavier than a safety-region border.
+    assert SELECTED_HALO_STYLE["weight"] > REGION_BORDER_STYLE["weight"]
+    assert FOCUS_STYLE["weight"] > REGION_BORDER_STYLE["weight"]
+
+
+def test_the_legend_names_every_line() -> None:
+    for language in ("nl", "en"):
+        t = Translator(language)
+        legend = legend_html(t)
+        for key in ("legend_regions", "legend_areas", "legend_violation", "legend_selection",
+                    "legend_focus", "legend_layers"):
+            assert html.escape(t(key)) in legend, key
+        assert f"dashed {AREA_OUTLINE_STYLE['color']}" in legend
+        assert f"solid {REGION_BORDER_STYLE['color']}" in legend
+        assert SELECTED_HALO_STYLE["color"] in legend and FOCUS_HALO_STYLE["color"] in legend

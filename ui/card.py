@@ -24,6 +24,7 @@ CARD_CSS = Markup("""
 .contact-card .phones a {font-size: 1.15rem; font-weight: 600;}
 .contact-card .why {background: #f3f3f3; padding: 0.4rem 0.6rem; border-radius: 0.3rem;}
 .contact-card .source {color: #444; font-size: 0.9rem;}
+.contact-card .area {margin-top: 0.25rem;}
 </style>
 """)
 
@@ -46,7 +47,9 @@ def _phones(phones: list[dict[str, str]], t: Translator) -> str:
     return f" {escape(t('card_or'))} ".join(links)
 
 
-def _contact(contact: dict[str, Any], interpretation: str, t: Translator) -> str:
+def _contact(contact: dict[str, Any], t: Translator) -> str:
+    """One organisation: name, target group, numbers (the area is said once, see
+    :func:`_area_text`)."""
     organisation = contact["organisation"] or t("card_no_organisation")
     rows = [f"<h4>{escape(organisation)}</h4>", "<dl>"]
     rows.append(f"<dt>{escape(t('card_target_group'))}</dt>"
@@ -58,14 +61,26 @@ def _contact(contact: dict[str, Any], interpretation: str, t: Translator) -> str
     if contact["organisation_in_source"] is None and contact["organisation"]:
         rows.append(f"<p class='source'>"
                     f"{escape(t('card_inferred', organisation=contact['organisation']))}</p>")
-    rows.append(
-        f"<p class='source'><strong>{escape(t('card_area_wording'))}:</strong> "
-        f"‘{escape(contact['area_wording'])}’. <strong>{escape(t('card_interpretation'))}:"
-        f"</strong> {escape(interpretation)}.</p>")
+    return "<div class='contact'>" + "".join(rows) + "</div>"
+
+
+def _area_text(contact: dict[str, Any], interpretation: str, t: Translator) -> str:
+    """The area of an entry: the source's wording, how it was read and the note."""
+    rows = [f"<p class='source'><strong>{escape(t('card_area_wording'))}:</strong> "
+            f"‘{escape(contact['area_wording'])}’. <strong>{escape(t('card_interpretation'))}:"
+            f"</strong> {escape(interpretation)}.</p>"]
     if contact["note"]:
         rows.append(f"<p class='source'><strong>{escape(t('card_note'))}:</strong> "
                     f"{escape(contact['note'])}</p>")
-    return "<div class='contact'>" + "".join(rows) + "</div>"
+    return "<div class='area'>" + "".join(rows) + "</div>"
+
+
+def _contacts_by_area(contacts: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The contacts grouped by the entry (area) that names them, in the order given."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for contact in contacts:
+        groups.setdefault(contact["area_id"], []).append(contact)
+    return list(groups.values())
 
 
 def card_html(answer: dict[str, Any], interpretations: dict[str, str],
@@ -97,8 +112,11 @@ def card_html(answer: dict[str, Any], interpretations: dict[str, str],
                      "</p>")
     elif answer["split_by_age"]:
         parts.append(f"<p class='why'>{escape(t('card_split_why'))}</p>")
-    for contact in answer["coordinators"]:
-        parts.append(_contact(contact, interpretations.get(contact["area_id"], ""), t))
+    # Organisations of one entry (split by age: one per target group) share its area, wording
+    # and note: said once, after them.
+    for group in _contacts_by_area(answer["coordinators"]):
+        parts.extend(_contact(contact, t) for contact in group)
+        parts.append(_area_text(group[0], interpretations.get(group[0]["area_id"], ""), t))
     for entry in answer["listed_without_contact"]:
         parts.append(f"<p class='source'>"
                      f"{escape(t('card_listed_without_contact', wording=entry['area_wording']))}"

@@ -316,7 +316,12 @@ TEXT: dict[str, dict[str, str]] = {
     "legend_regions": {"nl": "grens veiligheidsregio", "en": "safety-region border"},
     "legend_violation": {"nl": "gebied dat de grensregel breekt",
                          "en": "area that breaks the border rule"},
-    "legend_selection": {"nl": "geselecteerd", "en": "selected"},
+    "legend_selection": {"nl": "geselecteerde gemeente", "en": "selected municipality"},
+    "legend_areas": {"nl": "grens van het gebied van een zorgcoördinator",
+                     "en": "edge of a care coordinator's area"},
+    "legend_layers": {"nl": "Grenzen en gebieden zet u aan en uit in de zijbalk.",
+                      "en": "Switch borders and areas on and off in the sidebar."},
+    "legend_focus": {"nl": "gekozen regio (Hiaten)", "en": "chosen region (Gaps)"},
     "showing_area": {"nl": "Op de kaart: ‘{wording}’.", "en": "On the map: ‘{wording}’."},
     "stop_showing_area": {"nl": "Gebied niet meer tonen", "en": "Stop showing the area"},
     # Tabs
@@ -580,6 +585,114 @@ TEXT: dict[str, dict[str, str]] = {
     "verdict_outside": {"nl": "Buiten ({count}): {names}", "en": "Outside ({count}): {names}"},
     "verdict_organisations": {"nl": "Zorgcoördinator: {organisations}",
                               "en": "Care coordinator: {organisations}"},
+    # Pages
+    "nav_dashboard": {"nl": "Dashboard", "en": "Dashboard"},
+    "nav_proposal": {"nl": "Voorstel uitproberen", "en": "Try a proposal"},
+    "nav_edit": {"nl": "Register bewerken (aanmelden)", "en": "Edit the register (sign in)"},
+    # Proposal page
+    "proposal_title": {"nl": "Voorstel voor een zorgcoördinatiegebied",
+                       "en": "Proposal for a care coordination area"},
+    "proposal_intro": {
+        "nl": "Probeer een gebied voor een zorgcoördinator uit: klik gemeenten op de kaart aan "
+              "of uit, voeg een hele veiligheidsregio, provincie of politie-eenheid toe, of "
+              "begin bij een bestaand gebied. U ziet meteen of het gebied de grensregel volgt, "
+              "wie erop vooruitgaat en waar het overlapt met bestaande zorgcoördinatoren. Het "
+              "voorstel staat in de link: deel die om het te laten zien. Er wordt niets "
+              "gepubliceerd.",
+        "en": "Try an area for a care coordinator: click municipalities on the map to add or "
+              "remove them, add a whole safety region, province or police unit, or start from "
+              "an existing area. You see at once whether the area keeps the border rule, who "
+              "gains and where it overlaps existing coordinators. The proposal is in the link: "
+              "share it to show it. Nothing is published."},
+    "proposal_name": {"nl": "Naam van het voorstel", "en": "Name of the proposal"},
+    "proposal_name_placeholder": {"nl": "bijvoorbeeld Rijnmond en Drechtsteden",
+                                  "en": "for example Rijnmond and Drechtsteden"},
+    "proposal_organisation": {"nl": "Organisatie", "en": "Organisation"},
+    "proposal_to_be_decided": {"nl": "nog te bepalen", "en": "to be decided"},
+    "proposal_target_group": {"nl": "Doelgroep", "en": "Target group"},
+    "proposal_add_units": {"nl": "Hele regio's en bestaande gebieden",
+                           "en": "Whole regions and existing areas"},
+    "proposal_unit_kind": {"nl": "Soort gebied", "en": "Kind of unit"},
+    "proposal_kind_safety_region": {"nl": "Veiligheidsregio", "en": "Safety region"},
+    "proposal_kind_province": {"nl": "Provincie", "en": "Province"},
+    "proposal_kind_police_unit": {"nl": "Politie-eenheid", "en": "Police unit"},
+    "proposal_unit": {"nl": "Welke", "en": "Which"},
+    "proposal_add": {"nl": "Toevoegen", "en": "Add"},
+    "proposal_remove": {"nl": "Weghalen", "en": "Remove"},
+    "proposal_entry": {"nl": "Bestaand gebied uit het overzicht",
+                       "en": "Existing area in the overview"},
+    "proposal_start_from_entry": {"nl": "Begin bij dit gebied", "en": "Start from this area"},
+    "proposal_municipalities": {"nl": "Gemeenten in het voorstel",
+                                "en": "Municipalities in the proposal"},
+    "proposal_municipalities_placeholder": {"nl": "Typ om een gemeente te kiezen",
+                                            "en": "Type to choose a municipality"},
+    "proposal_clear": {"nl": "Alle gemeenten weghalen", "en": "Remove every municipality"},
+    "proposal_url_unknown": {"nl": "De link noemt onbekende gemeentecodes, weggelaten: {codes}",
+                             "en": "The link names unknown municipality codes, left out: "
+                                   "{codes}"},
+    "proposal_empty": {
+        "nl": "Nog geen gemeenten: klik gemeenten op de kaart aan, kies ze in de lijst of voeg "
+              "een hele regio toe.",
+        "en": "No municipalities yet: click municipalities on the map, choose them in the "
+              "list or add a whole region."},
+    "proposal_summary": {"nl": "{count} gemeenten, doelgroep {group},",
+                         "en": "{count} municipalities, target group {group},"},
+    "proposal_by": {"nl": "organisatie: {organisation}", "en": "organisation: {organisation}"},
+    "proposal_unnamed": {"nl": "(zonder naam)", "en": "(no name)"},
+    "proposal_verdict_heading": {"nl": "Grensregel", "en": "Border rule"},
+    "proposal_verdict_within": {"nl": "binnen één veiligheidsregio",
+                                "en": "within one safety region"},
+    "proposal_verdict_along_region_lines": {"nl": "langs de regiogrenzen",
+                                            "en": "along region lines"},
+    "proposal_verdict_breach": {"nl": "breekt de regel", "en": "breaks the rule"},
+    "proposal_gain_heading": {"nl": "Wie gaat erop vooruit", "en": "Who gains"},
+    "proposal_gain": {
+        "nl": "{count} gemeenten met {population} inwoners krijgen een regionale "
+              "zorgcoördinator voor {groups}.",
+        "en": "{count} municipalities with {population} inhabitants gain a regional care "
+              "coordinator for {groups}."},
+    "proposal_gain_none": {
+        "nl": "Geen gemeente gaat erop vooruit: elke gemeente in het voorstel heeft al een "
+              "regionale zorgcoördinator voor {groups}.",
+        "en": "No municipality gains: every municipality in the proposal already has a "
+              "regional care coordinator for {groups}."},
+    "proposal_gain_details": {"nl": "Per gemeente: inwoners, status voor en na",
+                              "en": "Per municipality: inhabitants, status before and after"},
+    "proposal_gain_line": {"nl": "{name} ({population} inwoners): {before} → {after}",
+                           "en": "{name} ({population} inhabitants): {before} → {after}"},
+    "proposal_overlap_heading": {"nl": "Overlap met bestaande zorgcoördinatoren",
+                                 "en": "Overlap with existing coordinators"},
+    "proposal_overlap": {
+        "nl": "{group}: in {count} gemeenten is er al {organisations} ({names})",
+        "en": "{group}: in {count} municipalities {organisations} already serves ({names})"},
+    "proposal_overlap_none": {"nl": "{group}: geen overlap", "en": "{group}: no overlap"},
+    "proposal_status_heading": {"nl": "Landelijk per status, voor en na",
+                                "en": "Nationally per status, before and after"},
+    "proposal_col_status": {"nl": "Status", "en": "Status"},
+    "proposal_col_change": {"nl": "Gemeenten, voor → na", "en": "Municipalities, before → after"},
+    "proposal_col_people_change": {"nl": "Inwoners, voor → na",
+                                   "en": "Inhabitants, before → after"},
+    "proposal_compare_heading": {"nl": "Voorstellen vergelijken", "en": "Compare proposals"},
+    "proposal_compare_add": {"nl": "Dit voorstel bewaren om te vergelijken",
+                             "en": "Keep this proposal to compare"},
+    "proposal_compare_empty": {
+        "nl": "Bewaar een voorstel, pas het aan of begin een ander, en bewaar dat ook: de "
+              "voorstellen staan dan naast elkaar, ook in de link.",
+        "en": "Keep a proposal, change it or start another, and keep that too: the proposals "
+              "are then side by side, in the link as well."},
+    "proposal_being_built": {"nl": "{name} (in bewerking)", "en": "{name} (being built)"},
+    "proposal_load": {"nl": "Laden: {name}", "en": "Load: {name}"},
+    "proposal_drop": {"nl": "Weghalen: {name}", "en": "Remove: {name}"},
+    "proposal_col_name": {"nl": "Voorstel", "en": "Proposal"},
+    "proposal_col_organisation": {"nl": "Organisatie", "en": "Organisation"},
+    "proposal_col_municipalities": {"nl": "Gemeenten", "en": "Municipalities"},
+    "proposal_col_verdict": {"nl": "Grensregel", "en": "Border rule"},
+    "proposal_col_regions": {"nl": "Regio's (deel)", "en": "Regions (part)"},
+    "proposal_col_gained": {"nl": "Erbij: gemeenten", "en": "Gain: municipalities"},
+    "proposal_col_gained_people": {"nl": "Erbij: inwoners", "en": "Gain: inhabitants"},
+    "proposal_col_overlaps": {"nl": "Overlap", "en": "Overlaps"},
+    "legend_proposal": {"nl": "Gemeente in het voorstel (gearceerd)",
+                        "en": "Municipality in the proposal (hatched)"},
 }
 
 

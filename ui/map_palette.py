@@ -13,9 +13,13 @@ import pandas as pd
 __all__ = [
     "AREA_OUTLINE_STYLE",
     "FILL_OPACITY",
+    "FOCUS_HALO_STYLE",
+    "FOCUS_STYLE",
     "HOVER_STYLE",
     "MAP_BACKGROUND",
     "MUNICIPALITY_BORDER",
+    "PROPOSAL_HATCH",
+    "PROPOSAL_STYLE",
     "REGION_BORDER_STYLE",
     "SELECTED_HALO_STYLE",
     "SELECTED_STYLE",
@@ -58,9 +62,11 @@ REGION_BORDER_STYLE: Final[dict[str, Any]] = {
 """Safety-region borders: thick, near-black, solid, no fill."""
 
 AREA_OUTLINE_STYLE: Final[dict[str, Any]] = {
-    "color": "#000000", "weight": 2, "opacity": 0.9, "dashArray": "6 4", "fill": False,
+    "color": "#009E73", "weight": 3, "opacity": 1.0, "dashArray": "7 4", "fill": False,
 }
-"""Coordinator areas: dashed black outline, no fill."""
+"""Coordinator areas: dashed Okabe–Ito bluish green, no fill: a colour no fill, border or
+highlight uses, so an area's edge is never mistaken for a safety-region border (black) or a
+rule breach (vermillion)."""
 
 VIOLATION_STYLE: Final[dict[str, Any]] = {
     "color": "#D55E00", "weight": 4.5, "opacity": 1.0, "fill": False,
@@ -69,12 +75,32 @@ VIOLATION_STYLE: Final[dict[str, Any]] = {
 would read as another status colour."""
 
 SELECTED_HALO_STYLE: Final[dict[str, Any]] = {
-    "color": "#FFFFFF", "weight": 8, "opacity": 1.0, "fill": False,
+    "color": "#F0E442", "weight": 12, "opacity": 1.0, "fill": False,
 }
 SELECTED_STYLE: Final[dict[str, Any]] = {
-    "color": "#000000", "weight": 4, "opacity": 1.0, "fill": False,
+    "color": "#000000", "weight": 3.5, "opacity": 1.0, "fill": False,
 }
-"""Selected municipality: black outline over a white halo, readable on every fill."""
+"""Selected municipality: a black line on a wide Okabe–Ito yellow halo, readable on every fill
+and unlike any border (safety-region borders are black without a halo)."""
+
+FOCUS_HALO_STYLE: Final[dict[str, Any]] = {
+    "color": "#FFFFFF", "weight": 11, "opacity": 0.9, "fill": False,
+}
+FOCUS_STYLE: Final[dict[str, Any]] = {
+    "color": "#000000", "weight": 5, "opacity": 1.0, "fill": False,
+}
+"""The region chosen in the gaps view (a province, police unit or safety region): a heavy
+black line on a wide white halo, twice as heavy as a safety-region border."""
+
+PROPOSAL_HATCH: Final[dict[str, Any]] = {"color": "#000000", "width": 1.5, "spacing": 6}
+"""Hatch lines over a proposed municipality: thin, black, diagonal; the status colour shows
+between them."""
+PROPOSAL_STYLE: Final[dict[str, Any]] = {
+    "color": "#000000", "weight": 1.5, "opacity": 1.0, "fill": True,
+    "fillColor": "url(#coverageProposalHatch)", "fillOpacity": 1.0,
+}
+"""A proposed municipality (proposal page): black outline, hatched fill (the pattern
+`ui.map_proposal_script.PATTERN_ID`)."""
 
 MAP_BACKGROUND: Final = "#FFFFFF"
 """Background of the map (no tiles): white, so the grey ``fallback`` fill stands out from it

@@ -12,10 +12,21 @@ from ui import data, plain_text
 from ui.i18n import Translator
 from ui.map_click import MapClick, click_from_component
 from ui.map_component import MapDocument, draw, prepare
+from ui.map_focus_script import FOCUS_PARAMETERS
 from ui.map_geojson import STATUS_TEXT_COLUMN
-from ui.map_palette import REGION_BORDER_STYLE, SELECTED_STYLE, STATUS_COLOURS, VIOLATION_STYLE
+from ui.map_palette import (
+    AREA_OUTLINE_STYLE,
+    FOCUS_HALO_STYLE,
+    FOCUS_STYLE,
+    REGION_BORDER_STYLE,
+    SELECTED_HALO_STYLE,
+    SELECTED_STYLE,
+    STATUS_COLOURS,
+    VIOLATION_STYLE,
+)
 from ui.map_view import MapLabels, MapOptions, build_map
 from ui.plain_text import Markup
+from ui.region_view import Focus
 from ui.tables import status_labels
 
 MAP_HEIGHT = 620
@@ -23,9 +34,10 @@ CLICK_STATE_KEY = "map_click"
 """Session state: the map's latest value (set by the component's on_change)."""
 
 
-def clicked() -> MapClick | None:
-    """The latest click on the map, if any (read before the map is drawn)."""
-    return click_from_component(st.session_state.get(CLICK_STATE_KEY))
+def clicked(state_key: str = CLICK_STATE_KEY) -> MapClick | None:
+    """The latest click on the map, if any (read before the map is drawn); `state_key` as
+    given to `render_map`."""
+    return click_from_component(st.session_state.get(state_key))
 
 
 def labels(t: Translator) -> MapLabels:
@@ -61,12 +73,15 @@ def map_document(version: int, snapshot_id: str, language: str, options: MapOpti
     return prepare(fmap)
 
 
-def _remember_click(key: str) -> None:
-    st.session_state[CLICK_STATE_KEY] = st.session_state.get(key)
+def _remember_click(key: str, state_key: str) -> None:
+    st.session_state[state_key] = st.session_state.get(key)
 
 
-def render_map(coverage: Coverage, version: int, options: MapOptions, t: Translator) -> None:
-    """Draw the map; a click is picked up on the next run through :func:`clicked`.
+def render_map(coverage: Coverage, version: int, options: MapOptions, t: Translator,
+               click_state_key: str = CLICK_STATE_KEY) -> None:
+    """Draw the map; a click is picked up on the next run through :func:`clicked` (with the
+    same `click_state_key`: each page keeps its own, so a click on one page is never taken
+    for a click on another).
 
     The map is the same whatever is selected: it outlines the selection itself, from the
     page's address (see :mod:`ui.map_selection_script`).
@@ -75,11 +90,25 @@ def render_map(coverage: Coverage, version: int, options: MapOptions, t: Transla
     document = map_document(version, coverage.snapshot.id, t.language, options, base_url_path,
                             coverage)
     plain_text.caption(t("map_label"))
-    draw(document, height=MAP_HEIGHT, on_change=lambda: _remember_click(document.key))
+    draw(document, height=MAP_HEIGHT,
+         on_change=lambda: _remember_click(document.key, click_state_key))
 
 
-def legend_html(t: Translator) -> Markup:
-    """The legend: a swatch and words for every colour and line on the map."""
+def show_focus(focus: Focus) -> None:
+    """Tell the map which region to zoom to and outline (or none): one query parameter of
+    the page's address (:data:`ui.map_focus_script.FOCUS_PARAMETERS`), which the map reads
+    itself, so the map document stays the same."""
+    for kind, name in FOCUS_PARAMETERS.items():
+        wanted = focus[1] if focus is not None and focus[0] == kind else None
+        if wanted is None and name in st.query_params:
+            del st.query_params[name]
+        elif wanted is not None and st.query_params.get(name) != wanted:
+            st.query_params[name] = wanted
+
+
+def legend_html(t: Translator, proposal: bool = False) -> Markup:
+    """The legend: a swatch and words for every colour and line on the map (on the proposal
+    page the hatching of the proposal instead of the selection's outline)."""
     swatches = [
         (STATUS_COLOURS["coordinator"], t("status_coordinator")),
         (STATUS_COLOURS["coordinator_split_by_age"], t("status_coordinator_split")),
@@ -89,21 +118,33 @@ def legend_html(t: Translator) -> Markup:
     ]
     items = [f"<li><span class='swatch' style='background:{colour}'></span>{escape(text)}</li>"
              for colour, text in swatches]
-    lines = [(REGION_BORDER_STYLE["color"], t("legend_regions")),
-             (VIOLATION_STYLE["color"], t("legend_violation"))]
-    items += [f"<li><span class='line' style='border-color:{colour}'></span>{escape(text)}</li>"
-              for colour, text in lines]
-    items.append(f"<li><span class='outline' style='border-color:{SELECTED_STYLE['color']}'>"
-                 f"</span>{escape(t('legend_selection'))}</li>")
+    lines = [(REGION_BORDER_STYLE, t("legend_regions")),
+             (AREA_OUTLINE_STYLE, t("legend_areas")),
+             (VIOLATION_STYLE, t("legend_violation"))]
+    items += [f"<li><span class='line' style='border-top:3px "
+              f"{'dashed' if style.get('dashArray') else 'solid'} {style['color']}'></span>"
+              f"{escape(text)}</li>" for style, text in lines]
+    outlines = [(FOCUS_STYLE, FOCUS_HALO_STYLE, t("legend_focus"))]
+    if not proposal:
+        outlines.insert(0, (SELECTED_STYLE, SELECTED_HALO_STYLE, t("legend_selection")))
+    items += [f"<li><span class='outline' style='border-color:{line['color']};"
+              f"box-shadow:0 0 0 3px {halo['color']},0 0 0 4px #888'></span>{escape(text)}</li>"
+              for line, halo, text in outlines]
+    if proposal:
+        items.append(f"<li><span class='hatch'></span>{escape(t('legend_proposal'))}</li>")
     return Markup(
         "<style>.legend ul{list-style:none;padding:0;margin:0}"
         ".legend li{display:flex;align-items:center;gap:.5rem;margin:.15rem 0}"
         ".legend .swatch{width:1.1rem;height:1.1rem;border:1px solid #555;display:inline-block}"
-        ".legend .line{width:1.4rem;border-top:3px solid;display:inline-block}"
-        ".legend .outline{width:.9rem;height:.9rem;border:3px solid;display:inline-block}"
+        ".legend .line{width:1.4rem;display:inline-block}"
+        ".legend .outline{width:.7rem;height:.7rem;margin:0 .2rem;border:3px solid;"
+        "display:inline-block}"
+        ".legend .hatch{width:1.1rem;height:1.1rem;border:1.5px solid #000;display:inline-block;"
+        "background:repeating-linear-gradient(45deg,#000 0 1.5px,transparent 1.5px 6px)}"
         "</style>"
         f"<div class='legend' role='list' aria-label='{escape(t('legend_heading'))}'>"
         f"<strong>{escape(t('legend_heading'))}</strong><ul>{''.join(items)}</ul>"
+        f"<p>{escape(t('legend_layers'))}</p>"
         f"<p>{escape(t('card_capacity_caveat'))}</p></div>")
 
 

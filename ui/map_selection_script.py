@@ -4,11 +4,13 @@ The map document is the same for every selection (so Streamlit need not send it 
 iframe is never rebuilt). The selection reaches the map through the page's address instead:
 the app writes ``?gemeente=GMxxxx`` (:data:`URL_PARAMETER`) on every selection, by click,
 search or link, and this script, running inside streamlit-folium's iframe (same origin as the
-page), reads ``window.parent.location`` every :data:`POLL_MS` ms and outlines (and fits) the
-municipality named there. A click outlines at once, without waiting for the server, and is
-sent to the app as the component's value ``{"code": ..., "click": ...}``: ``click`` is new
-for every click (a per-iframe random id and a counter), so clicking the same municipality
-again is a new value and reaches the app (see :mod:`ui.map_click`).
+page), reads ``window.parent.location`` every :data:`POLL_MS` ms and outlines the
+municipality named there, fitting the map to its whole safety region (the municipalities with
+the same ``region`` property), so the reader sees where in the region it lies. A click
+outlines at once, without waiting for the server, and is sent to the app as the component's
+value ``{"code": ..., "click": ...}``: ``click`` is new for every click (a per-iframe random
+id and a counter), so clicking the same municipality again is a new value and reaches the
+app (see :mod:`ui.map_click`).
 
 The outline sits in a pane of its own above the overlays (:data:`SELECTION_PANE`, drawn from
 :data:`ui.map_palette.SELECTED_HALO_STYLE` and :data:`ui.map_palette.SELECTED_STYLE`), so
@@ -50,9 +52,13 @@ class SelectionScript(MacroElement):
         (function () {
             var map = {{ this._parent.get_name() }};
             var municipalities = {{ this.municipalities.get_name() }};
-            var byCode = {};
+            var byCode = {}, regionBounds = {};
             municipalities.eachLayer(function (layer) {
-                byCode[layer.feature.properties.code] = layer;
+                var properties = layer.feature.properties, own = layer.getBounds();
+                byCode[properties.code] = layer;
+                regionBounds[properties.region] = properties.region in regionBounds
+                    ? regionBounds[properties.region].extend(own)
+                    : L.latLngBounds(own.getSouthWest(), own.getNorthEast());
             });
             var pane = map.createPane({{ this.pane|tojson }});
             pane.style.zIndex = 450;
@@ -78,16 +84,19 @@ class SelectionScript(MacroElement):
                 var shape = {type: "Feature", properties: {}, geometry: layer.feature.geometry};
                 halo.addData(shape);
                 outline.addData(shape);
-                if (fit) {
-                    map.fitBounds(layer.getBounds(), {padding: {{ this.padding|tojson }},
-                                                      maxZoom: {{ this.max_zoom|tojson }}});
+                if (fit) {  // the municipality with its whole safety region
+                    map.fitBounds(regionBounds[layer.feature.properties.region],
+                                  {padding: {{ this.padding|tojson }},
+                                   maxZoom: {{ this.max_zoom|tojson }}});
                 }
             }
             municipalities.on("click", function (event) {
                 var code = event.layer && event.layer.feature
                     && event.layer.feature.properties.code;
                 if (!code) { return; }
+                {%- if this.outline_clicks %}
                 show(code, false);
+                {%- endif %}
                 state.clicks += 1;
                 window.parent.postMessage({
                     isStreamlitMessage: true, type: "streamlit:setComponentValue",
@@ -121,17 +130,20 @@ class SelectionScript(MacroElement):
                  fit_on_load: bool | None = None, max_zoom: int = 10,
                  padding: tuple[int, int] = (8, 8),
                  halo_style: Mapping[str, Any] = SELECTED_HALO_STYLE,
-                 style: Mapping[str, Any] = SELECTED_STYLE) -> None:
+                 style: Mapping[str, Any] = SELECTED_STYLE,
+                 outline_clicks: bool = True) -> None:
         """Args:
             municipalities: The layer whose features (``properties.code``) can be selected.
-            fit: Fit the map to a municipality selected by search or link (a clicked one is
-                already in view).
+            fit: Fit the map to the safety region of a municipality selected by search or link
+                (a clicked one is already in view).
             fit_on_load: The same for the selection the page has when the map loads (default:
                 ``fit``); false when the map was fitted to something else on purpose.
             max_zoom: The most the map zooms in when fitting.
             padding: Pixels kept free around a fitted municipality.
             halo_style: Leaflet path options of the wide line under the outline.
             style: Leaflet path options of the outline.
+            outline_clicks: Outline a clicked municipality at once (false where a click
+                means something else, as on the proposal page).
         """
         super().__init__()
         self._name = "SelectionScript"
@@ -145,3 +157,4 @@ class SelectionScript(MacroElement):
         self.pane = SELECTION_PANE
         self.parameter = URL_PARAMETER
         self.poll_ms = POLL_MS
+        self.outline_clicks = outline_clicks

@@ -27,6 +27,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geodata.topology import Topology, build_topology
+from ui.map_focus_script import FocusScript
 from ui.map_geojson import (
     MUNICIPALITIES,
     area_outlines_object,
@@ -43,7 +44,9 @@ from ui.map_palette import (
     VIOLATION_STYLE,
     municipality_styles,
 )
+from ui.map_proposal_script import ProposalScript
 from ui.map_selection_script import SelectionScript
+from ui.map_tooltip_script import TooltipInView
 from ui.offline_map import offline_map
 from ui.styled_geojson import StyledGeoJson
 from ui.topology_script import TopologyScript
@@ -86,13 +89,20 @@ class MapOptions:
     highlight_violations: bool = False
     zoom_to_selected: bool = True
     """Fit the map to a municipality selected by search or link."""
-    layer_control: bool = True
-    """Add Leaflet's layer switcher (top right) listing the layers present."""
+    layer_control: bool = False
+    """Add Leaflet's layer switcher (top right) listing the layers present. Off in the app:
+    its layers are switched in one place, the sidebar (``ui.sidebar``), which also says
+    which layers the map document holds."""
+    proposal: bool = False
+    """The proposal page's map: draw the proposal named in the address
+    (:class:`ui.map_proposal_script.ProposalScript`) and do not outline a clicked
+    municipality as a selection."""
     focus_area: str | None = None
     """An area (entry id) to draw in the violation style and fit the map to, whatever
     ``highlight_violations`` says (the border-rule view's "show on the map")."""
 
 
+_REGION_COLUMNS: Final = ("safety_region_code", "province", "police_unit")
 _REGION_BORDERS: Final = "region_borders"
 _COORDINATOR_AREAS: Final = "coordinator_areas"
 _VIOLATIONS: Final = "violations"
@@ -109,6 +119,18 @@ def _outline_layer(topology: TopologyScript, name: str, object_name: str,
                          data_script=topology.features(object_name))
 
 
+def _region_table(display: gpd.GeoDataFrame,
+                  properties: Mapping[str, Mapping[str, str]]) -> dict[str, list[str]]:
+    """Safety-region code → (its municipalities' ``region`` property, province, police unit),
+    for :class:`ui.map_focus_script.FocusScript`; empty without those columns in ``display``."""
+    if not set(_REGION_COLUMNS) <= set(display.columns):
+        return {}
+    rows = display[list(_REGION_COLUMNS)].astype(str)
+    return {region: [properties[code]["region"], province, police_unit]
+            for code, (region, province, police_unit) in zip(rows.index, rows.to_numpy(),
+                                                              strict=True)}
+
+
 def build_map(
     display: gpd.GeoDataFrame,
     coverage_table: pd.DataFrame,
@@ -123,14 +145,19 @@ def build_map(
     """Build the national coverage map.
 
     Layers, bottom to top: municipalities (fill by :data:`ui.map_palette.STATUS_COLOURS`,
-    tooltip), coordinator areas (when ``options.show_coordinator_areas``), safety-region
-    borders (when ``options.show_region_borders``), areas breaking the border rule (when
+    tooltip), safety-region borders (when ``options.show_region_borders``), coordinator areas
+    (when ``options.show_coordinator_areas``), areas breaking the border rule (when
     ``options.highlight_violations``); the selection, drawn in the browser
     (:class:`ui.map_selection_script.SelectionScript`). Only the municipalities are interactive.
 
+    The map also follows the region chosen in the gaps view, from the page's address
+    (:class:`ui.map_focus_script.FocusScript`), and keeps the municipalities' tooltip inside
+    the map (:class:`ui.map_tooltip_script.TooltipInView`).
+
     Args:
         display: Municipality geometry for display, indexed by code, with
-            ``safety_region_code`` (from :func:`geodata.display_geometry.simplify_for_display`).
+            ``safety_region_code`` (from :func:`geodata.display_geometry.simplify_for_display`)
+            and, for the region focus, ``province`` and ``police_unit``.
         coverage_table: Per municipality (index code): ``display_name``,
             ``safety_region_name``, ``status``, ``split_by_age`` and ``status_text``
             (:data:`ui.map_geojson.STATUS_TEXT_COLUMN`, the translated status). Must cover
@@ -203,12 +230,15 @@ def build_map(
         ),
     )
     municipalities.add_to(fmap)
-    if plain:
-        _outline_layer(source, labels.coordinator_areas_layer, _COORDINATOR_AREAS,
-                       AREA_OUTLINE_STYLE, national).add_to(fmap)
+    TooltipInView(municipalities).add_to(fmap)
     if options.show_region_borders:
         _outline_layer(source, labels.region_borders_layer, _REGION_BORDERS,
                        REGION_BORDER_STYLE, national).add_to(fmap)
+    # Areas over the borders: where an area follows a safety-region border the line shows
+    # green dashes with black between them, both at once.
+    if plain:
+        _outline_layer(source, labels.coordinator_areas_layer, _COORDINATOR_AREAS,
+                       AREA_OUTLINE_STYLE, national).add_to(fmap)
     if highlighted:
         _outline_layer(source, labels.violations_layer, _VIOLATIONS, VIOLATION_STYLE,
                        national).add_to(fmap)
@@ -222,7 +252,15 @@ def build_map(
     # A map shown for an area stays fitted to the area, whatever is selected when it loads.
     SelectionScript(municipalities, fit=options.zoom_to_selected,
                     fit_on_load=options.zoom_to_selected and not focus_shown,
-                    max_zoom=_SELECTED_MAX_ZOOM, padding=_FIT_PADDING).add_to(fmap)
+                    max_zoom=_SELECTED_MAX_ZOOM, padding=_FIT_PADDING,
+                    outline_clicks=not options.proposal).add_to(fmap)
+    regions = _region_table(display, properties)
+    if regions:
+        FocusScript(municipalities, source, MUNICIPALITIES, regions,
+                    padding=_FIT_PADDING).add_to(fmap)
+    if options.proposal:
+        ProposalScript(municipalities, max_zoom=_SELECTED_MAX_ZOOM,
+                       padding=_FIT_PADDING).add_to(fmap)
     if options.layer_control:
         folium.LayerControl(collapsed=True).add_to(fmap)
     return fmap

@@ -1,11 +1,13 @@
-"""The dashboard page, top to bottom: sidebar (language, version of the register, map layers);
-search; map beside the contact card; views for the national picture, gaps, the border rule, the
-coordinators, the changes between versions, downloads and the history of versions. Everything
-shown is computed in `coverage/`, the versions come from `registry/`; `app.py` runs it.
+"""The dashboard page, top to bottom: search; map beside the contact card; views for the
+national picture, gaps, the border rule, the coordinators, the changes between versions,
+downloads and the history of versions. Everything shown is computed in `coverage/`, the versions
+come from `registry/`; `ui.pages` runs it after `prelude`, which every page shares: the
+sidebar (language, version of the register, map layers) and the checked data.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
@@ -13,18 +15,20 @@ import streamlit as st
 from coverage.engine import Coverage
 from coverage.serialise import lookup_json
 from registry.errors import RegisterError
+from registry.versions import VersionInfo
 from ui import data, overview, plain_text, tabs
 from ui.area_text import interpretations
 from ui.card import CARD_CSS, card_html
 from ui.failure import boundary_failure_page
 from ui.history import history
 from ui.i18n import Translator
-from ui.map_panel import clicked, legend_html, render_map, summary_text
+from ui.map_panel import clicked, legend_html, render_map, show_focus, summary_text
 from ui.page_language import declare_language
+from ui.region_view import FOCUS_KEY
 from ui.scroll import bring_card_into_view
 from ui.search_panel import render_search, search_text
 from ui.selection import SelectionState, choose, initial_state, next_state
-from ui.sidebar import initial_language, language_choice, map_options, settings
+from ui.sidebar import Settings, initial_language, language_choice, map_options, settings
 from ui.tested_set import log_untested_versions
 
 MAP_AND_CARD = "map_and_card"
@@ -38,8 +42,23 @@ NARROW_SCREEN_STYLE = plain_text.Markup(
 the map, so the number is on the first screen."""
 
 
-def show_page(root: Path) -> None:
-    """The whole page, top to bottom; `root` is the folder of `app.py` (for `static/`)."""
+@dataclass(frozen=True)
+class PageContext:
+    """What every page gets from the shared prelude: the language, the published versions, the
+    sidebar's choices and the version shown."""
+
+    root: Path
+    """The folder of `app.py` (for `static/`)."""
+    t: Translator
+    versions: list[VersionInfo]
+    chosen: Settings
+    shown: data.Shown
+
+
+def prelude(root: Path) -> PageContext:
+    """What every page shares, run before the page itself: page config, language, the checked
+    boundary data and the sidebar (language, version, map layers); stops with a short page when
+    the data is broken."""
     # Language first: every other string depends on it.
     st.set_page_config(page_title=Translator(initial_language())("page_title"), layout="wide")
     plain_text.styles()
@@ -60,7 +79,12 @@ def show_page(root: Path) -> None:
         plain_text.error(t("register_missing", error=error))
         st.stop()
     chosen = settings(versions, lambda number: data.shown(number).coverage.snapshot, t)
-    shown = data.shown(chosen.version)
+    return PageContext(root, t, versions, chosen, data.shown(chosen.version))
+
+
+def show_dashboard(context: PageContext) -> None:
+    """The dashboard below the shared prelude: search, map and card, views."""
+    t, versions, chosen, shown = context.t, context.versions, context.chosen, context.shown
     coverage = shown.coverage
 
     # Selection: the link on a new session, then clicks on the map and the search box. The map
@@ -123,11 +147,15 @@ def show_page(root: Path) -> None:
         t("tab_downloads"): lambda: tabs.downloads(coverage, t),
         t("tab_history"): lambda: history(versions, t),
     }
-    for tab, show in zip(st.tabs(list(views), key="view", on_change="rerun"), views.values(),
-                         strict=True):
+    opened = None
+    for label, tab, show in zip(views, st.tabs(list(views), key="view", on_change="rerun"),
+                                views.values(), strict=True):
         if tab.open:
+            opened = label
             with tab:
                 show()
+    # The map follows the region chosen in the gaps view while that view is open.
+    show_focus(st.session_state.get(FOCUS_KEY) if opened == t("tab_gaps") else None)
 
 
 def _with_previous(number: int) -> dict[str, Coverage]:

@@ -1,37 +1,59 @@
-"""The app's pages (`st.navigation`): the dashboard, and the edit page (signed in).
+"""The pages of the app and how they are run: the shared prelude (sidebar, data) first, then the
+page the address names, through `st.navigation`.
 
-`app.py` runs `run_pages` in every session; the navigation shows the pages in the sidebar and
-gives each its own address (`/bewerken` for the edit page).
+`PAGES` is the list of pages, the first one the default (the dashboard, at the app's root
+address). Each page is a small script in `page_scripts/` that calls its `ui` module with
+`context()`: scripts rather than functions, so that Streamlit's AppTest can switch to them.
 """
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
-from ui.i18n import Translator
-from ui.sidebar import initial_language, language_choice
+from ui.page import PageContext, prelude
 
-EDIT_PATH = "bewerken"
+PAGE_FOLDER = "page_scripts"
+"""The folder of the page scripts, beside `app.py`."""
 
 
-def _edit_page() -> None:
-    from ui import plain_text
-    from ui.edit_page import show_edit_page
+@dataclass(frozen=True)
+class PageSpec:
+    """One page: its script (in `PAGE_FOLDER`), the key of its title in `ui.i18n`, and its
+    address (`url_path`; the default page is at the root whatever it says)."""
 
-    t = Translator(initial_language())
-    st.set_page_config(page_title=t("edit_page_title"), layout="wide")
-    plain_text.styles()
-    show_edit_page(Translator(language_choice()))
+    script: str
+    title_key: str
+    url_path: str
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("dashboard.py", "nav_dashboard", "dashboard"),
+    PageSpec("proposal.py", "nav_proposal", "voorstel"),
+    PageSpec("edit.py", "nav_edit", "bewerken"),
+]
+"""The app's pages in menu order; the first is the default page."""
+
+_CONTEXT: ContextVar[PageContext] = ContextVar("page_context")
+
+
+def context() -> PageContext:
+    """The shared prelude's result for the page being run (set by `run_pages`)."""
+    return _CONTEXT.get()
 
 
 def run_pages(root: Path) -> None:
-    """Show the page the address asks for."""
-    from ui.page import show_page
-
-    t = Translator(initial_language())
-    dashboard = st.Page(lambda: show_page(root), title=t("page_title"), url_path="",
-                        default=True)
-    edit = st.Page(_edit_page, title=t("edit_page_title"), url_path=EDIT_PATH)
-    st.navigation([dashboard, edit]).run()
+    """Run the prelude, then the page the address names (the dashboard by default)."""
+    shared = prelude(root)
+    t = shared.t
+    pages = [st.Page(root / PAGE_FOLDER / spec.script, title=t(spec.title_key),
+                     url_path=spec.url_path, default=position == 0)
+             for position, spec in enumerate(PAGES)]
+    token = _CONTEXT.set(shared)
+    try:
+        st.navigation(pages).run()
+    finally:
+        _CONTEXT.reset(token)

@@ -2,7 +2,10 @@
 
 :class:`TopologyScript` writes ``var <name> = (decoder)(<topojson>);`` into the map's script;
 ``<name>("municipalities")`` then gives a GeoJSON FeatureCollection of that object, which a
-:class:`ui.styled_geojson.StyledGeoJson` adds through its ``data_script``. The decoder handles
+:class:`ui.styled_geojson.StyledGeoJson` adds through its ``data_script``;
+``<name>.outline("municipalities", keep)`` gives the outline of the municipalities whose
+properties ``keep`` accepts (the arcs only one of them uses, as
+:func:`geodata.topology.outline_arcs`) as one MultiLineString feature. The decoder handles
 what :mod:`ui.map_geojson` writes: a quantized, delta-encoded topology with (Multi)Polygon and
 (Multi)LineString geometries, in a GeometryCollection or alone.
 
@@ -50,7 +53,7 @@ _DECODER = """function (topology) {
         LineString: line, MultiLineString: function (lines) { return lines.map(line); },
         Polygon: rings, MultiPolygon: function (polygons) { return polygons.map(rings); }
     };
-    return function (name) {
+    function features(name) {
         var object = topology.objects[name];
         var geometries = object.type === "GeometryCollection" ? object.geometries : [object];
         return {type: "FeatureCollection", features: geometries.map(function (geometry) {
@@ -58,7 +61,25 @@ _DECODER = """function (topology) {
                     geometry: {type: geometry.type,
                                coordinates: decode[geometry.type](geometry.arcs)}};
         })};
+    }
+    features.outline = function (name, keep) {
+        var users = {};
+        topology.objects[name].geometries.forEach(function (geometry) {
+            if (!keep(geometry.properties || {})) { return; }
+            var own = {};
+            geometry.arcs.forEach(function (polygon) {
+                polygon.forEach(function (ring) {
+                    ring.forEach(function (index) { own[index < 0 ? ~index : index] = true; });
+                });
+            });
+            Object.keys(own).forEach(function (arc) { users[arc] = (users[arc] || 0) + 1; });
+        });
+        var lines = Object.keys(users).filter(function (arc) { return users[arc] === 1; })
+            .map(function (arc) { return line([+arc]); });
+        return {type: "Feature", properties: {},
+                geometry: {type: "MultiLineString", coordinates: lines}};
     };
+    return features;
 }"""
 
 
@@ -86,6 +107,12 @@ class TopologyScript(MacroElement):
     def features(self, name: str) -> str:
         """The JavaScript expression giving object ``name`` as a GeoJSON FeatureCollection."""
         return f"{self.get_name()}({json.dumps(name)})"
+
+    def outline(self, name: str, keep: str) -> str:
+        """The JavaScript expression giving the outline of the geometries of object ``name``
+        (a GeometryCollection of (Multi)Polygons) whose properties the JavaScript function
+        ``keep`` accepts, as one GeoJSON MultiLineString feature."""
+        return f"{self.get_name()}.outline({json.dumps(name)}, {keep})"
 
     def render(self, **kwargs: Any) -> None:
         """Put the script into the figure verbatim (no template pass over the data)."""
