@@ -6,6 +6,7 @@ shown is computed in `coverage/`, the versions come from `registry/`; `app.py` r
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -19,11 +20,12 @@ from ui.card import CARD_CSS, card_html
 from ui.failure import boundary_failure_page
 from ui.history import history
 from ui.i18n import Translator
+from ui.keyboard import keyboard_path
 from ui.map_panel import clicked, legend_html, render_map, summary_text
 from ui.page_language import declare_language
 from ui.scroll import bring_card_into_view
-from ui.search_panel import render_search, search_text
-from ui.selection import SelectionState, choose, initial_state, next_state
+from ui.search_panel import render_search, search_text, show_in_search
+from ui.selection import SelectionState, choose, initial_state, next_state, search_box_text
 from ui.sidebar import initial_language, language_choice, map_options, settings
 from ui.tested_set import log_untested_versions
 
@@ -46,6 +48,7 @@ def show_page(root: Path) -> None:
     log_untested_versions(root / "constraints.txt")  # server log only
     t = Translator(language_choice())
     declare_language(t.language)  # <html lang> follows the interface
+    keyboard_path(t)  # the search first in the tab order, the map's frame out of it
 
     # The boundary data and place tables, checked: a short page, not a traceback, when broken.
     with boundary_failure_page(t):
@@ -71,6 +74,11 @@ def show_page(root: Path) -> None:
         st.session_state.selection = initial_state(st.query_params.get("gemeente"), index)
     before: SelectionState = st.session_state.selection
     state = next_state(before, search_text=search_text(), clicked=clicked(), index=index)
+    # The search box follows the selection (a click on Utrecht shows "Utrecht" there).
+    shown_text = search_box_text(state, search_text(), index)
+    if (shown_text or "") != search_text():
+        show_in_search(shown_text)
+        state = replace(state, last_search=shown_text or "")
     st.session_state.selection = state
     if state.selected:
         st.query_params["gemeente"] = state.selected
