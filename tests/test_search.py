@@ -179,3 +179,49 @@ def test_postcode_of() -> None:
         "2132"] * 4
     assert [postcode_of(text) for text in ("213", "21321", "2132 A", "2132 ABC", "GM0394")] == [
         None] * 5
+
+
+# --- what a search box offers ----------------------------------------------------------------
+
+
+def test_offers_every_municipality_then_places_in_their_municipality(
+        full_index: MunicipalityIndex) -> None:
+    offers = full_index.offers
+    assert len(offers) == len(set(offers))
+    municipalities = full_index.municipality_offers
+    assert offers[:len(municipalities)] == municipalities
+    # Every municipality by its common name, and by its official name where that differs.
+    assert set(municipalities) == (set(full_index.municipalities["display_name"])
+                                   | set(full_index.municipalities["name"]))
+    assert {"Den Bosch", "'s-Hertogenbosch", "Zwolle", "Bergen (L.)"} <= set(municipalities)
+    places = offers[len(municipalities):]
+    assert {"Hoofddorp (Haarlemmermeer)", "Scheveningen (Den Haag)",
+            "Hengelo (Gld) (Bronckhorst)", "Hoorn (Terschelling)"} <= set(places)
+    # A place that bears its municipality's name is the municipality's own offer.
+    assert "Zwolle (Zwolle)" not in places and "Hengelo (Hengelo)" not in places
+    assert not any(offer.startswith("2132") for offer in offers)  # postcodes: typed, not offered
+
+
+@pytest.mark.parametrize(("offer", "code", "place"), [
+    ("Hoofddorp (Haarlemmermeer)", "GM0394", "Hoofddorp"),
+    ("Hengelo (Gld) (Bronckhorst)", "GM1876", "Hengelo (Gld)"),  # not the municipality
+    ("Hoorn (Terschelling)", "GM0093", "Hoorn"),  # not the city of Hoorn
+    ("Scheveningen (Den Haag)", "GM0518", "Scheveningen"),
+])
+def test_an_offered_place_finds_its_own_municipality(full_index: MunicipalityIndex, offer: str,
+                                                     code: str, place: str) -> None:
+    result = full_index.find(offer)
+    assert result.unique == code and result.codes == (code,)
+    via = result.via_of(code)
+    assert via is not None and via.name == place
+
+
+def test_every_offer_finds_exactly_one_municipality(full_index: MunicipalityIndex) -> None:
+    for offer in full_index.offers:
+        assert full_index.find(offer).unique is not None, offer
+
+
+def test_the_offer_of_a_municipality_is_its_common_name(full_index: MunicipalityIndex) -> None:
+    assert full_index.offer_of("GM0796") == "Den Bosch"
+    assert full_index.offer_of("GM0344") == "Utrecht"
+    assert full_index.find(full_index.offer_of("GM0796")).unique == "GM0796"
