@@ -39,7 +39,7 @@ def render_search(state: SelectionState, index: MunicipalityIndex, t: Translator
     """The search box, and buttons to pick from several matches or suggestions."""
     st.selectbox(t("search_label"), index.offers, index=None, key=SEARCH_KEY,
                  help=t("search_help"), placeholder=t("search_placeholder"),
-                 accept_new_options=True, filter_mode="contains")
+                 accept_new_options=True, filter_mode="fuzzy")
     result = state.search_result
     if state.url_rejected:
         plain_text.warning(t("url_unknown", value=state.url_rejected))
