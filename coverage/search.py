@@ -5,9 +5,9 @@ Municipality names and codes come first; a place or alias of the same name that 
 municipality is offered beside them (the village Hengelo in Bronckhorst beside the municipality
 Hengelo). A four-digit postcode, or a full one (`2132 AB`), finds every municipality it lies in.
 
-:attr:`MunicipalityIndex.offers` lists what a search box can offer while the user types: every
-municipality by its common and official name, then every place and alias with the municipality it
-lies in (`Hoofddorp (Haarlemmermeer)`); :meth:`MunicipalityIndex.find` takes such a label back.
+:attr:`MunicipalityIndex.offers` lists what a search box offers while the user types: every
+municipality by its common and official name; :meth:`MunicipalityIndex.find` takes any of them
+back, and any other name, code, place or postcode typed.
 """
 
 from __future__ import annotations
@@ -114,7 +114,6 @@ class MunicipalityIndex:
     _labels: dict[str, str] = field(init=False, repr=False)
     _name_keys: dict[str, dict[str, Via]] = field(init=False, repr=False)
     _postcode_keys: dict[str, list[tuple[str, str]]] = field(init=False, repr=False)
-    _place_offers: dict[str, Via] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         keys: dict[str, set[str]] = {}
@@ -131,7 +130,6 @@ class MunicipalityIndex:
         object.__setattr__(self, "_labels", labels)
         object.__setattr__(self, "_name_keys", self._index_names())
         object.__setattr__(self, "_postcode_keys", self._index_postcodes())
-        object.__setattr__(self, "_place_offers", self._index_place_offers())
 
     def _check_codes(self, table: pd.DataFrame, what: str) -> None:
         unknown = sorted(set(table["municipality_code"].unique())
@@ -164,38 +162,16 @@ class MunicipalityIndex:
             pairs.sort()
         return keys
 
-    def _index_place_offers(self) -> dict[str, Via]:
-        """`Place (Municipality)` → the place, for every place and alias whose name is not the
-        municipality's own, sorted by label."""
-        offers: dict[str, Via] = {}
-        taken = set(self.municipality_offers)
-        table = self.municipalities
-        own_keys = {code: {normalise(name), normalise(display), normalise(_without_qualifier(name))}
-                    for code, name, display in zip(table.index, table["name"],
-                                                   table["display_name"], strict=True)}
-        for key, by_code in self._name_keys.items():
-            for code, via in by_code.items():
-                label = f"{via.name} ({table.at[code, 'display_name']})"
-                if label not in taken and key not in own_keys[code]:
-                    offers.setdefault(label, via)
-        return dict(sorted(offers.items(), key=lambda item: (normalise(item[0]), item[0])))
-
     @property
-    def municipality_offers(self) -> tuple[str, ...]:
-        """Every municipality's common name, and its official name where that differs, in
-        alphabetical order (ignoring case and accents)."""
+    def offers(self) -> tuple[str, ...]:
+        """What a search box offers while the user types: every municipality's common name, and
+        its official name where that differs, in alphabetical order (ignoring case and
+        accents). Places (2,500) and postcodes (4,000) are not offered: a box that is put in
+        step with the selection sends its offers anew, and they would cost 65 KB or more each
+        time; typed, :meth:`find` finds them."""
         table = self.municipalities
         labels = set(table["display_name"]) | set(table["name"])
         return tuple(sorted(labels, key=lambda label: (normalise(label), label)))
-
-    @property
-    def offers(self) -> tuple[str, ...]:
-        """What a search box offers while the user types: the municipalities
-        (:attr:`municipality_offers`), then every place and alias in its municipality
-        (`Hoofddorp (Haarlemmermeer)`). :meth:`find` takes each back to its municipality.
-
-        Postcodes are not offered (4,000 of them); typed, :meth:`find` finds them."""
-        return self.municipality_offers + tuple(self._place_offers)
 
     def offer_of(self, code: str) -> str:
         """The offer that names a municipality (its common name): what the search box shows
@@ -224,12 +200,7 @@ class MunicipalityIndex:
 
     def find(self, query: str) -> SearchResult:
         """The municipalities a query names: a postcode; else an exact name (the
-        municipality's own, then places and aliases); else names that start with it. An offered
-        place (`Hoofddorp (Haarlemmermeer)`, see :attr:`offers`) is that place in that
-        municipality."""
-        offered = self._place_offers.get(query)
-        if offered is not None:
-            return SearchResult(query, (offered.code,), via=(offered,))
+        municipality's own, then places and aliases); else names that start with it."""
         postcode = postcode_of(query)
         if postcode is not None:
             vias = tuple(Via(code, "postcode", postcode, tuple(filter(None, places.split("; "))))

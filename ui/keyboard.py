@@ -3,7 +3,8 @@
 - The first Tab on a page that has no focus yet goes to the search box (Streamlit's own order
   starts with its skip link and the sidebar); Shift+Tab from there still reaches those.
 - The map's frame leaves the tab order (`tabindex="-1"`: Chromium then skips the map's zoom
-  buttons, layer switches and polygons, about 20 stops) and gets a name for screen readers. The
+  buttons, layer switches and polygons, about 20 stops), and so does everything in it (a frame
+  out of the tab order must hold nothing tabbable), and it gets a name for screen readers. The
   map has a text alternative below it, and the search reaches every municipality, so nothing
   on the map needs the keyboard. From the search box to the contact card's `tel:` link is then
   a few Tab presses (tests/e2e/test_keyboard.py counts them).
@@ -31,12 +32,35 @@ _SCRIPT = """<script>
   const mapSelector = {map_selector}, searchSelector = {search_selector}, mapName = {map_name};
   const state = window.__coverageKeyboard || (window.__coverageKeyboard = {{}});
   state.mapName = mapName;  // the language may change between runs
+  const focusable = "a[href], button, input, select, textarea, [tabindex]";
+  function untab(root) {{
+    for (const element of root.querySelectorAll(focusable)) {{
+      if (element.getAttribute("tabindex") !== "-1") {{ element.setAttribute("tabindex", "-1"); }}
+    }}
+  }}
+  function tidyInside(frame) {{
+    // The frame is the app's own origin: its zoom buttons, layer switches and the map itself
+    // leave the tab order too (a frame out of the tab order must hold nothing tabbable).
+    let inner = null;
+    try {{ inner = frame.contentDocument; }} catch (error) {{ return; }}
+    if (!inner || !inner.body) {{ return; }}
+    untab(inner);
+    if (inner.__coverageUntabbed) {{ return; }}
+    inner.__coverageUntabbed = true;
+    new MutationObserver(() => untab(inner))
+      .observe(inner.body, {{childList: true, subtree: true}});
+  }}
   function tidyMaps() {{
     for (const frame of document.querySelectorAll(mapSelector)) {{
       if (frame.getAttribute("tabindex") !== "-1") {{ frame.setAttribute("tabindex", "-1"); }}
       if (frame.getAttribute("aria-label") !== state.mapName) {{
         frame.setAttribute("aria-label", state.mapName);
       }}
+      if (!frame.__coverageLoadWatched) {{
+        frame.__coverageLoadWatched = true;
+        frame.addEventListener("load", () => tidyInside(frame));
+      }}
+      tidyInside(frame);
     }}
   }}
   tidyMaps();

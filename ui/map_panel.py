@@ -102,7 +102,7 @@ def legend_html(t: Translator) -> Markup:
         ".legend .line{width:1.4rem;border-top:3px solid;display:inline-block}"
         ".legend .outline{width:.9rem;height:.9rem;border:3px solid;display:inline-block}"
         "</style>"
-        f"<div class='legend' role='list' aria-label='{escape(t('legend_heading'))}'>"
+        f"<div class='legend' role='group' aria-label='{escape(t('legend_heading'))}'>"
         f"<strong>{escape(t('legend_heading'))}</strong><ul>{''.join(items)}</ul>"
         f"<p>{escape(t('card_capacity_caveat'))}</p></div>")
 

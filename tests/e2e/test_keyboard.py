@@ -100,30 +100,42 @@ def test_arrow_keys_move_between_the_offers(app_page: AppPage) -> None:
     page = app_page.page
     _open(app_page, "laptop")
     _first_tab_to_the_search(app_page)
-    page.keyboard.type("Hoorn")
+    page.keyboard.type("Bergen")
     listbox = page.get_by_role("listbox")
-    listbox.get_by_role("option", name="Hoorn (Terschelling)").wait_for()
+    listbox.get_by_role("option", name="Bergen op Zoom").wait_for()
 
     def active_offer() -> str:
         option_id = search_box(page).get_attribute("aria-activedescendant")
         return page.locator(f"[id='{option_id}']").inner_text()
 
     active = [active_offer()]
-    assert active == ["Hoorn"]  # the municipality named exactly comes first, highlighted
-    for _ in range(6):  # down to the village Hoorn on Terschelling
+    for _ in range(6):  # down to Bergen op Zoom
         page.keyboard.press("ArrowDown")
         active.append(active_offer())
-        if active[-1] == "Hoorn (Terschelling)":
+        if active[-1] == "Bergen op Zoom":
             break
-    assert active[-1] == "Hoorn (Terschelling)", active
+    assert active[-1] == "Bergen op Zoom", active
+    assert len(set(active)) == len(active)  # each press moved to another offer
     page.keyboard.press("ArrowUp")
     assert active_offer() == active[-2]
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     wait_for_script_done(page)
-    page.locator(CARD).get_by_text("Contact voor Terschelling").wait_for()
-    assert "gemeente=GM0093" in page.url
-    assert search_box(page).input_value() == "Hoorn (Terschelling)"
+    page.locator(CARD).get_by_text("Contact voor Bergen op Zoom").wait_for()
+    assert "gemeente=GM0748" in page.url
+    assert search_box(page).input_value() == "Bergen op Zoom"
+
+
+def test_a_typed_place_is_not_taken_for_a_municipality_of_a_like_name(
+        app_page: AppPage) -> None:
+    """Enter takes the text as typed (the first entry, highlighted), not the municipality
+    Putten that the offers show below it."""
+    page = app_page.page
+    _open(app_page, "laptop")
+    _first_tab_to_the_search(app_page)
+    _type_and_enter(app_page, "Putte")
+    page.locator(CARD).get_by_text("Contact voor Woensdrecht").wait_for()
+    assert "gemeente=GM0873" in page.url
 
 
 def test_a_click_on_the_map_puts_its_municipality_in_the_box(app_page: AppPage) -> None:
