@@ -370,6 +370,7 @@ def search_for(page: Page, text: str, label: str = SEARCH_LABEL) -> None:
     highlighted, is the text as typed, or the offer that is exactly that text); wait for the
     run that follows."""
     box = search_box(page, label)
+    box.click()  # a fill alone does not open the offers once the focus was elsewhere
     box.fill(text)
     page.get_by_role("listbox").get_by_role("option").first.wait_for()
     box.press("Enter")
