@@ -92,18 +92,8 @@ def show_page(root: Path) -> None:
     # On a narrow screen the columns stack: the card comes first there (NARROW_SCREEN_STYLE).
     plain_text.show_markup(NARROW_SCREEN_STYLE)
     map_column, card_column = st.container(key=MAP_AND_CARD).columns([3, 2], gap="medium")
-    with map_column:
-        shown_area = st.session_state.get("shown_area")
-        if shown_area not in coverage.areas:
-            shown_area = None
-        render_map(coverage, shown.key, map_options(chosen, shown_area), t)
-        if shown_area:
-            plain_text.info(t("showing_area", wording=coverage.entry(shown_area).area_wording))
-            st.button(t("stop_showing_area"), on_click=tabs.show_area, args=(None,))
-        plain_text.caption(summary_text(coverage, shown.key, t))
-
     # The number first: the card above the legend, brought into view when a search, a click or
-    # a link selects a municipality.
+    # a link selects a municipality. Written before the map, so it reaches the browser first.
     with card_column:
         if state.selected:
             answer = lookup_json(coverage, state.selected, t.language)
@@ -117,6 +107,16 @@ def show_page(root: Path) -> None:
         else:
             plain_text.info(t("no_selection"))
         plain_text.show_markup(legend_html(t))
+
+    with map_column:
+        shown_area = st.session_state.get("shown_area")
+        if shown_area not in coverage.areas:
+            shown_area = None
+        render_map(coverage, shown.key, map_options(chosen, shown_area), t)
+        if shown_area:
+            plain_text.info(t("showing_area", wording=coverage.entry(shown_area).area_wording))
+            st.button(t("stop_showing_area"), on_click=tabs.show_area, args=(None,))
+        plain_text.caption(summary_text(coverage, shown.key, t))
 
     # The views below the map; only the open one runs.
     views = {
