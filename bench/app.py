@@ -61,6 +61,7 @@ from tests.e2e.helpers import (  # noqa: E402
     launch_chromium,
     municipality_point,
     open_app_page,
+    search_for,
     start_click_to_outline_timer,
     streamlit_server,
     wait_for_polygons,
@@ -140,9 +141,7 @@ def _click(browser: Any, url: str, app: AppUnderTest) -> dict[str, float]:
         result["bytes"] = meter.total
         if app.has_search:
             meter.reset()
-            search = page.get_by_role("textbox", name="Zoek een gemeente")
-            search.fill(SEARCH)
-            search.press("Enter")
+            search_for(page, SEARCH)
             _card(page, SEARCH).wait_for()
             wait_for_script_done(page)
             result["search_bytes"] = meter.total

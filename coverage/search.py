@@ -4,6 +4,10 @@ case and accents.
 Municipality names and codes come first; a place or alias of the same name that lies in another
 municipality is offered beside them (the village Hengelo in Bronckhorst beside the municipality
 Hengelo). A four-digit postcode, or a full one (`2132 AB`), finds every municipality it lies in.
+
+:attr:`MunicipalityIndex.offers` lists what a search box offers while the user types: every
+municipality by its common and official name; :meth:`MunicipalityIndex.find` takes any of them
+back, and any other name, code, place or postcode typed.
 """
 
 from __future__ import annotations
@@ -157,6 +161,22 @@ class MunicipalityIndex:
         for pairs in keys.values():
             pairs.sort()
         return keys
+
+    @property
+    def offers(self) -> tuple[str, ...]:
+        """What a search box offers while the user types: every municipality's common name, and
+        its official name where that differs, in alphabetical order (ignoring case and
+        accents). Places (2,500) and postcodes (4,000) are not offered: a box that is put in
+        step with the selection sends its offers anew, and they would cost 65 KB or more each
+        time; typed, :meth:`find` finds them."""
+        table = self.municipalities
+        labels = set(table["display_name"]) | set(table["name"])
+        return tuple(sorted(labels, key=lambda label: (normalise(label), label)))
+
+    def offer_of(self, code: str) -> str:
+        """The offer that names a municipality (its common name): what the search box shows
+        when the municipality was selected some other way."""
+        return str(self.municipalities.at[code, "display_name"])
 
     @staticmethod
     def _combined(query: str, direct: tuple[str, ...], named: dict[str, Via], *,

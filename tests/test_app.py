@@ -29,6 +29,7 @@ from tests.injection_payloads import (
     payload_register,
 )
 from tests.page_text import shown, texts
+from tests.search_box import type_in_search
 from ui.data import NEWEST_TTL_S
 from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
 from ui.i18n import Translator
@@ -78,7 +79,7 @@ def open_view(app: AppTest, label: str) -> AppTest:
 
 
 def search(app: AppTest, text: str) -> AppTest:
-    app.text_input(key="search").input(text).run()
+    type_in_search(app, text)
     assert_page_ran(app)
     return app
 
@@ -434,7 +435,7 @@ def test_register_fields_show_as_text_in_every_view(payloads_register: Path) -> 
     assert_no_markdown_from(app, list(fields.values()))
 
     app.sidebar.selectbox(key="version").set_value(2).run()  # `earlier`
-    app.text_input(key="search").input("Den Haag").run()
+    type_in_search(app, "Den Haag")
     assert fields["inferred_organisation"] in next(
         item.text for item in shown(app, "markup") if "contact-card" in item.html)
     assert_no_markdown_from(app, list(fields.values()))

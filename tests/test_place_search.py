@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import REPOSITORY_ROOT
 from tests.page_text import shown, texts
+from tests.search_box import type_in_search
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -68,7 +69,7 @@ def fresh_caches() -> Iterator[None]:
 def test_app_search_by_place_or_postcode_selects_the_municipality(query: str) -> None:
     app = AppTest.from_file(str(REPOSITORY_ROOT / "app.py"), default_timeout=90)
     app.run()
-    app.text_input(key="search").input(query).run()
+    type_in_search(app, query)
     assert not app.exception, app.exception
     assert app.query_params["gemeente"] == "GM0394"
     assert any("Contact voor Haarlemmermeer" in item.text for item in shown(app, "markup"))
@@ -78,9 +79,9 @@ def test_app_search_by_place_or_postcode_selects_the_municipality(query: str) ->
 def test_app_says_which_place_led_to_the_municipality() -> None:
     app = AppTest.from_file(str(REPOSITORY_ROOT / "app.py"), default_timeout=90)
     app.run()
-    app.text_input(key="search").input("Hoofddorp").run()
+    type_in_search(app, "Hoofddorp")
     assert "‘Hoofddorp’ ligt in de gemeente Haarlemmermeer." in texts(app, "paragraph")
-    app.text_input(key="search").input("2132 AB").run()
+    type_in_search(app, "2132 AB")
     assert "Postcode 2132 ligt in de gemeente Haarlemmermeer." in texts(app, "paragraph")
 
 
@@ -88,7 +89,7 @@ def test_app_says_which_place_led_to_the_municipality() -> None:
 def test_app_offers_places_of_the_same_name_beside_the_municipality() -> None:
     app = AppTest.from_file(str(REPOSITORY_ROOT / "app.py"), default_timeout=90)
     app.run()
-    app.text_input(key="search").input("Hoorn").run()
+    type_in_search(app, "Hoorn")
     assert app.query_params["gemeente"] == "GM0405"  # the city, selected at once
     assert "‘Hoorn’ is ook een plaats in een andere gemeente:" in texts(app, "paragraph")
     app.button(key="pick-GM0093").click().run()  # the village Hoorn on Terschelling

@@ -179,3 +179,29 @@ def test_postcode_of() -> None:
         "2132"] * 4
     assert [postcode_of(text) for text in ("213", "21321", "2132 A", "2132 ABC", "GM0394")] == [
         None] * 5
+
+
+# --- what a search box offers ----------------------------------------------------------------
+
+
+def test_offers_every_municipality_by_its_common_and_official_name(
+        full_index: MunicipalityIndex) -> None:
+    offers = full_index.offers
+    assert len(offers) == len(set(offers))
+    table = full_index.municipalities
+    assert set(offers) == set(table["display_name"]) | set(table["name"])
+    assert {"Den Bosch", "'s-Hertogenbosch", "Zwolle", "Bergen (L.)"} <= set(offers)
+    assert len(offers) == 344  # 342, and the official names of Den Bosch and Den Haag
+    assert offers.index("Súdwest-Fryslân") < offers.index("Terneuzen")  # accents ignored
+    assert "Hoofddorp" not in offers and "2132" not in offers  # typed, not offered
+
+
+def test_every_offer_finds_its_municipality(full_index: MunicipalityIndex) -> None:
+    for offer in full_index.offers:
+        assert full_index.find(offer).unique is not None, offer
+
+
+def test_the_offer_of_a_municipality_is_its_common_name(full_index: MunicipalityIndex) -> None:
+    assert full_index.offer_of("GM0796") == "Den Bosch"
+    assert full_index.offer_of("GM0344") == "Utrecht"
+    assert full_index.find(full_index.offer_of("GM0796")).unique == "GM0796"

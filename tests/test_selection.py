@@ -7,7 +7,7 @@ import pytest
 from coverage.search import MunicipalityIndex
 from geodata import Units
 from ui.map_click import MapClick
-from ui.selection import SelectionState, choose, initial_state, next_state
+from ui.selection import SelectionState, choose, initial_state, next_state, search_box_text
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +73,22 @@ def test_clearing_the_search_box_keeps_the_selection(index: MunicipalityIndex) -
     state = next_state(SelectionState(), search_text="Zwolle", clicked=None, index=index)
     cleared = next_state(state, search_text="", clicked=None, index=index)
     assert cleared.selected == "GM0193"
+
+
+def test_the_search_box_follows_the_selection(index: MunicipalityIndex) -> None:
+    searched = next_state(SelectionState(), search_text="zwolle", clicked=None, index=index)
+    assert search_box_text(searched, "zwolle", index) == "zwolle"  # what was typed stays
+    clicked = next_state(searched, search_text="zwolle", clicked=MapClick("GM0344", "f-1"),
+                         index=index)
+    assert search_box_text(clicked, "zwolle", index) == "Utrecht"  # not the old text
+    assert search_box_text(choose(clicked, "GM0796"), "Utrecht", index) == "Den Bosch"
+    assert search_box_text(choose(clicked, None), "Utrecht", index) is None
+
+
+def test_the_search_box_keeps_a_search_that_asks(index: MunicipalityIndex) -> None:
+    state = next_state(SelectionState(selected="GM0193"), search_text="bergen", clicked=None,
+                       index=index)
+    assert state.selected == "GM0193"
+    assert search_box_text(state, "bergen", index) == "bergen"  # the choice is offered
+    unknown = next_state(SelectionState(), search_text="Atlantis", clicked=None, index=index)
+    assert search_box_text(unknown, "Atlantis", index) == "Atlantis"

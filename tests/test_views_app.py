@@ -12,7 +12,8 @@ from streamlit.testing.v1 import AppTest
 from coverage.engine import Coverage
 from tests.conftest import REPOSITORY_ROOT
 from tests.page_text import texts
-from ui.i18n import LANGUAGES
+from ui.i18n import LANGUAGES, Translator
+from ui.keyboard import keyboard_script
 from ui.page_language import language_script
 from ui.plain_text import label
 
@@ -44,11 +45,13 @@ def open_view(app: AppTest, label: str) -> AppTest:
 
 
 def scripts_of(app: AppTest) -> list[str]:
-    """The scripts the page runs (`st.html` elements holding a script), besides the one every
-    run sends to declare the page's language (`ui.page_language`)."""
-    language = {str(language_script(code)) for code in LANGUAGES}
+    """The scripts the page runs (`st.html` elements holding a script), besides the two every
+    run sends: to declare the page's language (`ui.page_language`) and to set the keyboard
+    path (`ui.keyboard`)."""
+    every_run = {str(language_script(code)) for code in LANGUAGES} | {
+        str(keyboard_script(Translator(code)("map_label"))) for code in LANGUAGES}
     return [element.proto.body for element in app.get("html")
-            if "<script" in element.proto.body and element.proto.body not in language]
+            if "<script" in element.proto.body and element.proto.body not in every_run]
 
 
 def words_of(app: AppTest) -> str:

@@ -189,12 +189,14 @@ TEXT: dict[str, dict[str, str]] = {
     # Search and selection
     "search_label": {"nl": "Zoek een gemeente", "en": "Find a municipality"},
     "search_help": {
-        "nl": "Naam of CBS-code, bijvoorbeeld Den Bosch, 's-Gravenhage of GM0193. Hoofdletters "
-              "en accenten maken niet uit. Druk op Enter.",
-        "en": "Name or CBS code, e.g. Den Bosch, 's-Gravenhage or GM0193. Case and accents do "
-              "not matter. Press Enter."},
-    "search_placeholder": {"nl": "Den Bosch, 's-Gravenhage, GM0193 …",
-                           "en": "Den Bosch, 's-Gravenhage, GM0193 …"},
+        "nl": "Een gemeente (naam of CBS-code), plaats of postcode, bijvoorbeeld Den Bosch, "
+              "'s-Gravenhage, Hoofddorp, 2132 of GM0193. Hoofdletters en accenten maken niet uit. "
+              "Kies met de pijltjestoetsen en Enter.",
+        "en": "A municipality (name or CBS code), place or postcode, e.g. Den Bosch, "
+              "'s-Gravenhage, Hoofddorp, 2132 or GM0193. Case and accents do not matter. "
+              "Choose with the arrow keys and Enter."},
+    "search_placeholder": {"nl": "Gemeente, plaats of postcode …",
+                           "en": "Municipality, place or postcode …"},
     "search_ambiguous": {"nl": "Meerdere gemeenten passen bij ‘{query}’. Kies er een:",
                          "en": "Several municipalities match ‘{query}’. Choose one:"},
     "search_none": {"nl": "Geen gemeente gevonden voor ‘{query}’.",

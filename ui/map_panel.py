@@ -142,7 +142,7 @@ def legend_html(t: Translator, proposal: bool = False) -> Markup:
         ".legend .hatch{width:1.1rem;height:1.1rem;border:1.5px solid #000;display:inline-block;"
         "background:repeating-linear-gradient(45deg,#000 0 1.5px,transparent 1.5px 6px)}"
         "</style>"
-        f"<div class='legend' role='list' aria-label='{escape(t('legend_heading'))}'>"
+        f"<div class='legend' role='group' aria-label='{escape(t('legend_heading'))}'>"
         f"<strong>{escape(t('legend_heading'))}</strong><ul>{''.join(items)}</ul>"
         f"<p>{escape(t('legend_layers'))}</p>"
         f"<p>{escape(t('card_capacity_caveat'))}</p></div>")

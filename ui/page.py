@@ -7,7 +7,7 @@ sidebar (language, version of the register, map layers) and the checked data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import streamlit as st
@@ -22,12 +22,13 @@ from ui.card import CARD_CSS, card_html
 from ui.failure import boundary_failure_page
 from ui.history import history
 from ui.i18n import Translator
+from ui.keyboard import keyboard_path
 from ui.map_panel import clicked, legend_html, render_map, show_focus, summary_text
 from ui.page_language import declare_language
 from ui.region_view import FOCUS_KEY
 from ui.scroll import bring_card_into_view
-from ui.search_panel import render_search, search_text
-from ui.selection import SelectionState, choose, initial_state, next_state
+from ui.search_panel import render_search, search_text, show_in_search
+from ui.selection import SelectionState, choose, initial_state, next_state, search_box_text
 from ui.sidebar import Settings, initial_language, language_choice, map_options, settings
 from ui.tested_set import log_untested_versions
 
@@ -65,6 +66,7 @@ def prelude(root: Path) -> PageContext:
     log_untested_versions(root / "constraints.txt")  # server log only
     t = Translator(language_choice())
     declare_language(t.language)  # <html lang> follows the interface
+    keyboard_path(t)  # the search first in the tab order, the map's frame out of it
 
     # The boundary data and place tables, checked: a short page, not a traceback, when broken.
     with boundary_failure_page(t):
@@ -95,6 +97,11 @@ def show_dashboard(context: PageContext) -> None:
         st.session_state.selection = initial_state(st.query_params.get("gemeente"), index)
     before: SelectionState = st.session_state.selection
     state = next_state(before, search_text=search_text(), clicked=clicked(), index=index)
+    # The search box follows the selection (a click on Utrecht shows "Utrecht" there).
+    shown_text = search_box_text(state, search_text(), index)
+    if (shown_text or "") != search_text():
+        show_in_search(shown_text)
+        state = replace(state, last_search=shown_text or "")
     st.session_state.selection = state
     if state.selected:
         st.query_params["gemeente"] = state.selected
@@ -108,18 +115,8 @@ def show_dashboard(context: PageContext) -> None:
     # On a narrow screen the columns stack: the card comes first there (NARROW_SCREEN_STYLE).
     plain_text.show_markup(NARROW_SCREEN_STYLE)
     map_column, card_column = st.container(key=MAP_AND_CARD).columns([3, 2], gap="medium")
-    with map_column:
-        shown_area = st.session_state.get("shown_area")
-        if shown_area not in coverage.areas:
-            shown_area = None
-        render_map(coverage, shown.key, map_options(chosen, shown_area), t)
-        if shown_area:
-            plain_text.info(t("showing_area", wording=coverage.entry(shown_area).area_wording))
-            st.button(t("stop_showing_area"), on_click=tabs.show_area, args=(None,))
-        plain_text.caption(summary_text(coverage, shown.key, t))
-
     # The number first: the card above the legend, brought into view when a search, a click or
-    # a link selects a municipality.
+    # a link selects a municipality. Written before the map, so it reaches the browser first.
     with card_column:
         if state.selected:
             answer = lookup_json(coverage, state.selected, t.language)
@@ -133,6 +130,16 @@ def show_dashboard(context: PageContext) -> None:
         else:
             plain_text.info(t("no_selection"))
         plain_text.show_markup(legend_html(t))
+
+    with map_column:
+        shown_area = st.session_state.get("shown_area")
+        if shown_area not in coverage.areas:
+            shown_area = None
+        render_map(coverage, shown.key, map_options(chosen, shown_area), t)
+        if shown_area:
+            plain_text.info(t("showing_area", wording=coverage.entry(shown_area).area_wording))
+            st.button(t("stop_showing_area"), on_click=tabs.show_area, args=(None,))
+        plain_text.caption(summary_text(coverage, shown.key, t))
 
     # The views below the map; only the open one runs.
     views = {

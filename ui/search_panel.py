@@ -1,5 +1,12 @@
 """The search box (the keyboard path to a municipality), what a place or postcode search found,
-and its ambiguous or unknown results."""
+and its ambiguous or unknown results.
+
+The box is a combobox (Streamlit's selectbox that takes new entries): typing filters the offers
+(every municipality, then every place in its municipality, `Hoofddorp (Haarlemmermeer)`), the
+arrow keys move between them, and Enter takes the highlighted offer, or the text as typed (the
+first offer, `Add: …`), which :meth:`coverage.search.MunicipalityIndex.find` reads: any name,
+code, place or postcode.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +23,12 @@ SEARCH_KEY = "search"
 
 def search_text() -> str:
     """What the search box holds on this run (read before the box is drawn)."""
-    return st.session_state.get(SEARCH_KEY, "")
+    return st.session_state.get(SEARCH_KEY) or ""
+
+
+def show_in_search(text: str | None) -> None:
+    """Put `text` in the search box (None: empty it); before the box is drawn on this run."""
+    st.session_state[SEARCH_KEY] = text
 
 
 def _pick(code: str) -> None:
@@ -25,8 +37,9 @@ def _pick(code: str) -> None:
 
 def render_search(state: SelectionState, index: MunicipalityIndex, t: Translator) -> None:
     """The search box, and buttons to pick from several matches or suggestions."""
-    st.text_input(t("search_label"), key=SEARCH_KEY, help=t("search_help"),
-                  placeholder=t("search_placeholder"))
+    st.selectbox(t("search_label"), index.offers, index=None, key=SEARCH_KEY,
+                 help=t("search_help"), placeholder=t("search_placeholder"),
+                 accept_new_options=True, filter_mode="fuzzy")
     result = state.search_result
     if state.url_rejected:
         plain_text.warning(t("url_unknown", value=state.url_rejected))

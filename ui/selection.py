@@ -61,3 +61,17 @@ def next_state(state: SelectionState, *, search_text: str, clicked: MapClick | N
 def choose(state: SelectionState, code: str | None) -> SelectionState:
     """Select a municipality picked from a list of search results (or clear with None)."""
     return replace(state, selected=code, search_result=None, url_rejected=None)
+
+
+def search_box_text(state: SelectionState, text: str, index: MunicipalityIndex) -> str | None:
+    """What the search box shows after this run's inputs, so that it stays in step with the
+    selection: its own `text` while that names the selected municipality (or a search result
+    about it is shown); else the selected municipality's name (a click, a link or a pick chose
+    it), or nothing when nothing is selected."""
+    if state.search_result is not None and state.search_result.query == text:
+        return text
+    if state.selected is None:
+        return text if text and index.find(text).unique is None else None
+    if text and index.find(text).unique == state.selected:
+        return text
+    return index.offer_of(state.selected)

@@ -9,8 +9,8 @@ fixtures built on them are in `tests/e2e/conftest.py`.
 - :func:`launch_chromium` starts the system's Chromium (never a downloaded browser);
   :func:`open_app_page` gives an :class:`AppPage`: a page in a fresh browser context that
   records every request and aborts the ones off the app's origin.
-- :func:`wait_for_script_done`, :func:`wait_for_polygons` and :func:`click_municipality` drive
-  the dashboard.
+- :func:`wait_for_script_done`, :func:`wait_for_polygons`, :func:`search_for` and
+  :func:`click_municipality` drive the dashboard.
 """
 
 from __future__ import annotations
@@ -39,7 +39,15 @@ from registry.yaml_register import REGISTER_DIR_VARIABLE
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
-    from playwright.sync_api import Browser, BrowserContext, FrameLocator, Page, Playwright, Route
+    from playwright.sync_api import (
+        Browser,
+        BrowserContext,
+        FrameLocator,
+        Locator,
+        Page,
+        Playwright,
+        Route,
+    )
     from playwright.sync_api import Request as PwRequest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -65,6 +73,9 @@ VIEWPORT = {"width": 1400, "height": 1000}
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 POLYGONS = "path.leaflet-interactive"
 CARD = "section.contact-card"
+
+SEARCH_LABEL = "Zoek een gemeente"
+"""The search box's name on a Dutch page (a combobox: ui/search_panel.py)."""
 
 SERVER_START_TIMEOUT_S = 30.0
 UI_TIMEOUT_MS = 30_000
@@ -347,6 +358,23 @@ def wait_for_app(page: Page) -> None:
     """Wait until the script has finished and the map's polygons are visible."""
     wait_for_script_done(page)
     wait_for_polygons(page)
+
+
+def search_box(page: Page, label: str = SEARCH_LABEL) -> Locator:
+    """The search box: a combobox named by its label."""
+    return page.get_by_role("combobox", name=label)
+
+
+def search_for(page: Page, text: str, label: str = SEARCH_LABEL) -> None:
+    """Type ``text`` in the search box and press Enter once its offers are listed (the first,
+    highlighted, is the text as typed, or the offer that is exactly that text); wait for the
+    run that follows."""
+    box = search_box(page, label)
+    box.click()  # a fill alone does not open the offers once the focus was elsewhere
+    box.fill(text)
+    page.get_by_role("listbox").get_by_role("option").first.wait_for()
+    box.press("Enter")
+    wait_for_script_done(page)
 
 
 _FIND_POINT_JS = """

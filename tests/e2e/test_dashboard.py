@@ -18,9 +18,9 @@ from tests.e2e.helpers import (
     REPO_ROOT,
     AppPage,
     click_municipality,
+    search_for,
     wait_for_app,
     wait_for_polygons,
-    wait_for_script_done,
 )
 
 pytestmark = pytest.mark.e2e
@@ -51,10 +51,7 @@ def test_search_den_bosch_shows_its_card_and_phone(app_page: AppPage) -> None:
     page.goto(app_page.origin)
     wait_for_app(page)
 
-    search = page.get_by_role("textbox", name="Zoek een gemeente")
-    search.fill("Den Bosch")
-    search.press("Enter")
-    wait_for_script_done(page)
+    search_for(page, "Den Bosch")
     card = page.locator(CARD)
     card.wait_for()  # the rerun the key press starts may begin after the script looked done
     assert card.count() == 1

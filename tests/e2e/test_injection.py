@@ -23,6 +23,7 @@ from tests.e2e.helpers import (
     AppPage,
     hover_municipality,
     map_frame,
+    search_for,
     wait_for_app,
     wait_for_script_done,
 )
@@ -110,10 +111,7 @@ def test_search_box_shows_as_text(app_page: AppPage) -> None:
     page = app_page.page
     page.goto(app_page.origin)
     wait_for_app(page)
-    box = page.get_by_role("textbox", name="Zoek een gemeente")
-    box.fill(fields["search"])
-    box.press("Enter")
-    wait_for_script_done(page)
+    search_for(page, fields["search"])
     page.get_by_text("Geen gemeente gevonden voor").wait_for()
     page.wait_for_timeout(500)
     assert_literal(app_page, fields, {"search"})
@@ -168,10 +166,7 @@ def test_every_register_field_shows_as_text(
     # Version 2, the earlier overview: Den Haag's number, whose organisation is inferred.
     page.goto(f"{app_page.origin}/?versie=2")
     wait_for_app(page)
-    box = page.get_by_role("textbox", name="Zoek een gemeente")
-    box.fill("Den Haag")
-    box.press("Enter")
-    wait_for_script_done(page)
+    search_for(page, "Den Haag")
     card.get_by_text("Contact voor Den Haag").wait_for()
     page.wait_for_timeout(500)
     assert_literal(app_page, fields, {"inferred_organisation"})

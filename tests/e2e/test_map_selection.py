@@ -19,6 +19,7 @@ from tests.e2e.helpers import (
     click_municipality,
     click_to_outline_s,
     map_window_id,
+    search_for,
     shown_selection,
     start_click_to_outline_timer,
     wait_for_app,
@@ -48,10 +49,7 @@ def _mark_frame(page: object) -> None:
 
 
 def _search(page: object, text: str) -> None:
-    search = page.get_by_role("textbox", name="Zoek een gemeente")  # type: ignore[attr-defined]
-    search.fill(text)
-    search.press("Enter")
-    wait_for_script_done(page)  # type: ignore[arg-type]
+    search_for(page, text)  # type: ignore[arg-type]
 
 
 def _zoom_out_until_visible(page: object, lat: float, lon: float) -> None:

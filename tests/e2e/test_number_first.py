@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.helpers import CARD, AppPage, wait_for_app, wait_for_script_done
+from tests.e2e.helpers import CARD, AppPage, search_for, wait_for_app
 
 VIEWPORTS = {"laptop": (1400, 1000), "phone": (390, 844)}
 
@@ -32,10 +32,7 @@ def test_search_and_enter_show_the_number_in_view(app_page: AppPage, viewport: s
     page.set_viewport_size({"width": width, "height": height})
     page.goto(app_page.origin)
     wait_for_app(page)
-    search = page.get_by_role("textbox", name="Zoek een gemeente")
-    search.fill("Zwolle")
-    search.press("Enter")
-    wait_for_script_done(page)
+    search_for(page, "Zwolle")
     _tel_link_in_view(app_page, "+31334481186")
     if viewport == "phone":  # the card comes before the map on a narrow screen
         card_top = page.locator(CARD).bounding_box()["y"]

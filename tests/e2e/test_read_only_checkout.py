@@ -26,9 +26,9 @@ from tests.e2e.helpers import (
     CARD,
     REPO_ROOT,
     AppPage,
+    search_for,
     streamlit_server,
     wait_for_app,
-    wait_for_script_done,
 )
 from ui.offline_map import LEAFLET_DIR
 
@@ -103,10 +103,7 @@ def test_the_app_runs_from_a_read_only_checkout(
         page.goto(f"{origin}/?gemeente=Zwolle")
         wait_for_app(page)
         page.locator(CARD).get_by_text("Contact voor Zwolle").wait_for()
-        search = page.get_by_role("textbox", name="Zoek een gemeente")
-        search.fill("Den Bosch")
-        search.press("Enter")
-        wait_for_script_done(page)
+        search_for(page, "Den Bosch")
         page.locator(CARD).get_by_text("Contact voor Den Bosch").wait_for()
         app_page.screenshot()
         app_page.assert_same_origin()

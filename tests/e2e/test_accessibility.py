@@ -1,0 +1,72 @@
+"""End-to-end: an axe-core audit (axe-playwright-python, which ships axe-core: nothing is
+downloaded) finds no serious or critical violation, on a Dutch and an English page, at a
+laptop's and a phone's size: the page with a contact card, every view below the map, and the
+search box with its offers open. The map's frame is audited too (axe runs inside it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.e2e.helpers import (
+    CARD,
+    AppPage,
+    search_box,
+    wait_for_app,
+    wait_for_script_done,
+)
+
+BLOCKING = {"serious", "critical"}
+SEARCH_LABELS = {"nl": "Zoek een gemeente", "en": "Find a municipality"}
+VIEWPORTS = {"laptop": (1400, 1000), "phone": (390, 844)}
+
+
+def _audit(app_page: AppPage, what: str) -> list[str]:
+    """The serious and critical violations on the page as it is now, one line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    page = app_page.page
+    for frame in page.frames[1:]:  # axe in every frame, so the audit reaches inside them
+        if frame.url.startswith(app_page.origin):
+            frame.evaluate(axe.axe_script)
+    results: dict[str, Any] = axe.run(page).response
+    found = []
+    for violation in results["violations"]:
+        targets = [node["target"] for node in violation["nodes"][:3]]
+        line = f"{what}: {violation['impact']} {violation['id']} ({violation['help']}) {targets}"
+        print(line)
+        if violation["impact"] in BLOCKING:
+            found.append(line)
+    return found
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_no_serious_or_critical_violation(app_page: AppPage, language: str,
+                                          viewport: str) -> None:
+    page = app_page.page
+    width, height = VIEWPORTS[viewport]
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{app_page.origin}/?gemeente=GM0193&lang={language}")
+    wait_for_app(page)
+    page.locator(CARD).wait_for()
+    assert page.evaluate("() => document.documentElement.lang") == language
+    found = _audit(app_page, "card")
+
+    tabs = page.get_by_role("tab").all_inner_texts()
+    assert len(tabs) == 8
+    for tab in tabs if viewport == "laptop" else tabs[:1]:
+        page.get_by_role("tab", name=tab).click()
+        wait_for_script_done(page, settle_ms=500)
+        found += _audit(app_page, f"view {tab}")
+
+    box = search_box(page, SEARCH_LABELS[language])
+    box.click()
+    box.fill("Ber")
+    page.get_by_role("listbox").get_by_role("option").first.wait_for()
+    found += _audit(app_page, "search offers open")
+    app_page.screenshot()
+    assert not found, "\n".join(found)
+    app_page.assert_same_origin()
