@@ -9,6 +9,7 @@ import pytest
 
 from coverage.engine import Coverage
 from coverage.serialise import lookup_json
+from tests.page_text import shown
 from tests.test_app import card, start
 from ui.area_text import interpretations
 from ui.card import card_html
@@ -52,3 +53,12 @@ def test_areas_of_different_entries_keep_their_own_notes(current: Coverage) -> N
     html = card_html(answer, interpretations(current.snapshot, t), t)
     entries = {contact["area_id"] for contact in answer["coordinators"]}
     assert html.count(t("card_area_wording") + ":") == len(entries)
+
+
+@pytest.mark.parametrize("query", [{}, {"gemeente": "Ede"}, {"gemeente": "Zwolle"}])
+def test_the_capacity_caveat_is_said_once_on_the_page(query: dict[str, str]) -> None:
+    """In the legend when no card is shown, in the card (not again in the legend below it)
+    when one is."""
+    caveat = Translator("nl")("card_capacity_caveat")
+    page = " ".join(item.html for item in shown(start(**query)))
+    assert page.count(caveat) == 1

@@ -106,9 +106,10 @@ def show_focus(focus: Focus) -> None:
             st.query_params[name] = wanted
 
 
-def legend_html(t: Translator, proposal: bool = False) -> Markup:
+def legend_html(t: Translator, proposal: bool = False, caveat: bool = True) -> Markup:
     """The legend: a swatch and words for every colour and line on the map (on the proposal
-    page the hatching of the proposal instead of the selection's outline)."""
+    page the hatching of the proposal instead of the selection's outline), and the capacity
+    caveat unless `caveat` is False (the contact card above it already says it)."""
     swatches = [
         (STATUS_COLOURS["coordinator"], t("status_coordinator")),
         (STATUS_COLOURS["coordinator_split_by_age"], t("status_coordinator_split")),
@@ -145,7 +146,7 @@ def legend_html(t: Translator, proposal: bool = False) -> Markup:
         f"<div class='legend' role='group' aria-label='{escape(t('legend_heading'))}'>"
         f"<strong>{escape(t('legend_heading'))}</strong><ul>{''.join(items)}</ul>"
         f"<p>{escape(t('legend_layers'))}</p>"
-        f"<p>{escape(t('card_capacity_caveat'))}</p></div>")
+        + (f"<p>{escape(t('card_capacity_caveat'))}</p>" if caveat else "") + "</div>")
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

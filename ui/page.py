@@ -129,7 +129,7 @@ def show_dashboard(context: PageContext) -> None:
                 st.rerun()
         else:
             plain_text.info(t("no_selection"))
-        plain_text.show_markup(legend_html(t))
+        plain_text.show_markup(legend_html(t, caveat=not state.selected))  # once on the page
 
     with map_column:
         shown_area = st.session_state.get("shown_area")
