@@ -12,7 +12,6 @@ import streamlit as st
 from coverage.engine import Coverage
 from coverage.whatif import Proposal, toggle
 from geodata import Units
-from ui import plain_text
 from ui.i18n import Translator
 from ui.map_click import MapClick
 from ui.proposal_url import MAX_TEXT, TARGET_GROUPS, ReadProposal
@@ -113,7 +112,7 @@ def inputs(coverage: Coverage, t: Translator) -> Proposal:
         if st.session_state.get(ENTRY_KEY) not in entries:
             st.session_state[ENTRY_KEY] = next(iter(entries))
         st.selectbox(t("proposal_entry"), list(entries), key=ENTRY_KEY,
-                     format_func=lambda entry_id: plain_text.label(entries[entry_id]))
+                     format_func=entries.__getitem__)  # options are plain text
         st.button(t("proposal_start_from_entry"), on_click=lambda: st.session_state.update(
             {CODES_KEY: sorted(coverage.areas[st.session_state[ENTRY_KEY]])}))
 

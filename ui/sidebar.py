@@ -81,8 +81,9 @@ def version_choice(infos: list[VersionInfo], t: Translator) -> int:
         if number == NEWEST:  # a label that never changes: the browser keeps the one it saw
             return t("version_newest")
         info = by_number[number]
-        return plain_text.label(t("version_option", number=number, label=version_label(info, t),
-                                  date=f"{info.published_at:%Y-%m-%d}"))
+        # An option of a select box is shown as plain text (no Markdown): not escaped.
+        return t("version_option", number=number, label=version_label(info, t),
+                 date=f"{info.published_at:%Y-%m-%d}")
 
     choice = st.sidebar.selectbox(t("snapshot_label"), [NEWEST, *by_number], key="version",
                                   format_func=label)

@@ -57,3 +57,17 @@ def test_switching_the_language_changes_html_lang(app_page: AppPage) -> None:
     page.get_by_role("heading", name="Dekking zorgcoördinatie mensenhandel").wait_for()
     page.wait_for_function("document.documentElement.lang === 'nl'")
     assert _lang(app_page) == "nl"
+
+
+def test_version_options_read_as_written(app_page: AppPage) -> None:
+    """A select box shows its options as plain text: escaping them for Markdown would show the
+    backslashes (it did, in the sidebar's version choice)."""
+    page = app_page.page
+    page.goto(app_page.origin)
+    wait_for_app(page)
+    page.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").first.click()
+    options = page.get_by_role("option")
+    options.nth(1).wait_for()
+    texts = options.all_inner_texts()
+    assert len(texts) >= 3 and any(text.startswith("Versie 2, ") for text in texts)
+    assert not any("\\" in text or "\u2060" in text for text in texts)
