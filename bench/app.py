@@ -6,7 +6,9 @@ on a fresh ``streamlit run`` server on loopback (the e2e helpers' ``streamlit_se
 
 - page → polygons: headless Chromium, a fresh browser context per page, from ``page.goto`` to
   the first municipality polygon visible in the map's iframe; median of N pages (the server's
-  first page, which loads the data, is reported apart);
+  first page, which loads the data, is reported apart). Every server runs at once and the
+  pages are loaded in turns, one of each app per round, so a change of the machine's load
+  (it is shared) falls on every app alike;
 - click → card: a click on Zwolle's polygon to "Contact voor Zwolle" on the page (median);
 - click → outline: this app: in the iframe, from the click event to the next frame after the
   selection outline was drawn (``performance.now()``); a ``--baseline`` app (which rebuilds
@@ -15,12 +17,16 @@ on a fresh ``streamlit run`` server on loopback (the e2e helpers' ``streamlit_se
   (or the Enter in the search box, "Utrecht") until the script has finished and the card shows;
 - N sessions at once: a websocket client speaking Streamlit's protocol (``bench/ws_sessions.py``,
   no browser) opens ``--sessions`` sessions at the same moment; seconds until the last one's
-  script run finished (after one warm-up session);
+  script run finished (after one warm-up session); median of ``--runs`` rounds, the apps in
+  turns;
 - server memory over ``--memory-sessions`` sessions (this app): resident memory of the server
   after each 100 sessions, opened 25 at a time.
 
-A page with one line of text ("Streamlit hello page") gives the sessions figure's floor: what
-Streamlit itself costs per session on this machine, under the same load.
+Two references beside the naive app: a page with only this app's map (``bench/map_only_app.py``:
+the page → polygons figure's floor for this map) and a page with one line of text ("Streamlit
+hello page"): the sessions figure's floor, what Streamlit itself costs per session on this
+machine, under the same load. Every app is served with the dashboard's
+``.streamlit/config.toml``.
 
 ``--baseline REF`` also measures the app as it was at git ref REF (exported with
 ``git archive`` into a temporary folder), e.g. ``--baseline main``.
@@ -87,7 +93,9 @@ class AppUnderTest:
     outline: str
     """``"script"``: drawn by the map's own script; ``"rebuild"``: a new map; ``""``: none."""
     browser: bool = True
-    """Take the browser figures (not for the hello page)."""
+    """Take the page → polygons figure (not for the hello page)."""
+    clicks: bool = True
+    """Take the click and search figures (an app that shows a card)."""
     figures: dict[str, Any] = field(default_factory=dict)
 
 
@@ -151,18 +159,29 @@ def _click(browser: Any, url: str, app: AppUnderTest) -> dict[str, float]:
         app_page.close()
 
 
-def browser_figures(app: AppUnderTest, url: str, runs: int) -> None:
-    """Page → polygons and the click/search figures, in headless Chromium."""
+def browser_figures(apps: list[tuple[AppUnderTest, str]], runs: int) -> None:
+    """Page → polygons (every app in turns) and the click/search figures, in headless
+    Chromium; ``apps``: each app with its server's URL."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         try:
-            app.figures["first_page_s"] = _page_to_polygons(browser, url)
-            app.figures["page_s"] = [_page_to_polygons(browser, url) for _ in range(runs)]
-            clicks = [_click(browser, url, app) for _ in range(runs)]
+            for app, url in apps:
+                app.figures["first_page_s"] = _page_to_polygons(browser, url)
+                app.figures["page_s"] = []
+            for _ in range(runs):
+                for app, url in apps:
+                    app.figures["page_s"].append(_page_to_polygons(browser, url))
+            for app, url in apps:
+                if app.clicks:
+                    print(f"  {app.label}: clicks ...", file=sys.stderr, flush=True)
+                    _click_figures(app, [_click(browser, url, app) for _ in range(runs)])
         finally:
             browser.close()
+
+
+def _click_figures(app: AppUnderTest, clicks: list[dict[str, float]]) -> None:
     for name in ("card_s", "outline_s", "bytes", "search_bytes"):
         values = [click[name] for click in clicks if name in click]
         if values:
@@ -172,16 +191,24 @@ def browser_figures(app: AppUnderTest, url: str, runs: int) -> None:
 # --- sessions without a browser --------------------------------------------------------------
 
 
-def session_figures(app: AppUnderTest, url: str, sessions: int, memory_sessions: int) -> None:
-    """N sessions at once (seconds to the last finished); memory over many sessions."""
+def session_figures(apps: list[tuple[AppUnderTest, str]], sessions: int, runs: int,
+                    memory_sessions: int) -> None:
+    """N sessions at once (seconds to the last finished; ``runs`` times, every app in turns);
+    memory over many sessions for the first app."""
     import asyncio
 
-    asyncio.run(open_session(url))  # warm-up: the data and the map are in the caches
-    start = time.perf_counter()
-    runs = open_sessions_at_once(url, sessions)
-    app.figures["sessions_s"] = time.perf_counter() - start
-    app.figures["session_bytes"] = statistics.median(run.received_bytes for run in runs)
+    for app, url in apps:
+        asyncio.run(open_session(url))  # warm-up: the data and the map are in the caches
+        app.figures["sessions_s"] = []
+    for _ in range(runs):
+        for app, url in apps:
+            start = time.perf_counter()
+            opened = open_sessions_at_once(url, sessions)
+            app.figures["sessions_s"].append(time.perf_counter() - start)
+            app.figures["session_bytes"] = statistics.median(run.received_bytes
+                                                             for run in opened)
     if memory_sessions:
+        app, url = apps[0]
         pid = server_pid(url)
         memory = [server_rss_bytes(pid)]
         done = 0
@@ -209,14 +236,27 @@ def naive_app(work: Path) -> Iterator[AppUnderTest]:
 
 
 @contextlib.contextmanager
+def map_only_app(work: Path) -> Iterator[AppUnderTest]:
+    """A page with only this app's map, in a folder of its own with ``static/`` beside it."""
+    folder = work / "map-only"
+    (folder / ".streamlit").mkdir(parents=True)
+    shutil.copyfile(ROOT / "bench" / "map_only_app.py", folder / "map_only_app.py")
+    shutil.copyfile(ROOT / ".streamlit" / "config.toml", folder / ".streamlit" / "config.toml")
+    shutil.copytree(ROOT / "static", folder / "static")
+    yield AppUnderTest("map-only page", folder / "map_only_app.py", folder, ROOT,
+                       has_search=False, outline="", clicks=False)
+
+
+@contextlib.contextmanager
 def hello_app(work: Path) -> Iterator[AppUnderTest]:
     """A page with one line of text: what any Streamlit session costs on this machine."""
     folder = work / "hello"
-    folder.mkdir()
+    (folder / ".streamlit").mkdir(parents=True)
+    shutil.copyfile(ROOT / ".streamlit" / "config.toml", folder / ".streamlit" / "config.toml")
     (folder / "hello.py").write_text('import streamlit as st\n\nst.write("Hello")\n',
                                      encoding="utf-8")
     yield AppUnderTest("Streamlit hello page", folder / "hello.py", folder, ROOT,
-                       has_search=False, outline="", browser=False)
+                       has_search=False, outline="", browser=False, clicks=False)
 
 
 @contextlib.contextmanager
@@ -234,19 +274,24 @@ def baseline_app(work: Path, ref: str) -> Iterator[AppUnderTest]:
                        has_search=True, outline="rebuild")
 
 
-def measure(app: AppUnderTest, work: Path, args: argparse.Namespace,
-            memory_sessions: int) -> None:
-    """Run the app's server and take every figure."""
-    env = {CACHE_DIR_VARIABLE: str(work / f"cache-{app.label.replace(' ', '-')}"),
-           "COVERAGE_REGISTER_DIR": None}
-    log = work / f"{app.label.replace(' ', '-')}.log"
-    with streamlit_server(app.script, cwd=app.cwd, log=log, env=env,
-                          python_path=app.python_path) as url:
-        print(f"  {app.label}: browser ...", file=sys.stderr, flush=True)
-        if app.browser and not args.no_browser:
-            browser_figures(app, url, args.runs)
-        print(f"  {app.label}: sessions ...", file=sys.stderr, flush=True)
-        session_figures(app, url, args.sessions, memory_sessions)
+def measure(apps: list[AppUnderTest], work: Path, args: argparse.Namespace) -> None:
+    """Run every app's server at once and take every figure (the memory figure for the first
+    app only)."""
+    with contextlib.ExitStack() as servers:
+        urls = []
+        for app in apps:
+            label = app.label.replace(" ", "-")
+            env = {CACHE_DIR_VARIABLE: str(work / f"cache-{label}"), "COVERAGE_REGISTER_DIR": None}
+            urls.append(servers.enter_context(streamlit_server(
+                app.script, cwd=app.cwd, log=work / f"{label}.log", env=env,
+                python_path=app.python_path)))
+        if not args.no_browser:
+            print("  browser ...", file=sys.stderr, flush=True)
+            browser_figures([(app, url) for app, url in zip(apps, urls, strict=True)
+                             if app.browser], args.runs)
+        print("  sessions ...", file=sys.stderr, flush=True)
+        session_figures(list(zip(apps, urls, strict=True)), args.sessions, args.runs,
+                        args.memory_sessions)
 
 
 # --- report ----------------------------------------------------------------------------------
@@ -289,12 +334,24 @@ def report(apps: list[AppUnderTest], args: argparse.Namespace) -> None:
           f"bytes per selection < {SELECTION_BYTES_TARGET / 1000:g} KB; "
           f"{args.sessions} sessions < {SESSIONS_TARGET_S:g} s; page → polygons no later "
           f"than the naive app")
-    print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(f"load average (1, 5, 15 min): at the start {args.load_at_start}, at the end "
+          f"{_load_average()}, on {os.cpu_count()} CPUs")
+    by_label = {app.label: app.figures for app in apps}
     if "page_s" in ours:
-        naive = apps[1].figures
-        print(f"page → polygons, this app / naive app: "
-              f"{statistics.median(ours['page_s']) / statistics.median(naive['page_s']):.2f}")
+        ours_s = statistics.median(ours["page_s"])
+        for label in ("naive one-map app", "map-only page"):
+            theirs = statistics.median(by_label[label]["page_s"])
+            print(f"page → polygons, this app minus {label}: {ours_s - theirs:+.2f} s "
+                  f"(ratio {ours_s / theirs:.2f})")
+    hello = by_label["Streamlit hello page"]
+    if ours.get("sessions_s") and hello.get("sessions_s"):
+        ratio = statistics.median(ours["sessions_s"]) / statistics.median(hello["sessions_s"])
+        print(f"{args.sessions} sessions at once, this app / hello page: {ratio:.2f}")
     print("raw:", {app.label: app.figures for app in apps})
+
+
+def _load_average() -> str:
+    return ", ".join(f"{value:.1f}" for value in os.getloadavg())
 
 
 def main() -> None:
@@ -306,6 +363,7 @@ def main() -> None:
     parser.add_argument("--baseline", help="also measure the app at this git ref")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium figures")
     args = parser.parse_args()
+    args.load_at_start = _load_average()
     os.chdir(ROOT)
 
     # The register's versions: a throwaway database (filled by the first page), never the
@@ -318,12 +376,12 @@ def main() -> None:
         work = Path(folder)
         apps = [AppUnderTest("this app", ROOT / "app.py", ROOT, ROOT, has_search=True,
                              outline="script"),
-                stack.enter_context(naive_app(work))]
+                stack.enter_context(naive_app(work)),
+                stack.enter_context(map_only_app(work))]
         if args.baseline:
             apps.append(stack.enter_context(baseline_app(work, args.baseline)))
         apps.append(stack.enter_context(hello_app(work)))
-        for position, app in enumerate(apps):
-            measure(app, work, args, args.memory_sessions if position == 0 else 0)
+        measure(apps, work, args)
     report(apps, args)
 
 

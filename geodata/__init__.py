@@ -13,7 +13,7 @@ from geodata.errors import BoundaryDataError
 from geodata.settings import GEODATA_DIR_VARIABLE, geodata_dir
 from geodata.tables import UNIT_KINDS, Units
 
-_GEOMETRY_NAMES = ("Boundaries", "dissolve_by", "load_boundaries")
+_GEOMETRY_NAMES = ("Boundaries", "load_boundaries")
 
 __all__ = [
     "GEODATA_DIR_VARIABLE",

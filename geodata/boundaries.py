@@ -26,7 +26,7 @@ DISPLAY_CRS = "EPSG:4326"
 METRIC_CRS = "EPSG:28992"
 SQUARE_METRES_PER_KM2 = 1_000_000
 
-__all__ = ["Boundaries", "BoundaryDataError", "dissolve_by", "load_boundaries"]
+__all__ = ["Boundaries", "BoundaryDataError", "load_boundaries"]
 
 
 @dataclass(frozen=True)
@@ -188,11 +188,3 @@ def _load_boundaries(folder: Path) -> Boundaries:
     municipalities["area_km2"] = municipalities.to_crs(METRIC_CRS).area / SQUARE_METRES_PER_KM2
     regions["area_km2"] = municipalities.groupby("safety_region_code")["area_km2"].sum()
     return Boundaries(units=units, municipalities=municipalities, safety_regions=regions)
-
-
-def dissolve_by(municipalities: gpd.GeoDataFrame, column: str) -> gpd.GeoDataFrame:
-    """Union the municipalities by `column` (e.g. `province`, `police_unit`), summing population
-    and area. Dissolving happens in EPSG:28992 and the result is returned in the input's CRS."""
-    metric = municipalities[[column, "population", "area_km2", "geometry"]].to_crs(METRIC_CRS)
-    dissolved = metric.dissolve(by=column, aggfunc={"population": "sum", "area_km2": "sum"})
-    return dissolved.to_crs(municipalities.crs)

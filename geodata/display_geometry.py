@@ -1,4 +1,4 @@
-"""Municipality geometry prepared for the map: simplified as a coverage, rounded, dissolved.
+"""Municipality geometry prepared for the map: simplified as a coverage and rounded.
 
 The CBS boundaries are already generalised (median edge about 1 km), so simplification removes
 only the smallest wiggles; most of the saving in the map document comes from rounding the
@@ -10,15 +10,14 @@ once, so neighbours keep identical edges and no slivers or gaps appear. The sour
 overlap (Amsterdam/Diemen, about 0.1 km²); it is cleaned first where GEOS can
 (``shapely.coverage_clean``, shapely 2.2 / GEOS 3.14), so the result is a valid coverage.
 
-Outlines (safety regions, coordinator areas) are dissolved from the *simplified* polygons, so
-they lie exactly on the municipality edges drawn beneath them.
+Outlines (safety regions, coordinator areas) are not dissolved here: :mod:`geodata.topology`
+reads them from the simplified polygons' shared arcs, so they lie exactly on the municipality
+edges drawn beneath them.
 
 No Streamlit here; callers cache the results (they depend only on the boundary file).
 """
 
 from __future__ import annotations
-
-from collections.abc import Mapping, Set
 
 import geopandas as gpd
 import numpy as np
@@ -32,9 +31,6 @@ __all__ = [
     "DEFAULT_TOLERANCE_M",
     "DISPLAY_CRS",
     "METRIC_CRS",
-    "dissolve_outlines",
-    "outline_lines",
-    "region_outlines",
     "simplify_for_display",
 ]
 
@@ -110,100 +106,3 @@ def simplify_for_display(
     table = pd.DataFrame(municipalities).copy()
     table[geometry_name] = gpd.GeoSeries(rounded, index=table.index, crs=DISPLAY_CRS)
     return gpd.GeoDataFrame(table, geometry=geometry_name, crs=DISPLAY_CRS)
-
-
-def _union(display: gpd.GeoDataFrame, members: pd.DataFrame) -> gpd.GeoDataFrame:
-    """Dissolve ``display`` geometries by ``members['group']`` (``members['code']`` → row)."""
-    frame = gpd.GeoDataFrame(
-        {"group": members["group"].to_numpy()},
-        geometry=display.geometry.reindex(members["code"]).to_numpy(),
-        crs=display.crs,
-    )
-    method = "coverage" if shapely.coverage_is_valid(display.geometry.to_numpy()) else "unary"
-    dissolved = frame.dissolve(by="group", method=method, sort=False)
-    dissolved["geometry"] = _polygonal(dissolved.geometry.to_numpy())
-    counts = members.groupby("group", sort=False).size()
-    dissolved["municipality_count"] = counts.reindex(dissolved.index).to_numpy()
-    return dissolved
-
-
-def dissolve_outlines(
-    display_municipalities: gpd.GeoDataFrame,
-    groups: Mapping[str, Set[str]],
-) -> gpd.GeoDataFrame:
-    """Union the display municipalities of each group into one outline polygon.
-
-    Args:
-        display_municipalities: Output of :func:`simplify_for_display`, indexed by code.
-        groups: Group id → municipality codes, e.g. ``Coverage.areas`` restricted to the
-            coordinator areas. Groups without codes are left out.
-
-    Returns:
-        GeoDataFrame indexed by group id (in the order of ``groups``, index name ``id``)
-        with ``municipality_count`` and the dissolved ``geometry`` (EPSG of the input).
-        Because the input is a valid coverage, the union only drops shared edges: the
-        outline's vertices are exactly those of the polygons.
-
-    Raises:
-        KeyError: If a group names codes missing from ``display_municipalities``.
-    """
-    members = pd.DataFrame(
-        [(group, code) for group, codes in groups.items() for code in sorted(codes)],
-        columns=["group", "code"],
-    )
-    unknown = sorted(set(members["code"]) - set(display_municipalities.index))
-    if unknown:
-        raise KeyError(f"codes not among the municipalities: {unknown}")
-    if members.empty:
-        empty = gpd.GeoDataFrame({"municipality_count": pd.Series(dtype="int64")},
-                                 geometry=gpd.GeoSeries(crs=display_municipalities.crs))
-        return empty.rename_axis("id")
-    return _union(display_municipalities, members).rename_axis("id")
-
-
-def region_outlines(
-    display_municipalities: gpd.GeoDataFrame,
-    by: str = "safety_region_code",
-    name_column: str | None = "safety_region_name",
-) -> gpd.GeoDataFrame:
-    """Dissolve the display municipalities by a column (safety region by default).
-
-    Args:
-        display_municipalities: Output of :func:`simplify_for_display`.
-        by: Column holding the group code.
-        name_column: Column with the group's name, carried over (``None`` to skip).
-
-    Returns:
-        GeoDataFrame indexed by the values of ``by`` (sorted), with ``municipality_count``,
-        ``name`` (when ``name_column`` is given) and ``geometry``.
-    """
-    members = pd.DataFrame({"group": display_municipalities[by].to_numpy(),
-                            "code": display_municipalities.index.to_numpy()})
-    outlines = _union(display_municipalities, members).sort_index().rename_axis(by)
-    if name_column is not None:
-        names = display_municipalities.groupby(by)[name_column].first()
-        outlines.insert(0, "name", names.reindex(outlines.index).to_numpy())
-    return outlines
-
-
-def outline_lines(outlines: gpd.GeoDataFrame | gpd.GeoSeries) -> shapely.Geometry:
-    """The boundaries of ``outlines`` as one line network, each shared edge once.
-
-    Drawing polygon outlines draws every border between two neighbours twice; this keeps
-    each once (a border map of the safety regions then needs about a quarter fewer
-    coordinates). For outlines from :func:`dissolve_outlines` / :func:`region_outlines`
-    the shared edges are identical, so the union adds no vertices: every vertex is one of
-    the display municipalities'.
-
-    Args:
-        outlines: Polygons (any CRS; the result has the same coordinates).
-
-    Returns:
-        A (Multi)LineString, joined into runs between junctions (``line_merge``); an
-        empty LineString when there is nothing to draw.
-    """
-    geometries = outlines.geometry.to_numpy() if isinstance(outlines, gpd.GeoDataFrame) \
-        else outlines.to_numpy()
-    if len(geometries) == 0:
-        return shapely.LineString()
-    return shapely.line_merge(shapely.union_all(shapely.boundary(geometries)))

@@ -7,8 +7,11 @@ edge appears up to four times; here each appears once, in a TopoJSON topology
 coordinates already lie on (so nothing moves) and delta-encoded. Polygons and outlines are lists
 of arc indices (``~i`` for arc ``i`` reversed).
 
-Outlines need no dissolving: an arc belongs to the outline of a group of municipalities when
-exactly one member of the group uses it (an arc between two members is inside the group).
+This is the one place that dissolves municipalities into larger outlines (safety regions,
+coordinator areas, any grouping), and it needs no polygon union: an arc belongs to the outline
+of a group of municipalities when exactly one member of the group uses it (an arc between two
+members is inside the group). The tests check it against shapely's union
+(``tests/dissolved_outlines.py``).
 
 Needs a valid polygon coverage on the grid (neighbours share identical vertices), as
 :func:`geodata.display_geometry.simplify_for_display` gives.

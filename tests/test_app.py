@@ -495,3 +495,12 @@ def test_streamlit_shows_no_error_details() -> None:
                               "'client.showErrorDetails'))")
     app.run()
     assert app.markdown[0].value == "none"
+
+
+def test_no_full_garbage_collection_after_every_run() -> None:
+    """A full collection walks every object of the server process (about 200,000) after each
+    run of every session; `bench/app.py` measures what it costs with many sessions."""
+    app = AppTest.from_string("import streamlit as st\nst.write(st.get_option("
+                              "'runner.postScriptGC'))")
+    app.run()
+    assert app.markdown[0].value == "`False`"

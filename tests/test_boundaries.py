@@ -9,7 +9,7 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 
-from geodata import Boundaries, dissolve_by, geodata_dir, load_boundaries
+from geodata import Boundaries, geodata_dir, load_boundaries
 from geodata.boundaries import TOPOLOGY_FILE
 from geodata.settings import DEFAULT_GEODATA_DIR, GEODATA_DIR_VARIABLE
 from geodata.tables import BOUNDARY_FILES
@@ -57,15 +57,16 @@ def test_every_municipality_has_its_units(boundaries: Boundaries) -> None:
     assert boundaries.municipalities.at["GM0014", "display_name"] == "Groningen"
 
 
-def test_dissolve_gives_provinces_and_police_units(boundaries: Boundaries) -> None:
-    provinces = dissolve_by(boundaries.municipalities, "province")
-    police_units = dissolve_by(boundaries.municipalities, "police_unit")
+def test_provinces_and_police_units_add_up(boundaries: Boundaries) -> None:
+    municipalities = boundaries.municipalities
+    provinces = municipalities.groupby("province")[["population", "area_km2"]].sum()
+    police_units = municipalities.groupby("police_unit")[["population", "area_km2"]].sum()
     assert len(provinces) == 12
     assert len(police_units) == 10
     assert provinces["population"].sum() == NATIONAL_POPULATION
-    assert provinces.crs.to_epsg() == 4326
-    utrecht = provinces.loc["Utrecht"]
-    assert utrecht["area_km2"] == pytest.approx(
+    assert municipalities.crs.to_epsg() == 4326
+    # The province of Utrecht is the safety region Utrecht (VR09).
+    assert provinces.at["Utrecht", "area_km2"] == pytest.approx(
         boundaries.safety_regions.at["VR09", "area_km2"], rel=0.002)
 
 

@@ -16,13 +16,9 @@ import shapely
 
 from coverage.engine import Coverage
 from geodata import Boundaries
-from geodata.display_geometry import (
-    dissolve_outlines,
-    outline_lines,
-    region_outlines,
-    simplify_for_display,
-)
+from geodata.display_geometry import simplify_for_display
 from geodata.topology import Topology, build_topology
+from tests.dissolved_outlines import dissolve_outlines, outline_lines, region_outlines
 from tests.offline_check import assert_offline
 from ui.i18n import Translator
 from ui.map_click import MapClick, click_from_component

@@ -8,12 +8,7 @@ import shapely
 
 from coverage.engine import Coverage
 from geodata import Boundaries
-from geodata.display_geometry import (
-    dissolve_outlines,
-    outline_lines,
-    region_outlines,
-    simplify_for_display,
-)
+from geodata.display_geometry import simplify_for_display
 from geodata.topology import (
     Topology,
     arcs_to_lines,
@@ -22,6 +17,7 @@ from geodata.topology import (
     decode_polygon,
     outline_arcs,
 )
+from tests.dissolved_outlines import dissolve_outlines, outline_lines, region_outlines
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +55,15 @@ def test_region_borders_are_the_dissolved_outlines(display: gpd.GeoDataFrame,
     regions = dict(zip(display.index, display["safety_region_code"], strict=True))
     assert arcs_to_lines(topology, border_arcs(topology, regions)).equals(
         outline_lines(region_outlines(display)))
+
+
+@pytest.mark.parametrize("column", ["province", "police_unit"])
+def test_borders_of_any_grouping_are_the_dissolved_outlines(display: gpd.GeoDataFrame,
+                                                            topology: Topology,
+                                                            column: str) -> None:
+    groups = dict(zip(display.index, display[column], strict=True))
+    assert arcs_to_lines(topology, border_arcs(topology, groups)).equals(
+        outline_lines(region_outlines(display, by=column, name_column=None)))
 
 
 def test_area_outlines_need_no_dissolving(display: gpd.GeoDataFrame, topology: Topology,

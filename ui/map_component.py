@@ -72,6 +72,12 @@ def prepare(fmap: folium.Map) -> MapDocument:
                        js_links=tuple(dict.fromkeys(js_links)))
 
 
+_NOTHING_RETURNED: dict[str, Any] = {}
+"""The component's value before any click. streamlit-folium's frontend sends the map's state
+(with ``returned_objects=[]``: ``{}``) after the first move unless it equals this default: with
+``None`` every page view sent ``{}`` once the map was fitted, and the whole page ran again."""
+
+
 def draw(document: MapDocument, *, height: int,
          on_change: Callable[[], None] | None = None) -> Any:
     """Show the map (full container width); return the component's value (None before the
@@ -79,7 +85,7 @@ def draw(document: MapDocument, *, height: int,
     return streamlit_folium._component_func(
         script=document.script, header=document.header, html=document.html,
         id=document.map_id, key=document.key, height=height, width=None,
-        returned_objects=[], default=None, zoom=None, center=None, feature_group=None,
+        returned_objects=[], default=_NOTHING_RETURNED, zoom=None, center=None, feature_group=None,
         return_on_hover=False, layer_control=None, pixelated=False,
         css_links=list(document.css_links), js_links=list(document.js_links),
         wrap_longitude=False, on_change=on_change)
