@@ -20,6 +20,7 @@ from tests.e2e.helpers import (
     AppPage,
     WebsocketMeter,
     hover_municipality,
+    search_for,
     wait_for_app,
     wait_for_script_done,
     wait_for_selection_outline,
@@ -127,10 +128,7 @@ def test_a_searched_municipality_is_shown_with_its_safety_region(app_page: AppPa
     page = app_page.page
     page.goto(app_page.origin)
     wait_for_app(page)
-    search = page.get_by_role("textbox", name="Zoek een gemeente")
-    search.fill("Olst-Wijhe")
-    search.press("Enter")
-    wait_for_script_done(page)
+    search_for(page, "Olst-Wijhe")
     wait_for_selection_outline(page, "GM1773")
     frame = _frame(page)
     page.wait_for_timeout(600)
