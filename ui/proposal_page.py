@@ -22,6 +22,7 @@ from ui.i18n import Translator
 from ui.map_panel import clicked, legend_html, render_map
 from ui.page import PageContext
 from ui.proposal_builder import CLICK_STATE_KEY, apply_click, inputs, load, needs_start, start
+from ui.proposal_draft import draft_section
 from ui.proposal_view import (
     comparison_row,
     comparison_table,
@@ -151,3 +152,4 @@ def show_proposal_page(context: PageContext) -> None:
     if proposal.municipalities:
         status_section(evaluated(shown.key, coverage, proposal), t)
     _comparison(proposal, shown.key, coverage, t)
+    draft_section(proposal, coverage, t)
