@@ -21,7 +21,7 @@ from registry.errors import RegisterError
 from ui import data, editing_data, plain_text
 from ui.drafts_panel import drafts_panel
 from ui.edit_preview import show_preview
-from ui.entry_form import entry_form, key, load_entry
+from ui.entry_form import PREFILL_KEY, entry_form, key, load_entry
 from ui.i18n import Translator
 from ui.sign_in import sign_in_form
 
@@ -78,11 +78,24 @@ def _save(store: DraftStore, session: Session, change: dict[str, Any], t: Transl
         plain_text.success(t("draft_saved", number=draft.id))
 
 
+def _start_from_prefill(newest: int, t: Translator) -> None:
+    """A new entry started elsewhere (a proposal turned into a draft entry), once."""
+    prefill = st.session_state.pop(PREFILL_KEY, None)
+    if prefill is None:
+        return
+    data, codes = prefill
+    st.session_state["edit_entry"] = NEW_ENTRY
+    load_entry(data, codes)
+    st.session_state[key("loaded")] = (NEW_ENTRY, newest)
+    plain_text.info(t("edit_from_proposal"))
+
+
 def _editor(store: DraftStore, session: Session, t: Translator) -> int:
     """The entry form with its validation and preview; returns the newest version's number."""
     newest = store.versions.newest_number() or 0
     before = data.shown(newest).coverage
     plain_text.caption(t("edit_based_on", number=newest))
+    _start_from_prefill(newest, t)
     entry_id, action = _choose_entry(before, t)
     if entry_id is None:
         return newest
@@ -92,7 +105,7 @@ def _editor(store: DraftStore, session: Session, t: Translator) -> int:
         st.session_state[key("loaded")] = (entry_id, newest)
     text = None
     if action != "remove":
-        form = entry_form(t, new=action == "add")
+        form = entry_form(t, before, new=action == "add")
         entry_id = form["id"] if action == "add" else entry_id
         text = entry_text(form)
     document = _validated(store, entry_id, text, newest, action, t)

@@ -1,25 +1,35 @@
-"""The form of one register entry: its wording, area (named units, one per line), notes in both
-languages and contacts. Every field is a widget of its own, so each change reruns the page and
-the entry is validated at once (by `ui.edit_page`, with the register's own rules).
+"""The form of one register entry: its wording, area (named units, one per line, and a list of
+municipalities built as on the proposal page: whole units, an existing entry's area, picked
+municipalities; `ui.area_picker`), notes in both languages and contacts. Every field is a widget
+of its own, so each change reruns the page and the entry is validated at once (by
+`ui.edit_page`, with the register's own rules) and its effect previewed.
 
-`load_entry` fills the widgets from an entry's data; `entry_form` shows them and returns the
-entry's data as the register writes it (`registry.entry_yaml`).
+`load_entry` fills the widgets from an entry's data (and the list with given municipalities);
+`entry_form` shows them and returns the entry's data as the register writes it
+(`registry.entry_yaml`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import streamlit as st
 
+from coverage.engine import Coverage
 from coverage.schema import REFERENCE_KINDS
+from registry.proposal_entry import municipality_refs
 from ui import plain_text
+from ui.area_picker import PickerKeys, municipality_list, unit_and_entry_inputs
 from ui.i18n import Translator
 
 PREFIX = "entry_form"
 TARGET_GROUPS = ("all", "under_23", "23_plus")
 COMENSHA_CHOICES = ("unsaid", "true", "false")
 CONTACT_FIELDS = ("organisation", "inferred_organisation", "target_group_wording")
+PREFILL_KEY = "entry_form_prefill"
+"""Session state of an entry to start the form with on the edit page's next run (a proposal
+turned into a draft entry, `ui.proposal_draft`): `(data, municipality codes)`."""
 
 
 def key(*parts: object) -> str:
@@ -53,9 +63,17 @@ def units_from_text(text: str) -> list[dict[str, str]]:
     return refs
 
 
-def load_entry(data: dict[str, Any]) -> None:
-    """Put an entry's values (its register data; `{}` for a new entry) into the widgets."""
+def picker_keys() -> PickerKeys:
+    """The keys of the form's area picker."""
+    return PickerKeys(key("municipalities"), key("unit_kind"), key("unit"), key("from_entry"),
+                      prefix=key(""))
+
+
+def load_entry(data: dict[str, Any], municipalities: Iterable[str] = ()) -> None:
+    """Put an entry's values (its register data; `{}` for a new entry) into the widgets, and
+    `municipalities` (codes) into the area's list."""
     state = st.session_state
+    state[key("municipalities")] = sorted(municipalities)
     area = data.get("area", {})
     note = data.get("note") or {}
     state[key("id")] = data.get("id", "")
@@ -122,10 +140,15 @@ def _contact(index: int, t: Translator) -> dict[str, Any]:
     return contact
 
 
-def entry_form(t: Translator, *, new: bool) -> dict[str, Any]:
-    """The entry's widgets (the id editable only for a new entry); returns its data."""
+def entry_form(t: Translator, coverage: Coverage, *, new: bool) -> dict[str, Any]:
+    """The entry's widgets (the id editable only for a new entry); returns its data. The area
+    includes the named units of its lines and the municipalities of its list."""
     entry_id = st.text_input(t("field_id"), key=key("id"), disabled=not new)
     wording = st.text_input(t("field_area_wording"), key=key("area_wording"))
+    keys = picker_keys()
+    with st.expander(t("edit_build_area"), expanded=bool(st.session_state.get(keys.codes))):
+        unit_and_entry_inputs(coverage, keys, t)
+        codes = municipality_list(coverage.units, keys, t("field_municipalities"), t)
     left, right = st.columns(2)
     include = left.text_area(t("field_include"), key=key("include"),
                              help=t("field_units_help"), height=100)
@@ -134,7 +157,8 @@ def entry_form(t: Translator, *, new: bool) -> dict[str, Any]:
     note_nl = left.text_area(t("field_note_nl"), key=key("note_nl"), height=120)
     note_en = right.text_area(t("field_note_en"), key=key("note_en"), height=120)
     data: dict[str, Any] = {"id": entry_id.strip(), "area_wording": wording.strip(),
-                            "area": {"include": units_from_text(include)}}
+                            "area": {"include": [*units_from_text(include),
+                                                 *municipality_refs(codes, coverage.units)]}}
     if units_from_text(exclude):
         data["area"]["exclude"] = units_from_text(exclude)
     if note_nl.strip() or note_en.strip():

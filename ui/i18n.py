@@ -86,6 +86,15 @@ TEXT: dict[str, dict[str, str]] = {
                            "en": "Area as the source words it"},
     "field_include": {"nl": "Omvat (één eenheid per regel, bijv. municipality: Rotterdam)",
                       "en": "Includes (one unit per line, e.g. municipality: Rotterdam)"},
+    "edit_build_area": {"nl": "Gebied samenstellen: hele regio's, bestaand gebied, gemeenten",
+                        "en": "Build the area: whole regions, an existing area, municipalities"},
+    "field_municipalities": {"nl": "Gemeenten (naast de regels hieronder)",
+                             "en": "Municipalities (besides the lines below)"},
+    "edit_from_proposal": {
+        "nl": "Nieuw item uit het voorstel. Vul het aan (telefoonnummers, toelichting) en sla "
+              "het op als concept.",
+        "en": "A new entry from the proposal. Complete it (phone numbers, notes) and save it "
+              "as a draft."},
     "field_exclude": {"nl": "Behalve (één eenheid per regel)",
                       "en": "Except (one unit per line)"},
     "field_units_help": {
@@ -629,6 +638,20 @@ TEXT: dict[str, dict[str, str]] = {
     "proposal_municipalities_placeholder": {"nl": "Typ om een gemeente te kiezen",
                                             "en": "Type to choose a municipality"},
     "proposal_clear": {"nl": "Alle gemeenten weghalen", "en": "Remove every municipality"},
+    "proposal_draft_heading": {"nl": "Voorstel als concept", "en": "Proposal as a draft"},
+    "proposal_draft_intro": {
+        "nl": "Maak van dit voorstel een nieuw item in een concept voor het register; u vult "
+              "het aan op de bewerkpagina.",
+        "en": "Turn this proposal into a new entry in a draft for the register; you complete "
+              "it on the edit page."},
+    "proposal_draft_button": {"nl": "Concept-item maken van dit voorstel",
+                              "en": "Make a draft entry of this proposal"},
+    "proposal_draft_sign_in": {
+        "nl": "Een voorstel als concept in het register zetten vraagt een account met "
+              "bewerkrechten: meld u aan op de bewerkpagina.",
+        "en": "Turning a proposal into a draft for the register needs an account that may "
+              "edit: sign in on the edit page."},
+    "proposal_draft_to_edit": {"nl": "Naar de bewerkpagina", "en": "To the edit page"},
     "proposal_url_unknown": {"nl": "De link noemt onbekende gemeentecodes, weggelaten: {codes}",
                              "en": "The link names unknown municipality codes, left out: "
                                    "{codes}"},

@@ -11,7 +11,7 @@ import streamlit as st
 
 from coverage.engine import Coverage
 from coverage.whatif import Proposal, toggle
-from geodata import Units
+from ui.area_picker import PickerKeys, municipality_list, unit_and_entry_inputs
 from ui.i18n import Translator
 from ui.map_click import MapClick
 from ui.proposal_url import MAX_TEXT, TARGET_GROUPS, ReadProposal
@@ -27,7 +27,7 @@ ENTRY_KEY = "proposal_entry"
 CLICK_STATE_KEY = "proposal_map_click"
 """Session state of the proposal map's clicks (apart from the dashboard's)."""
 
-UNIT_KINDS = ("safety_region", "province", "police_unit")
+PICKER_KEYS = PickerKeys(CODES_KEY, UNIT_KIND_KEY, UNIT_KEY, ENTRY_KEY, prefix="proposal_")
 
 
 def needs_start() -> bool:
@@ -59,33 +59,9 @@ def apply_click(click: MapClick | None) -> None:
     st.session_state[CODES_KEY] = sorted(toggle(codes, click.code))
 
 
-def _change_codes(codes: frozenset[str], add: bool) -> None:
-    current = frozenset(st.session_state.get(CODES_KEY, []))
-    st.session_state[CODES_KEY] = sorted(current | codes if add else current - codes)
-
-
-def _unit_codes(units: Units) -> frozenset[str]:
-    kind, name = st.session_state.get(UNIT_KIND_KEY), st.session_state.get(UNIT_KEY)
-    if kind not in UNIT_KINDS or name is None or name not in units.names_of(kind):
-        return frozenset()
-    return units.codes_of(kind, name)
-
-
-def _unit_options(kind: str, units: Units) -> dict[str, str]:
-    """Unit value → how it reads (safety regions by name and code)."""
-    if kind == "safety_region":
-        regions = units.safety_regions
-        return {code: f"{name} ({code})" for code, name in
-                sorted(zip(regions.index, regions["name"], strict=True),
-                       key=lambda pair: pair[1])}
-    values = sorted(units.municipalities[units.column_of(kind)].unique())
-    return {value: value for value in values}
-
-
 def inputs(coverage: Coverage, t: Translator) -> Proposal:
     """Draw the proposal's inputs; return the proposal they hold."""
     units = coverage.units
-    names = units.municipalities["display_name"]
     first, second, third = st.columns([2, 2, 1])
     first.text_input(t("proposal_name"), key=NAME_KEY, max_chars=MAX_TEXT,
                      placeholder=t("proposal_name_placeholder"))
@@ -95,31 +71,8 @@ def inputs(coverage: Coverage, t: Translator) -> Proposal:
                     format_func=lambda group: t(f"target_{group}"))
 
     with st.expander(t("proposal_add_units"), expanded=False):
-        kind_column, unit_column = st.columns(2)
-        kind = kind_column.selectbox(t("proposal_unit_kind"), UNIT_KINDS, key=UNIT_KIND_KEY,
-                                     format_func=lambda kind: t(f"proposal_kind_{kind}"))
-        options = _unit_options(kind, units)
-        if st.session_state.get(UNIT_KEY) not in options:
-            st.session_state[UNIT_KEY] = next(iter(options))
-        unit_column.selectbox(t("proposal_unit"), list(options), key=UNIT_KEY,
-                              format_func=options.__getitem__)
-        add, remove, _ = st.columns([1, 1, 2])
-        add.button(t("proposal_add"), on_click=lambda: _change_codes(_unit_codes(units), True))
-        remove.button(t("proposal_remove"),
-                      on_click=lambda: _change_codes(_unit_codes(units), False))
-        entries = {entry.id: entry.area_wording for entry in coverage.snapshot.entries
-                   if coverage.areas[entry.id]}
-        if st.session_state.get(ENTRY_KEY) not in entries:
-            st.session_state[ENTRY_KEY] = next(iter(entries))
-        st.selectbox(t("proposal_entry"), list(entries), key=ENTRY_KEY,
-                     format_func=entries.__getitem__)  # options are plain text
-        st.button(t("proposal_start_from_entry"), on_click=lambda: st.session_state.update(
-            {CODES_KEY: sorted(coverage.areas[st.session_state[ENTRY_KEY]])}))
-
-    order = sorted(names.index, key=lambda code: names[code])
-    st.multiselect(t("proposal_municipalities"), order, key=CODES_KEY,
-                   format_func=lambda code: f"{names[code]} ({code})",
-                   placeholder=t("proposal_municipalities_placeholder"))
+        unit_and_entry_inputs(coverage, PICKER_KEYS, t)
+    municipality_list(units, PICKER_KEYS, t("proposal_municipalities"), t)
     # Always drawn (disabled when empty): an element that comes and goes above the map would
     # move the map in the page and make the browser rebuild it.
     st.button(t("proposal_clear"), on_click=lambda: st.session_state.update({CODES_KEY: []}),

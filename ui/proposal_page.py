@@ -22,6 +22,7 @@ from ui.i18n import Translator
 from ui.map_panel import clicked, legend_html, render_map
 from ui.page import PageContext
 from ui.proposal_builder import CLICK_STATE_KEY, apply_click, inputs, load, needs_start, start
+from ui.proposal_draft import draft_section
 from ui.proposal_view import (
     comparison_row,
     comparison_table,
@@ -34,6 +35,8 @@ from ui.sidebar import map_options
 
 COMPARED_KEY = "proposal_compared"
 REJECTED_KEY = "proposal_rejected"
+KEPT_KEY = "proposal_kept"
+"""The proposal being built, kept beyond the page's widgets (which go when another page runs)."""
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
@@ -51,6 +54,13 @@ def evaluated(version_key: int, coverage: Coverage, proposal: Proposal) -> WhatI
 
 
 def _start_from_address(coverage: Coverage) -> None:
+    """Start from the proposal the address names; back from another page (whose address names
+    none), from the proposal this session was building (so signing in on the edit page keeps
+    it)."""
+    kept = st.session_state.get(KEPT_KEY)
+    if kept is not None and not any(name in st.query_params for name in proposal_url.PARAMETERS):
+        load(kept)
+        return
     known = coverage.units.municipalities.index
     read = proposal_url.read_proposal(st.query_params.to_dict(), known)
     start(read)
@@ -127,6 +137,7 @@ def show_proposal_page(context: PageContext) -> None:
         plain_text.warning(t("proposal_url_unknown",
                              codes=", ".join(st.session_state[REJECTED_KEY])))
     proposal = inputs(coverage, t)
+    st.session_state[KEPT_KEY] = proposal
     _write_address(proposal, st.session_state[COMPARED_KEY])
 
     map_column, result_column = st.columns([3, 2], gap="medium")
@@ -151,3 +162,4 @@ def show_proposal_page(context: PageContext) -> None:
     if proposal.municipalities:
         status_section(evaluated(shown.key, coverage, proposal), t)
     _comparison(proposal, shown.key, coverage, t)
+    draft_section(proposal, coverage, t)
