@@ -1,8 +1,8 @@
 """Take `docs/proposal.png`, the README's screenshot of the proposal page.
 
-Run from the repository root: `python scripts/screenshot_proposal_page.py`. It starts the app on a free
-loopback port with a throwaway database (filled from `data/`), opens the proposal page with a
-proposal for safety region IJsselland and, kept for comparison, Rotterdam with Dordrecht, and
+Run from the repository root: `python scripts/screenshot_proposal_page.py`. It starts the app
+on a free loopback port with a throwaway database (filled from `data/`), opens the proposal page
+with a proposal for safety region IJsselland and, kept for comparison, Rotterdam with Dordrecht, and
 saves a screenshot with the system's Chromium (`/usr/bin/chromium`).
 """
 
