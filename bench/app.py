@@ -223,27 +223,29 @@ def session_figures(apps: list[tuple[AppUnderTest, str]], sessions: int, runs: i
 # --- the apps --------------------------------------------------------------------------------
 
 
+def _page_in_own_folder(folder: Path, script_name: str) -> Path:
+    """Copy ``bench/<script_name>`` into ``folder`` with the app's config and ``static/`` (Leaflet)
+    beside it; return the copied script."""
+    (folder / ".streamlit").mkdir(parents=True)
+    shutil.copyfile(ROOT / "bench" / script_name, folder / script_name)
+    shutil.copyfile(ROOT / ".streamlit" / "config.toml", folder / ".streamlit" / "config.toml")
+    shutil.copytree(ROOT / "static", folder / "static")
+    return folder / script_name
+
+
 @contextlib.contextmanager
 def naive_app(work: Path) -> Iterator[AppUnderTest]:
     """The naive app in a folder of its own, with Leaflet in its ``static/``."""
-    folder = work / "naive"
-    (folder / ".streamlit").mkdir(parents=True)
-    shutil.copyfile(ROOT / "bench" / "naive_app.py", folder / "naive_app.py")
-    shutil.copyfile(ROOT / ".streamlit" / "config.toml", folder / ".streamlit" / "config.toml")
-    shutil.copytree(ROOT / "static", folder / "static")
-    yield AppUnderTest("naive one-map app", folder / "naive_app.py", folder, ROOT,
+    script = _page_in_own_folder(work / "naive", "naive_app.py")
+    yield AppUnderTest("naive one-map app", script, script.parent, ROOT,
                        has_search=False, outline="")
 
 
 @contextlib.contextmanager
 def map_only_app(work: Path) -> Iterator[AppUnderTest]:
     """A page with only this app's map, in a folder of its own with ``static/`` beside it."""
-    folder = work / "map-only"
-    (folder / ".streamlit").mkdir(parents=True)
-    shutil.copyfile(ROOT / "bench" / "map_only_app.py", folder / "map_only_app.py")
-    shutil.copyfile(ROOT / ".streamlit" / "config.toml", folder / ".streamlit" / "config.toml")
-    shutil.copytree(ROOT / "static", folder / "static")
-    yield AppUnderTest("map-only page", folder / "map_only_app.py", folder, ROOT,
+    script = _page_in_own_folder(work / "map-only", "map_only_app.py")
+    yield AppUnderTest("map-only page", script, script.parent, ROOT,
                        has_search=False, outline="", clicks=False)
 
 
