@@ -556,3 +556,20 @@ def click_to_outline_s(page: Page) -> float:
     frame.wait_for_function("() => window.__clickToOutline.outline !== null")
     times = frame.evaluate("() => window.__clickToOutline")
     return (times["outline"] - times["click"]) / 1000
+
+
+def open_view(page: Page, name: str, settle_ms: int = 150) -> None:
+    """Open the view tab ``name`` and wait for the run it starts.
+
+    A tab click that lands while a run is being finished can be undone by that run's result,
+    so the click is repeated (at most three times) until the tab is still selected once the
+    app has settled.
+    """
+    tab = page.get_by_role("tab", name=name)
+    for _attempt in range(3):
+        wait_for_script_done(page)
+        tab.click()
+        wait_for_script_done(page, settle_ms=settle_ms)
+        if tab.get_attribute("aria-selected") == "true":
+            return
+    raise AssertionError(f"the view tab {name!r} did not stay selected after three clicks")

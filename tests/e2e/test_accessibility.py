@@ -12,9 +12,9 @@ import pytest
 from tests.e2e.helpers import (
     CARD,
     AppPage,
+    open_view,
     search_box,
     wait_for_app,
-    wait_for_script_done,
 )
 
 BLOCKING = {"serious", "critical"}
@@ -58,8 +58,7 @@ def test_no_serious_or_critical_violation(app_page: AppPage, language: str,
     tabs = page.get_by_role("tab").all_inner_texts()
     assert len(tabs) == 8
     for tab in tabs if viewport == "laptop" else tabs[:1]:
-        page.get_by_role("tab", name=tab).click()
-        wait_for_script_done(page, settle_ms=500)
+        open_view(page, tab, settle_ms=500)
         found += _audit(app_page, f"view {tab}")
 
     box = search_box(page, SEARCH_LABELS[language])

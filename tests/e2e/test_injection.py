@@ -23,6 +23,7 @@ from tests.e2e.helpers import (
     AppPage,
     hover_municipality,
     map_frame,
+    open_view,
     search_for,
     wait_for_app,
     wait_for_script_done,
@@ -85,11 +86,6 @@ def assert_literal(app_page: AppPage, fields: dict[str, str], expected: set[str]
     requested = [url for url in app_page.requests if FORBIDDEN_HOST in url]
     assert requested == [], f"the browser fetched a payload's address: {requested}"
     app_page.assert_same_origin()
-
-
-def open_view(page: Any, name: str) -> None:
-    page.get_by_role("tab", name=name).click()
-    wait_for_script_done(page)
 
 
 def test_url_parameters_show_as_text(app_page: AppPage) -> None:

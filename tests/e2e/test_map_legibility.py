@@ -20,6 +20,7 @@ from tests.e2e.helpers import (
     AppPage,
     WebsocketMeter,
     hover_municipality,
+    open_view,
     search_for,
     wait_for_app,
     wait_for_script_done,
@@ -78,8 +79,7 @@ def test_the_map_zooms_to_the_chosen_region_and_back(app_page: AppPage) -> None:
     meter = WebsocketMeter().attach(page)
     page.goto(app_page.origin)
     wait_for_app(page)
-    page.get_by_role("tab", name="Hiaten").click()
-    wait_for_script_done(page)
+    open_view(page, "Hiaten")
     frame = _frame(page)
     frame.evaluate("() => { window.__e2eMarker = 'kept'; }")
     national = _box(frame.evaluate(_VIEW_JS))

@@ -13,7 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.helpers import MAP_IFRAME, AppPage, wait_for_app, wait_for_script_done
+from tests.e2e.helpers import (
+    MAP_IFRAME,
+    AppPage,
+    open_view,
+    wait_for_app,
+    wait_for_script_done,
+)
 from ui.scroll import HOLD_MS
 
 pytestmark = pytest.mark.e2e
@@ -32,8 +38,7 @@ def test_show_on_map_scrolls_the_map_into_view(app_page: AppPage) -> None:
     page = app_page.page
     page.goto(app_page.origin)
     wait_for_app(page)
-    page.get_by_role("tab", name="Grensregel").click()
-    wait_for_script_done(page)
+    open_view(page, "Grensregel")
     button = page.get_by_role("button", name="Toon op de kaart").last
     button.scroll_into_view_if_needed()
     assert not in_viewport(app_page, MAP_IFRAME)
@@ -56,7 +61,7 @@ def test_the_national_picture_draws_its_charts(app_page: AppPage) -> None:
     page.goto(app_page.origin)
     wait_for_app(page)
     assert page.locator('[data-testid="stVegaLiteChart"]').count() == 0  # not on the first page
-    page.get_by_role("tab", name="Grafieken").click()
+    open_view(page, "Grafieken")
     charts = page.locator('[data-testid="stVegaLiteChart"]')
     charts.nth(1).wait_for()
     assert charts.count() == 2
@@ -70,8 +75,7 @@ def test_a_regional_table_downloads_its_report(app_page: AppPage, tmp_path: Path
     page = app_page.page
     page.goto(app_page.origin)
     wait_for_app(page)
-    page.get_by_role("tab", name="Hiaten").click()
-    wait_for_script_done(page)
+    open_view(page, "Hiaten")
     chooser = page.get_by_label("Veiligheidsregio", exact=True)
     chooser.click()
     page.get_by_role("option", name="IJsselland (VR04)").click()
