@@ -42,14 +42,30 @@ def _picture(version: int, snapshot_id: str, language: str, _coverages: dict[str
             region_chart_text(regions, t), change_chart(counts, t), change_text(counts, t))
 
 
-def headline(figures: pd.DataFrame, t: Translator) -> None:
-    """Municipalities and inhabitants per status, as metrics."""
-    for column, row in zip(st.columns(len(figures)), figures.itertuples(), strict=True):
-        column.metric(plain_text.label(t(STATUS_SHORT_KEYS[row.status])),
-                      t.number(row.municipalities), help=t(f"status_{row.status}"))
-        plain_text.caption(t("metric_caption", total=t.number(figures["municipalities"].sum()),
-                         population=t.number(row.population),
-                             share=t.percent(row.population_share)), where=column)
+FIGURES_CSS = plain_text.Markup(
+    "<style>.figures{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;margin:.25rem 0 .75rem}"
+    ".figures>div{flex:1 1 9rem}.figures dt{font-size:.875rem}.figures dd{margin:0}"
+    ".figures .value{font-size:2.25rem;line-height:1.25}"
+    ".figures .note{font-size:.875rem}</style>")
+"""The headline figures' layout: side by side, wrapping on a narrow screen."""
+
+
+def headline_html(figures: pd.DataFrame, t: Translator) -> plain_text.Markup:
+    """Municipalities and inhabitants per status, as a description list: the status (its
+    description on hover), the number of municipalities, and of how many with how many
+    inhabitants. Plain HTML rather than `st.metric`, whose code (and the chart library it
+    brings along) the first page would otherwise fetch before the map's polygons."""
+    total = t.number(figures["municipalities"].sum())
+    items = [plain_text.markup(
+        "<div><dt title='{description}'>{status}</dt><dd class='value'>{count}</dd>"
+        "<dd class='note'>{note}</dd></div>",
+        description=t(f"status_{row.status}"), status=t(STATUS_SHORT_KEYS[row.status]),
+        count=t.number(row.municipalities),
+        note=t("metric_caption", total=total, population=t.number(row.population),
+               share=t.percent(row.population_share)))
+        for row in figures.itertuples()]
+    return plain_text.join([FIGURES_CSS, plain_text.Markup("<dl class='figures'>"), *items,
+                            plain_text.Markup("</dl>")])
 
 
 def national_picture(coverages: dict[str, Coverage], coverage: Coverage, t: Translator,
@@ -63,7 +79,7 @@ def national_picture(coverages: dict[str, Coverage], coverage: Coverage, t: Tran
         version, coverage.snapshot.id, t.language, coverages, coverage)
     if not charts:
         plain_text.paragraph(t("overview_intro"))
-        headline(figures, t)
+        plain_text.show_markup(headline_html(figures, t))
         plain_text.paragraph(regions_text)
         if changes_chart is not None:
             plain_text.paragraph(changes_text)

@@ -29,7 +29,7 @@ from ui.region_view import FOCUS_KEY
 from ui.scroll import bring_card_into_view
 from ui.search_panel import render_search, search_text, show_in_search
 from ui.selection import SelectionState, choose, initial_state, next_state, search_box_text
-from ui.sidebar import Settings, initial_language, language_choice, map_options, settings
+from ui.sidebar import Settings, chosen_settings, initial_language, map_options, show_sidebar
 from ui.tested_set import log_untested_versions
 
 MAP_AND_CARD = "map_and_card"
@@ -64,7 +64,7 @@ def prelude(root: Path) -> PageContext:
     st.set_page_config(page_title=Translator(initial_language())("page_title"), layout="wide")
     plain_text.styles()
     log_untested_versions(root / "constraints.txt")  # server log only
-    t = Translator(language_choice())
+    t = Translator(initial_language())  # the sidebar's radio is drawn after the page
     declare_language(t.language)  # <html lang> follows the interface
     keyboard_path(t)  # the search first in the tab order, the map's frame out of it
 
@@ -80,8 +80,14 @@ def prelude(root: Path) -> PageContext:
     except RegisterError as error:  # broken seed files on a first start: say where
         plain_text.error(t("register_missing", error=error))
         st.stop()
-    chosen = settings(versions, lambda number: data.shown(number).coverage.snapshot, t)
+    chosen = chosen_settings(versions, t)
     return PageContext(root, t, versions, chosen, data.shown(chosen.version))
+
+
+def sidebar(context: PageContext) -> None:
+    """The sidebar for the prelude's choices; drawn after the page (see `ui.sidebar`)."""
+    show_sidebar(context.versions, context.chosen,
+                 lambda number: data.shown(number).coverage.snapshot, context.t)
 
 
 def show_dashboard(context: PageContext) -> None:
@@ -110,7 +116,9 @@ def show_dashboard(context: PageContext) -> None:
 
     st.title(t("page_title"))
     plain_text.paragraph(t("page_intro"))
-    render_search(state, index, t)
+    # The search box sits here but is drawn after the map: a fresh browser then fetches the
+    # map's code before the select box's (about twenty small files; see `ui.sidebar`).
+    search_slot = st.container()
 
     # On a narrow screen the columns stack: the card comes first there (NARROW_SCREEN_STYLE).
     plain_text.show_markup(NARROW_SCREEN_STYLE)
@@ -136,6 +144,9 @@ def show_dashboard(context: PageContext) -> None:
         if shown_area not in coverage.areas:
             shown_area = None
         render_map(coverage, shown.key, map_options(chosen, shown_area), t)
+    with search_slot:
+        render_search(state, index, t)
+    with map_column:
         if shown_area:
             plain_text.info(t("showing_area", wording=coverage.entry(shown_area).area_wording))
             st.button(t("stop_showing_area"), on_click=tabs.show_area, args=(None,))

@@ -1,5 +1,5 @@
-"""The pages of the app and how they are run: the shared prelude (sidebar, data) first, then the
-page the address names, through `st.navigation`.
+"""The pages of the app and how they are run: the shared prelude (the sidebar's choices, data)
+first, then the page the address names, through `st.navigation`, then the sidebar.
 
 `PAGES` is the list of pages, the first one the default (the dashboard, at the app's root
 address). Each page is a small script in `page_scripts/` that calls its `ui` module with
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.page import PageContext, prelude
+from ui.page import PageContext, prelude, sidebar
 
 PAGE_FOLDER = "page_scripts"
 """The folder of the page scripts, beside `app.py`."""
@@ -46,7 +46,10 @@ def context() -> PageContext:
 
 
 def run_pages(root: Path) -> None:
-    """Run the prelude, then the page the address names (the dashboard by default)."""
+    """Run the prelude, then the page the address names (the dashboard by default), then the
+    sidebar: after the page, so that a fresh browser fetches the map's code before the
+    sidebar's widgets' (see `ui.sidebar`). The sidebar is drawn however the page ends (also
+    by `st.stop` or `st.rerun`), so its widgets keep their state."""
     shared = prelude(root)
     t = shared.t
     pages = [st.Page(root / PAGE_FOLDER / spec.script, title=t(spec.title_key),
@@ -57,3 +60,4 @@ def run_pages(root: Path) -> None:
         st.navigation(pages).run()
     finally:
         _CONTEXT.reset(token)
+        sidebar(shared)

@@ -3,6 +3,11 @@
 The version is any published one, the newest by default; a session left at the default
 follows new publications (`watch_for_new_versions`). A chosen older version is kept in the link
 (`?versie=N`, also read as `?version=N`).
+
+The choices are read before the sidebar is drawn (:func:`chosen_settings`, from the widgets'
+state), and the sidebar is drawn after the page (:func:`show_sidebar`): the map is then the
+first widget the browser meets, and its code is fetched before the sidebar's (a fresh browser
+fetches Streamlit's code in many small files, six at a time).
 """
 
 from __future__ import annotations
@@ -46,10 +51,10 @@ def initial_language() -> str:
     return st.session_state.language
 
 
-def language_choice() -> str:
-    """The language radio in the sidebar; returns the chosen language."""
-    return st.sidebar.radio(Translator(initial_language())("language_label"), list(LANGUAGES),
-                            format_func=LANGUAGES.__getitem__, key="language", horizontal=True)
+def _language_radio() -> None:
+    """The language radio in the sidebar (its state is the session's `language`)."""
+    st.sidebar.radio(Translator(initial_language())("language_label"), list(LANGUAGES),
+                     format_func=LANGUAGES.__getitem__, key="language", horizontal=True)
 
 
 def version_label(info: VersionInfo, t: Translator) -> str:
@@ -71,22 +76,12 @@ def _initial_version(infos: list[VersionInfo], t: Translator) -> int:
 
 
 def version_choice(infos: list[VersionInfo], t: Translator) -> int:
-    """The version select box (newest first); returns the number to show and keeps the link
-    up to date."""
+    """The version chosen in the select box (its state; a new session's from the link), and
+    the link kept up to date; returns the number to show."""
     by_number = {info.number: info for info in infos}
     if st.session_state.get("version") not in (NEWEST, *by_number):
         st.session_state.version = _initial_version(infos, t)
-
-    def label(number: int) -> str:
-        if number == NEWEST:  # a label that never changes: the browser keeps the one it saw
-            return t("version_newest")
-        info = by_number[number]
-        # An option of a select box is shown as plain text (no Markdown): not escaped.
-        return t("version_option", number=number, label=version_label(info, t),
-                 date=f"{info.published_at:%Y-%m-%d}")
-
-    choice = st.sidebar.selectbox(t("snapshot_label"), [NEWEST, *by_number], key="version",
-                                  format_func=label)
+    choice = st.session_state.version
     for name in VERSION_PARAMETERS:
         if name in st.query_params and (choice == NEWEST or name != VERSION_PARAMETERS[0]):
             del st.query_params[name]
@@ -103,13 +98,42 @@ def watch_for_new_versions(known_newest: int) -> None:
         st.rerun()
 
 
-def settings(infos: list[VersionInfo], snapshot_of: Callable[[int], Snapshot],
-             t: Translator) -> Settings:
-    """Render the rest of the sidebar and return the choices."""
+LAYER_DEFAULTS = {"show_regions": True, "show_areas": False, "show_violations": False}
+"""The map-layer toggles (their keys) and where they start."""
+
+
+def chosen_settings(infos: list[VersionInfo], t: Translator) -> Settings:
+    """The sidebar's choices, read from its widgets' state before it is drawn (a new session:
+    the link's version, the layers' defaults)."""
+    layers = {key: bool(st.session_state.get(key, default))
+              for key, default in LAYER_DEFAULTS.items()}
+    return Settings(version=version_choice(infos, t),
+                    show_region_borders=layers["show_regions"],
+                    show_coordinator_areas=layers["show_areas"],
+                    highlight_violations=layers["show_violations"])
+
+
+def show_sidebar(infos: list[VersionInfo], chosen: Settings,
+                 snapshot_of: Callable[[int], Snapshot], t: Translator) -> None:
+    """Draw the sidebar for the choices `chosen` (see :func:`chosen_settings`): language,
+    version, which version is shown and its source, and the map's layers."""
     sidebar = st.sidebar
-    number = version_choice(infos, t)
+    _language_radio()
+    by_number = {info.number: info for info in infos}
+
+    def label(number: int) -> str:
+        if number == NEWEST:  # a label that never changes: the browser keeps the one it saw
+            return t("version_newest")
+        info = by_number[number]
+        # An option of a select box is shown as plain text (no Markdown): not escaped.
+        return t("version_option", number=number, label=version_label(info, t),
+                 date=f"{info.published_at:%Y-%m-%d}")
+
+    sidebar.selectbox(t("snapshot_label"), [NEWEST, *by_number], key="version",
+                      format_func=label)
+    number = chosen.version
     snapshot = snapshot_of(number)
-    info = next(info for info in infos if info.number == number)
+    info = by_number[number]
     name = (version_label(info, t) if f"snapshot_{info.label}" in TEXT
             else snapshot.title.in_language(t.language))
     plain_text.caption(t("version_shown", number=number, label=name,
@@ -117,13 +141,8 @@ def settings(infos: list[VersionInfo], snapshot_of: Callable[[int], Snapshot],
     plain_text.caption(citation_text(snapshot.source, t), where=sidebar)
     with sidebar:
         watch_for_new_versions(infos[0].number)
-    return Settings(
-        version=number,
-        show_region_borders=sidebar.toggle(t("show_regions"), value=True, key="show_regions"),
-        show_coordinator_areas=sidebar.toggle(t("show_areas"), value=False, key="show_areas"),
-        highlight_violations=sidebar.toggle(t("show_violations"), value=False,
-                                            key="show_violations"),
-    )
+    for key, default in LAYER_DEFAULTS.items():  # each key is also its label's text key
+        sidebar.toggle(t(key), value=default, key=key)
 
 
 def map_options(chosen: Settings, focus_area: str | None) -> MapOptions:
