@@ -116,16 +116,28 @@ def show_dashboard(context: PageContext) -> None:
 
     st.title(t("page_title"))
     plain_text.paragraph(t("page_intro"))
-    # The search box sits here but is drawn after the map: a fresh browser then fetches the
-    # map's code before the select box's (about twenty small files; see `ui.sidebar`).
-    search_slot = st.container()
 
     # On a narrow screen the columns stack: the card comes first there (NARROW_SCREEN_STYLE).
     plain_text.show_markup(NARROW_SCREEN_STYLE)
     map_column, card_column = st.container(key=MAP_AND_CARD).columns([3, 2], gap="medium")
-    # The number first: the card above the legend, brought into view when a search, a click or
-    # a link selects a municipality. Written before the map, so it reaches the browser first.
+    # The map first: a fresh browser fetches Streamlit's code in many small files, six at a
+    # time, in the order the elements arrive; the search box alone needs about twenty. On a
+    # later run the map is a reference to the message the browser holds, so the card is not
+    # held up by it.
+    with map_column:
+        shown_area = st.session_state.get("shown_area")
+        if shown_area not in coverage.areas:
+            shown_area = None
+        render_map(coverage, shown.key, map_options(chosen, shown_area), t)
+        if shown_area:
+            plain_text.info(t("showing_area", wording=coverage.entry(shown_area).area_wording))
+            st.button(t("stop_showing_area"), on_click=tabs.show_area, args=(None,))
+        plain_text.caption(summary_text(coverage, shown.key, t))
+
+    # The number first: the search box, then the card above the legend, brought into view
+    # when a search, a click or a link selects a municipality.
     with card_column:
+        render_search(state, index, t)
         if state.selected:
             answer = lookup_json(coverage, state.selected, t.language)
             plain_text.show_markup(plain_text.join(
@@ -138,19 +150,6 @@ def show_dashboard(context: PageContext) -> None:
         else:
             plain_text.info(t("no_selection"))
         plain_text.show_markup(legend_html(t, caveat=not state.selected))  # once on the page
-
-    with map_column:
-        shown_area = st.session_state.get("shown_area")
-        if shown_area not in coverage.areas:
-            shown_area = None
-        render_map(coverage, shown.key, map_options(chosen, shown_area), t)
-    with search_slot:
-        render_search(state, index, t)
-    with map_column:
-        if shown_area:
-            plain_text.info(t("showing_area", wording=coverage.entry(shown_area).area_wording))
-            st.button(t("stop_showing_area"), on_click=tabs.show_area, args=(None,))
-        plain_text.caption(summary_text(coverage, shown.key, t))
 
     # The views below the map; only the open one runs.
     views = {
