@@ -141,8 +141,10 @@ def show_sidebar(infos: list[VersionInfo], chosen: Settings,
     plain_text.caption(citation_text(snapshot.source, t), where=sidebar)
     with sidebar:
         watch_for_new_versions(infos[0].number)
-    for key, default in LAYER_DEFAULTS.items():  # each key is also its label's text key
-        sidebar.toggle(t(key), value=default, key=key)
+    sidebar.toggle(t("show_regions"), value=LAYER_DEFAULTS["show_regions"], key="show_regions")
+    sidebar.toggle(t("show_areas"), value=LAYER_DEFAULTS["show_areas"], key="show_areas")
+    sidebar.toggle(t("show_violations"), value=LAYER_DEFAULTS["show_violations"],
+                   key="show_violations")
 
 
 def map_options(chosen: Settings, focus_area: str | None) -> MapOptions:

@@ -49,6 +49,10 @@ def _type_and_enter(app_page: AppPage, text: str) -> None:
 
 def _first_tab_to_the_search(app_page: AppPage) -> None:
     page = app_page.page
+    # The search box is drawn after the map (its code is fetched after the map's), so on a
+    # busy machine it can appear after the polygons: a Tab before it exists goes to
+    # Streamlit's skip link.
+    search_box(page).wait_for()
     page.keyboard.press("Tab")
     focused = page.evaluate(_FOCUSED_JS)
     assert (focused["tag"], focused["role"]) == ("INPUT", "combobox"), focused
