@@ -121,9 +121,8 @@ def show_dashboard(context: PageContext) -> None:
     plain_text.show_markup(NARROW_SCREEN_STYLE)
     map_column, card_column = st.container(key=MAP_AND_CARD).columns([3, 2], gap="medium")
     # The map first: a fresh browser fetches Streamlit's code in many small files, six at a
-    # time, in the order the elements arrive; the search box alone needs about twenty. On a
-    # later run the map is a reference to the message the browser holds, so the card is not
-    # held up by it.
+    # time, in the order the elements arrive. On a later run the map is a reference to the
+    # message the browser holds, so the card is not held up by it.
     with map_column:
         shown_area = st.session_state.get("shown_area")
         if shown_area not in coverage.areas:
@@ -135,9 +134,11 @@ def show_dashboard(context: PageContext) -> None:
         plain_text.caption(summary_text(coverage, shown.key, t))
 
     # The number first: the search box, then the card above the legend, brought into view
-    # when a search, a click or a link selects a municipality.
+    # when a search, a click or a link selects a municipality. The search box is drawn last
+    # (into its place here): its code (about twenty small files) is then fetched after the
+    # map has started drawing.
     with card_column:
-        render_search(state, index, t)
+        search_slot = st.container()
         if state.selected:
             answer = lookup_json(coverage, state.selected, t.language)
             plain_text.show_markup(plain_text.join(
@@ -173,6 +174,8 @@ def show_dashboard(context: PageContext) -> None:
                 show()
     # The map follows the region chosen in the gaps view while that view is open.
     show_focus(st.session_state.get(FOCUS_KEY) if opened == t("tab_gaps") else None)
+    with search_slot:
+        render_search(state, index, t)
 
 
 def _with_previous(number: int) -> dict[str, Coverage]:
