@@ -2,7 +2,8 @@
 national picture, gaps, the border rule, the coordinators, the changes between versions,
 downloads and the history of versions. Everything shown is computed in `coverage/`, the versions
 come from `registry/`; `ui.pages` runs it after `prelude`, which every page shares: the
-sidebar (language, version of the register, map layers) and the checked data.
+sidebar's choices (language, version of the register, map layers) and the checked data; the
+sidebar is drawn after the page.
 """
 
 from __future__ import annotations
@@ -58,8 +59,8 @@ class PageContext:
 
 def prelude(root: Path) -> PageContext:
     """What every page shares, run before the page itself: page config, language, the checked
-    boundary data and the sidebar (language, version, map layers); stops with a short page when
-    the data is broken."""
+    boundary data and the sidebar's choices (language, version, map layers; the sidebar itself
+    is drawn after the page, see `sidebar`); stops with a short page when the data is broken."""
     # Language first: every other string depends on it.
     st.set_page_config(page_title=Translator(initial_language())("page_title"), layout="wide")
     plain_text.styles()
