@@ -19,8 +19,6 @@ from starlette.middleware import Middleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocketClose
 
-from ui.code_preload import PreloadWidgetCode
-
 
 def allowed_origin(origin: str | None, host: str | None, listed: list[str]) -> bool:
     """Tell whether a web socket from `origin`, opened on `host`, may connect.
@@ -59,6 +57,5 @@ class SameOriginWebSockets:
         await self.app(scope, receive, send)
 
 
-MIDDLEWARE = [Middleware(SameOriginWebSockets), Middleware(PreloadWidgetCode)]
-"""The middleware `app.py` gives to `st.App`: the origin check, then the first page's widget
-code fetched early (`ui.code_preload`)."""
+MIDDLEWARE = [Middleware(SameOriginWebSockets)]
+"""The middleware `app.py` gives to `st.App`."""
