@@ -360,6 +360,22 @@ def wait_for_app(page: Page) -> None:
     wait_for_polygons(page)
 
 
+VIEWPORTS = {"laptop": (1400, 1000), "phone": (390, 844)}
+"""The two screens the number-first and accessibility tests use: a laptop and a phone."""
+
+ZWOLLE = ("GM0193", 6.10, 52.51)
+"""Zwolle's code, and the longitude and latitude of its representative point."""
+
+
+def open_at(app_page: AppPage, viewport: str, query: str = "") -> None:
+    """Open the dashboard (``query``: e.g. ``/?gemeente=GM0193``) at one of ``VIEWPORTS``
+    and wait for the app."""
+    width, height = VIEWPORTS[viewport]
+    app_page.page.set_viewport_size({"width": width, "height": height})
+    app_page.page.goto(app_page.origin + query)
+    wait_for_app(app_page.page)
+
+
 def search_box(page: Page, label: str = SEARCH_LABEL) -> Locator:
     """The search box: a combobox named by its label."""
     return page.get_by_role("combobox", name=label)

@@ -11,15 +11,15 @@ import pytest
 
 from tests.e2e.helpers import (
     CARD,
+    VIEWPORTS,
     AppPage,
+    open_at,
     open_view,
     search_box,
-    wait_for_app,
 )
 
 BLOCKING = {"serious", "critical"}
 SEARCH_LABELS = {"nl": "Zoek een gemeente", "en": "Find a municipality"}
-VIEWPORTS = {"laptop": (1400, 1000), "phone": (390, 844)}
 
 
 def _audit(app_page: AppPage, what: str) -> list[str]:
@@ -47,10 +47,7 @@ def _audit(app_page: AppPage, what: str) -> list[str]:
 def test_no_serious_or_critical_violation(app_page: AppPage, language: str,
                                           viewport: str) -> None:
     page = app_page.page
-    width, height = VIEWPORTS[viewport]
-    page.set_viewport_size({"width": width, "height": height})
-    page.goto(f"{app_page.origin}/?gemeente=GM0193&lang={language}")
-    wait_for_app(page)
+    open_at(app_page, viewport, f"/?gemeente=GM0193&lang={language}")
     page.locator(CARD).wait_for()
     assert page.evaluate("() => document.documentElement.lang") == language
     found = _audit(app_page, "card")

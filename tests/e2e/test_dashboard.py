@@ -16,6 +16,7 @@ import pytest
 from tests.e2e.helpers import (
     CARD,
     REPO_ROOT,
+    ZWOLLE,
     AppPage,
     click_municipality,
     search_for,
@@ -26,7 +27,6 @@ from tests.e2e.helpers import (
 pytestmark = pytest.mark.e2e
 
 EVIL = "<img src=x onerror=\"document.title='pwned'\">"
-ZWOLLE = ("GM0193", 6.10, 52.51)  # code, longitude and latitude of its representative point
 
 
 def test_click_on_zwolle_shows_its_card(app_page: AppPage) -> None:

@@ -12,14 +12,14 @@ import pytest
 from tests.e2e.helpers import (
     CARD,
     MAP_IFRAME,
+    VIEWPORTS,
     AppPage,
     click_municipality,
+    open_at,
     search_box,
-    wait_for_app,
     wait_for_script_done,
 )
 
-VIEWPORTS = {"laptop": (1400, 1000), "phone": (390, 844)}
 MOST_TABS_TO_THE_NUMBER = 10
 
 _FOCUSED_JS = """() => {
@@ -29,13 +29,6 @@ _FOCUSED_JS = """() => {
             href: e.getAttribute('href'), inCard: e.closest('section.contact-card') !== null,
             inView: box.top >= 0 && box.bottom <= window.innerHeight && box.width > 0};
 }"""
-
-
-def _open(app_page: AppPage, viewport: str, query: str = "") -> None:
-    width, height = VIEWPORTS[viewport]
-    app_page.page.set_viewport_size({"width": width, "height": height})
-    app_page.page.goto(app_page.origin + query)
-    wait_for_app(app_page.page)
 
 
 def _type_and_enter(app_page: AppPage, text: str) -> None:
@@ -63,7 +56,7 @@ def _first_tab_to_the_search(app_page: AppPage) -> None:
 def test_tab_search_enter_and_a_few_tabs_reach_the_number(app_page: AppPage,
                                                           viewport: str) -> None:
     page = app_page.page
-    _open(app_page, viewport)
+    open_at(app_page, viewport)
     _first_tab_to_the_search(app_page)
     _type_and_enter(app_page, "Zwolle")
     page.locator(CARD).get_by_text("Contact voor Zwolle").wait_for()
@@ -92,7 +85,7 @@ def test_tab_search_enter_and_a_few_tabs_reach_the_number(app_page: AppPage,
 def test_a_place_or_postcode_and_enter_find_haarlemmermeer(app_page: AppPage, viewport: str,
                                                            query: str) -> None:
     page = app_page.page
-    _open(app_page, viewport)
+    open_at(app_page, viewport)
     _first_tab_to_the_search(app_page)
     _type_and_enter(app_page, query)
     page.locator(CARD).get_by_text("Contact voor Haarlemmermeer").wait_for()
@@ -102,7 +95,7 @@ def test_a_place_or_postcode_and_enter_find_haarlemmermeer(app_page: AppPage, vi
 
 def test_arrow_keys_move_between_the_offers(app_page: AppPage) -> None:
     page = app_page.page
-    _open(app_page, "laptop")
+    open_at(app_page, "laptop")
     _first_tab_to_the_search(app_page)
     page.keyboard.type("Bergen")
     listbox = page.get_by_role("listbox")
@@ -135,7 +128,7 @@ def test_a_typed_place_is_not_taken_for_a_municipality_of_a_like_name(
     """Enter takes the text as typed (the first entry, highlighted), not the municipality
     Putten that the offers show below it."""
     page = app_page.page
-    _open(app_page, "laptop")
+    open_at(app_page, "laptop")
     _first_tab_to_the_search(app_page)
     _type_and_enter(app_page, "Putte")
     page.locator(CARD).get_by_text("Contact voor Woensdrecht").wait_for()
@@ -144,7 +137,7 @@ def test_a_typed_place_is_not_taken_for_a_municipality_of_a_like_name(
 
 def test_a_click_on_the_map_puts_its_municipality_in_the_box(app_page: AppPage) -> None:
     page = app_page.page
-    _open(app_page, "laptop", "/?gemeente=GM0193")
+    open_at(app_page, "laptop", "/?gemeente=GM0193")
     page.locator(CARD).get_by_text("Contact voor Zwolle").wait_for()
     assert search_box(page).input_value() == "Zwolle"  # a link shows in the box too
     # A neighbour in the same safety region, in view around the selection.
@@ -158,7 +151,7 @@ def test_a_click_on_the_map_puts_its_municipality_in_the_box(app_page: AppPage) 
 
 def test_the_map_is_out_of_the_tab_order_and_named(app_page: AppPage) -> None:
     page = app_page.page
-    _open(app_page, "laptop")
+    open_at(app_page, "laptop")
     frame = page.locator(MAP_IFRAME)
     page.wait_for_function("selector => document.querySelector(selector)"
                            ".getAttribute('tabindex') === '-1'", arg=MAP_IFRAME)

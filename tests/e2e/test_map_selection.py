@@ -14,6 +14,7 @@ import pytest
 from tests.e2e.helpers import (
     CARD,
     MAP_IFRAME,
+    ZWOLLE,
     AppPage,
     WebsocketMeter,
     click_municipality,
@@ -29,7 +30,6 @@ from tests.e2e.helpers import (
 
 pytestmark = pytest.mark.e2e
 
-ZWOLLE = ("GM0193", 6.10, 52.51)
 SELECTION_BYTES_LIMIT = 30_000
 """Websocket bytes (both ways) one selection may cost (issue 8)."""
 CLICK_TO_OUTLINE_LIMIT_S = 0.1

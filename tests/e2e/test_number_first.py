@@ -6,10 +6,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.helpers import CARD, AppPage, click_municipality, search_for, wait_for_app
+from tests.e2e.helpers import (
+    CARD,
+    VIEWPORTS,
+    ZWOLLE,
+    AppPage,
+    click_municipality,
+    open_at,
+    search_for,
+)
 
-VIEWPORTS = {"laptop": (1400, 1000), "phone": (390, 844)}
-ZWOLLE = ("GM0193", 6.10, 52.51)  # code, longitude and latitude of its representative point
+ZWOLLE_NUMBER = "+31334481186"
 
 
 def _tel_link_in_view(app_page: AppPage, number: str) -> None:
@@ -29,12 +36,9 @@ def _tel_link_in_view(app_page: AppPage, number: str) -> None:
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_search_and_enter_show_the_number_in_view(app_page: AppPage, viewport: str) -> None:
     page = app_page.page
-    width, height = VIEWPORTS[viewport]
-    page.set_viewport_size({"width": width, "height": height})
-    page.goto(app_page.origin)
-    wait_for_app(page)
+    open_at(app_page, viewport)
     search_for(page, "Zwolle")
-    _tel_link_in_view(app_page, "+31334481186")
+    _tel_link_in_view(app_page, ZWOLLE_NUMBER)
     if viewport == "phone":  # the card comes before the map on a narrow screen
         card_top = page.locator(CARD).bounding_box()["y"]
         map_top = page.locator("iframe[title*='st_folium']").bounding_box()["y"]
@@ -45,12 +49,8 @@ def test_search_and_enter_show_the_number_in_view(app_page: AppPage, viewport: s
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_a_link_shows_the_number_in_view(app_page: AppPage, viewport: str) -> None:
-    page = app_page.page
-    width, height = VIEWPORTS[viewport]
-    page.set_viewport_size({"width": width, "height": height})
-    page.goto(f"{app_page.origin}/?gemeente=GM0193")
-    wait_for_app(page)
-    _tel_link_in_view(app_page, "+31334481186")
+    open_at(app_page, viewport, "/?gemeente=GM0193")
+    _tel_link_in_view(app_page, ZWOLLE_NUMBER)
     app_page.screenshot()
     app_page.assert_same_origin()
 
@@ -58,13 +58,10 @@ def test_a_link_shows_the_number_in_view(app_page: AppPage, viewport: str) -> No
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_a_click_on_the_map_shows_the_number_in_view(app_page: AppPage, viewport: str) -> None:
     page = app_page.page
-    width, height = VIEWPORTS[viewport]
-    page.set_viewport_size({"width": width, "height": height})
-    page.goto(app_page.origin)
-    wait_for_app(page)
+    open_at(app_page, viewport)
     code, lon, lat = ZWOLLE
     click_municipality(page, code, lon, lat, name="Zwolle")  # scrolls the map into view first
     page.locator(CARD).get_by_text("Contact voor Zwolle").wait_for()
-    _tel_link_in_view(app_page, "+31334481186")
+    _tel_link_in_view(app_page, ZWOLLE_NUMBER)
     app_page.screenshot()
     app_page.assert_same_origin()
