@@ -20,6 +20,7 @@ from registry.documents import Document
 from registry.store import open_store
 from registry.versions import read_document
 from registry.yaml_register import DATA_DIR, REGISTER_DIR_VARIABLE, snapshot_from_text
+from tests.app_session import new_session
 from tests.conftest import REPOSITORY_ROOT
 from tests.injection_payloads import (
     REGISTER_FIELDS,
@@ -55,7 +56,7 @@ def assert_page_ran(app: AppTest) -> None:
 
 
 def start(**query: str) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=90)
+    app = new_session()
     for name, value in query.items():
         app.query_params[name] = value
     app.run()
@@ -251,7 +252,7 @@ def register_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_a_broken_seed_register_is_reported(register_copy: Path) -> None:
     current = register_copy / "snapshots" / "current.yaml"
     current.write_text(current.read_text().replace("organisation: Fier", "organisatie: Fier"))
-    app = AppTest.from_file(APP, default_timeout=90).run()
+    app = new_session().run()
     (error,) = texts(app, "error")
     assert "current.yaml" in error and "provincie-friesland" in error
     assert "unknown field 'organisatie'" in error
@@ -449,7 +450,7 @@ def test_a_register_error_quotes_the_file_as_text(register_copy: Path) -> None:
     current.write_text(text.replace("- province: Drenthe\n",
                                     f"- province: '{unit.replace(chr(39), chr(39) * 2)}'\n"),
                        encoding="utf-8")
-    app = AppTest.from_file(APP, default_timeout=90)
+    app = new_session()
     app.run()
     assert_page_ran(app)
     (error,) = texts(app, "error")
@@ -472,7 +473,7 @@ def test_an_unexpected_failure_shows_a_short_message_and_is_logged(
 
     monkeypatch.setattr(ui.data, "versions", broken)
     with caplog.at_level("ERROR", logger="ui.page_guard"):
-        app = AppTest.from_file(APP, default_timeout=90)
+        app = new_session()
         app.query_params["lang"] = "en"
         app.run()
     assert not app.exception  # Streamlit's own error box is not used

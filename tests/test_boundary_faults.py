@@ -21,6 +21,7 @@ from geodata import BoundaryDataError, load_units
 from geodata.derived import CACHE_DIR_VARIABLE
 from geodata.settings import GEODATA_DIR_VARIABLE
 from geodata.tables import MUNICIPALITIES_FILE, SAFETY_REGIONS_FILE, TOPOLOGY_FILE
+from tests.app_session import new_session
 from tests.conftest import REPOSITORY_ROOT
 from tests.geodata_copy import copy_geodata
 from tests.page_text import texts as shown_texts
@@ -221,7 +222,7 @@ def test_app_shows_a_short_page(fault: tuple[Path, str, str],
                                 monkeypatch: pytest.MonkeyPatch) -> None:
     folder, file, message = fault
     monkeypatch.setenv(GEODATA_DIR_VARIABLE, str(folder))
-    app = AppTest.from_file(str(REPOSITORY_ROOT / "app.py"), default_timeout=90)
+    app = new_session()
     app.run()
     assert not app.exception
     assert [error.split(":")[0] for error in shown_texts(app, "error")] == [
@@ -283,13 +284,13 @@ def test_app_rebuilds_a_cache_with_wrong_content(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(CACHE_DIR_VARIABLE, str(tmp_path / "cache"))
     monkeypatch.delenv(GEODATA_DIR_VARIABLE, raising=False)
-    app = AppTest.from_file(str(REPOSITORY_ROOT / "app.py"), default_timeout=90)
+    app = new_session()
     app.run()
     assert not app.exception
     corrupted = _corrupt_every_cache_file(tmp_path / "cache")
     assert "display" in {path.name.split("-")[0] for path in corrupted}
     st.cache_resource.clear()
-    app = AppTest.from_file(str(REPOSITORY_ROOT / "app.py"), default_timeout=90)
+    app = new_session()
     app.run()
     assert not app.exception
     assert not shown_texts(app, "error")

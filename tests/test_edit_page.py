@@ -22,9 +22,10 @@ from registry.drafts import DraftStore, entry_of
 from registry.entry_yaml import entry_text
 from registry.store import open_store
 from registry.yaml_register import DATA_DIR
+from tests.app_session import new_session
 from tests.conftest import REPOSITORY_ROOT
 from tests.page_text import texts
-from tests.test_app import APP, assert_page_ran
+from tests.test_app import assert_page_ran
 
 PASSWORD = "lang-genoeg-wachtwoord"
 PHONES = "entry_form.contact.0.phones"
@@ -52,7 +53,7 @@ PAGE = "page_scripts/edit.py"
 
 def open_page(language: str = "en") -> AppTest:
     """The app's edit page, in `language` (the link's `?lang=`)."""
-    app = AppTest.from_file(APP, default_timeout=120)
+    app = new_session(120)
     app.query_params["lang"] = language
     app.run()
     app.switch_page(PAGE).run()
@@ -94,7 +95,7 @@ def test_anonymous_sees_only_the_sign_in_form(database: str) -> None:
 
 
 def test_a_claimed_session_is_not_a_session(database: str) -> None:
-    app = AppTest.from_file(APP, default_timeout=120)
+    app = new_session(120)
     app.query_params["lang"] = "en"
     app.session_state["account_session"] = Session("piet", "publisher", "made-up-token")
     app.run()

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 import pytest
 import streamlit as st
-from streamlit.testing.v1 import AppTest
 
+from tests.app_session import new_session
 from tests.conftest import REPOSITORY_ROOT
 from tests.page_text import shown, texts
 from tests.search_box import type_in_search
@@ -67,7 +67,7 @@ def fresh_caches() -> Iterator[None]:
 @pytest.mark.usefixtures("fresh_caches")
 @pytest.mark.parametrize("query", ["Hoofddorp", "2132"])
 def test_app_search_by_place_or_postcode_selects_the_municipality(query: str) -> None:
-    app = AppTest.from_file(str(REPOSITORY_ROOT / "app.py"), default_timeout=90)
+    app = new_session()
     app.run()
     type_in_search(app, query)
     assert not app.exception, app.exception
@@ -77,7 +77,7 @@ def test_app_search_by_place_or_postcode_selects_the_municipality(query: str) ->
 
 @pytest.mark.usefixtures("fresh_caches")
 def test_app_says_which_place_led_to_the_municipality() -> None:
-    app = AppTest.from_file(str(REPOSITORY_ROOT / "app.py"), default_timeout=90)
+    app = new_session()
     app.run()
     type_in_search(app, "Hoofddorp")
     assert "‘Hoofddorp’ ligt in de gemeente Haarlemmermeer." in texts(app, "paragraph")
@@ -87,7 +87,7 @@ def test_app_says_which_place_led_to_the_municipality() -> None:
 
 @pytest.mark.usefixtures("fresh_caches")
 def test_app_offers_places_of_the_same_name_beside_the_municipality() -> None:
-    app = AppTest.from_file(str(REPOSITORY_ROOT / "app.py"), default_timeout=90)
+    app = new_session()
     app.run()
     type_in_search(app, "Hoorn")
     assert app.query_params["gemeente"] == "GM0405"  # the city, selected at once

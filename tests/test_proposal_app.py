@@ -11,9 +11,10 @@ from streamlit.testing.v1 import AppTest
 
 from coverage.engine import Coverage
 from coverage.whatif import Proposal, evaluate
+from tests.app_session import new_session
 from tests.injection_payloads import payload
 from tests.page_text import shown, texts
-from tests.test_app import APP, EVIL, assert_page_ran
+from tests.test_app import EVIL, assert_page_ran
 from ui.i18n import Translator
 from ui.proposal_builder import CLICK_STATE_KEY, CODES_KEY
 from ui.proposal_url import encode
@@ -33,7 +34,7 @@ def fresh_caches() -> Iterator[None]:
 
 def open_page(**query: str) -> AppTest:
     """The proposal page, reached the way a link reaches it: the address's parameters first."""
-    app = AppTest.from_file(APP, default_timeout=90)
+    app = new_session()
     for name, value in query.items():
         app.query_params[name] = value
     app.run()

@@ -18,8 +18,9 @@ from registry.drafts import DraftStore
 from registry.entry_yaml import entry_text
 from registry.proposal_entry import entry_id_from, municipality_refs, proposal_entry
 from registry.store import open_store
+from tests.app_session import new_session
 from tests.page_text import texts
-from tests.test_app import APP, assert_page_ran
+from tests.test_app import assert_page_ran
 from tests.test_edit_page import PASSWORD, PHONES, sign_in
 from tests.test_proposal_app import FLEVOLAND, click
 from ui.entry_form import key
@@ -34,7 +35,7 @@ t = Translator("en")
 
 def signed_in_app(name: str = "anna") -> AppTest:
     """The app in English, signed in on the edit page as `name`."""
-    app = AppTest.from_file(APP, default_timeout=120)
+    app = new_session(120)
     app.query_params["lang"] = "en"
     app.run()
     app.switch_page(EDIT).run()
@@ -93,7 +94,7 @@ def test_an_editor_turns_a_proposal_into_a_draft_entry(database: str) -> None:
 
 
 def test_an_anonymous_visitor_cannot_save_a_proposal(database: str) -> None:
-    app = AppTest.from_file(APP, default_timeout=120)
+    app = new_session(120)
     app.query_params["lang"] = "en"
     app.query_params["voorstel"] = ",".join(FLEVOLAND)
     app.run()

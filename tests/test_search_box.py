@@ -9,7 +9,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import REPOSITORY_ROOT
+from tests.app_session import new_session
 from tests.page_text import shown, texts
 from tests.search_box import search_box_value, type_in_search
 from ui.map_panel import CLICK_STATE_KEY
@@ -23,7 +23,7 @@ def fresh_caches() -> Iterator[None]:
 
 
 def start(**query: str) -> AppTest:
-    app = AppTest.from_file(str(REPOSITORY_ROOT / "app.py"), default_timeout=90)
+    app = new_session()
     for name, value in query.items():
         app.query_params[name] = value
     app.run()

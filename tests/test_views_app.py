@@ -12,6 +12,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from coverage.engine import Coverage
+from tests.app_session import new_session
 from tests.conftest import REPOSITORY_ROOT
 from tests.page_text import shown, texts
 from ui.i18n import LANGUAGES, Translator
@@ -31,7 +32,7 @@ def fresh_caches() -> Iterator[None]:
 
 
 def start(**query: str) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=90)
+    app = new_session()
     for name, value in query.items():
         app.query_params[name] = value
     app.run()

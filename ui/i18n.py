@@ -204,6 +204,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "A municipality (name or CBS code), place or postcode, e.g. Den Bosch, "
               "'s-Gravenhage, Hoofddorp, 2132 or GM0193. Case and accents do not matter. "
               "Choose with the arrow keys and Enter."},
+    "search_coming": {"nl": "Het zoekveld wordt geladen …", "en": "Loading the search box …"},
     "search_placeholder": {"nl": "Gemeente, plaats of postcode …",
                            "en": "Municipality, place or postcode …"},
     "search_ambiguous": {"nl": "Meerdere gemeenten passen bij ‘{query}’. Kies er een:",

@@ -12,6 +12,10 @@ value ``{"code": ..., "click": ...}``: ``click`` is new for every click (a per-i
 id and a counter), so clicking the same municipality again is a new value and reaches the
 app (see :mod:`ui.map_click`).
 
+While the page shows :data:`ui.first_screen.WAITING_MARK` (a session's first page, which
+waits for the map before it draws the rest), the script sends ``{"drawn": <iframe id>}`` as
+the component's value once its polygons are drawn: that value runs the page again.
+
 The outline sits in a pane of its own above the overlays (:data:`SELECTION_PANE`, drawn from
 :data:`ui.map_palette.SELECTED_HALO_STYLE` and :data:`ui.map_palette.SELECTED_STYLE`), so
 layers switched on later never cover it.
@@ -25,6 +29,7 @@ from typing import Any, Final
 from branca.element import MacroElement
 from folium.template import Template
 
+from ui.first_screen import WAITING_MARK
 from ui.map_palette import SELECTED_HALO_STYLE, SELECTED_STYLE
 from ui.styled_geojson import StyledGeoJson
 
@@ -118,9 +123,26 @@ class SelectionScript(MacroElement):
                     show(wanted, loading ? {{ this.fit_on_load|tojson }} : {{ this.fit|tojson }});
                 }
             }
+            // A session's first page waits for the map before it draws the rest: say when
+            // the polygons are drawn (once per frame, while the page shows the mark).
+            var reported = false;
+            function reportDrawn() {
+                if (reported) { return; }
+                var waiting = null, mark = {{ this.waiting_selector|tojson }};
+                try { waiting = window.parent.document.querySelector(mark); }
+                catch (error) { waiting = null; }
+                if (!waiting) { return; }
+                reported = true;
+                window.parent.postMessage({
+                    isStreamlitMessage: true, type: "streamlit:setComponentValue",
+                    dataType: "json", value: {drawn: state.id}
+                }, "*");
+            }
             follow();
             loading = false;
-            window.setInterval(follow, {{ this.poll_ms|tojson }});
+            window.requestAnimationFrame(function () { window.setTimeout(reportDrawn, 0); });
+            window.setInterval(function () { follow(); reportDrawn(); },
+                               {{ this.poll_ms|tojson }});
         })();
         {% endmacro %}
         """
@@ -158,3 +180,4 @@ class SelectionScript(MacroElement):
         self.parameter = URL_PARAMETER
         self.poll_ms = POLL_MS
         self.outline_clicks = outline_clicks
+        self.waiting_selector = f".st-key-{WAITING_MARK}"

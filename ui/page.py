@@ -21,6 +21,7 @@ from ui import data, overview, plain_text, tabs
 from ui.area_text import interpretations
 from ui.card import CARD_CSS, card_html
 from ui.failure import boundary_failure_page
+from ui.first_screen import first_screen_only, show_waiting_mark
 from ui.history import history
 from ui.i18n import Translator
 from ui.keyboard import keyboard_path
@@ -135,9 +136,8 @@ def show_dashboard(context: PageContext) -> None:
         plain_text.caption(summary_text(coverage, shown.key, t))
 
     # The number first: the search box, then the card above the legend, brought into view
-    # when a search, a click or a link selects a municipality. The search box is drawn last
-    # (into its place here): its code (about twenty small files) is then fetched after the
-    # map has started drawing.
+    # when a search, a click or a link selects a municipality. The search box comes on the
+    # next run (into its place here), once the map has drawn (ui.first_screen).
     with card_column:
         search_slot = st.container()
         if state.selected:
@@ -152,6 +152,13 @@ def show_dashboard(context: PageContext) -> None:
         else:
             plain_text.info(t("no_selection"))
         plain_text.show_markup(legend_html(t, caveat=not state.selected))  # once on the page
+
+    # A session's first run stops here: the rest once the map has drawn (ui.first_screen).
+    with search_slot:
+        if first_screen_only():
+            show_waiting_mark(t)
+            return
+        render_search(state, index, t)
 
     # The views below the map; only the open one runs.
     views = {
@@ -175,8 +182,6 @@ def show_dashboard(context: PageContext) -> None:
                 show()
     # The map follows the region chosen in the gaps view while that view is open.
     show_focus(st.session_state.get(FOCUS_KEY) if opened == t("tab_gaps") else None)
-    with search_slot:
-        render_search(state, index, t)
 
 
 def _with_previous(number: int) -> dict[str, Coverage]:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui.first_screen import rest_waits, start_run
 from ui.page import PageContext, prelude, sidebar
 
 PAGE_FOLDER = "page_scripts"
@@ -50,6 +51,7 @@ def run_pages(root: Path) -> None:
     sidebar: after the page, so that a fresh browser fetches the map's code before the
     sidebar's widgets' (see `ui.sidebar`). The sidebar is drawn however the page ends (also
     by `st.stop` or `st.rerun`), so its widgets keep their state."""
+    start_run()
     shared = prelude(root)
     t = shared.t
     pages = [st.Page(root / PAGE_FOLDER / spec.script, title=t(spec.title_key),
@@ -60,4 +62,5 @@ def run_pages(root: Path) -> None:
         st.navigation(pages).run()
     finally:
         _CONTEXT.reset(token)
-        sidebar(shared)
+        if not rest_waits():  # a session's first dashboard run: the sidebar comes next run
+            sidebar(shared)

@@ -35,6 +35,7 @@ from urllib.parse import urlsplit
 from geodata.derived import CACHE_DIR_VARIABLE
 from registry.database import DATABASE_URL_VARIABLE
 from registry.yaml_register import REGISTER_DIR_VARIABLE
+from ui.first_screen import WAITING_MARK
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -73,6 +74,8 @@ VIEWPORT = {"width": 1400, "height": 1000}
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 POLYGONS = "path.leaflet-interactive"
 CARD = "section.contact-card"
+WAITING_SELECTOR = f".st-key-{WAITING_MARK}"
+"""The mark of a first screen, which waits for the map (``ui.first_screen``)."""
 
 SEARCH_LABEL = "Zoek een gemeente"
 """The search box's name on a Dutch page (a combobox: ui/search_panel.py)."""
@@ -355,9 +358,12 @@ def wait_for_polygons(page: Page, timeout_ms: float | None = None) -> None:
 
 
 def wait_for_app(page: Page) -> None:
-    """Wait until the script has finished and the map's polygons are visible."""
-    wait_for_script_done(page)
+    """Wait until the map's polygons are visible and the whole page is drawn: on a session's
+    first page the rest comes in a second run once the map has drawn (``ui.first_screen``),
+    so the page no longer shows the mark of a first screen and its script has finished."""
     wait_for_polygons(page)
+    page.locator(WAITING_SELECTOR).wait_for(state="detached")
+    wait_for_script_done(page)
 
 
 VIEWPORTS = {"laptop": (1400, 1000), "phone": (390, 844)}
