@@ -1,8 +1,9 @@
 """Benchmark the search: page open → search usable, beside Streamlit's own minimal page, and
 Enter → the number in view.
 
-``python bench/search.py [--runs 7]`` from the repository root. Both servers run side by side
-in the same run (the e2e helpers' ``streamlit_server``, loopback only), measured in headless
+``python bench/search.py [--runs 7] [--baseline REF]`` from the repository root. The servers
+(with ``--baseline``, also the dashboard as it was at git ref ``REF``) run side by side in the
+same run (the e2e helpers' ``streamlit_server``, loopback only), measured in headless
 Chromium, a fresh browser context per page, the two pages taken in turn:
 
 - page open → search usable: from ``page.goto`` until the search box takes text (Playwright's
@@ -35,6 +36,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.app import baseline_app  # noqa: E402
+from geodata.derived import CACHE_DIR_VARIABLE  # noqa: E402
 from tests.e2e.helpers import (  # noqa: E402
     CARD,
     app_server,
@@ -116,20 +119,30 @@ def enter_to_number(browser: Any, url: str, viewport: tuple[int, int]) -> float:
         app_page.close()
 
 
-def measure(runs: int, work: Path) -> dict[str, Any]:
-    """Every figure, both servers running side by side."""
+def measure(runs: int, work: Path, baseline: str | None = None) -> dict[str, Any]:
+    """Every figure, the servers running side by side."""
     from playwright.sync_api import sync_playwright
 
     figures: dict[str, Any] = {"app": [], "hello": []}
-    with app_server(work_dir=work / "app") as app_url, hello_server(work) as hello_url, \
-            sync_playwright() as playwright:
+    with contextlib.ExitStack() as servers:
+        app_url = servers.enter_context(app_server(work_dir=work / "app"))
+        hello_url = servers.enter_context(hello_server(work))
+        pages = [("app", app_url, "combobox"), ("hello", hello_url, "textbox")]
+        if baseline:
+            app = servers.enter_context(baseline_app(work, baseline))
+            env = {CACHE_DIR_VARIABLE: str(work / "cache-baseline"), "COVERAGE_REGISTER_DIR": None}
+            pages.append(("baseline", servers.enter_context(streamlit_server(
+                app.script, cwd=app.cwd, log=work / "baseline.log", env=env,
+                python_path=app.python_path)), "combobox"))
+        playwright = servers.enter_context(sync_playwright())
         browser = launch_chromium(playwright)
         try:
-            figures["app_first"] = open_to_usable(browser, app_url, "combobox")
-            figures["hello_first"] = open_to_usable(browser, hello_url, "textbox")
-            for _ in range(runs):  # in turn, so both see the same load on the machine
-                figures["app"].append(open_to_usable(browser, app_url, "combobox"))
-                figures["hello"].append(open_to_usable(browser, hello_url, "textbox"))
+            for name, url, role in pages:
+                figures[f"{name}_first"] = open_to_usable(browser, url, role)
+                figures.setdefault(name, [])
+            for _ in range(runs):  # in turn, so all see the same load on the machine
+                for name, url, role in pages:
+                    figures[name].append(open_to_usable(browser, url, role))
             for name, size in VIEWPORTS.items():
                 figures[name] = [enter_to_number(browser, app_url, size) for _ in range(runs)]
         finally:
@@ -142,7 +155,7 @@ def _s(values: list[float] | float) -> str:
     return f"{statistics.median(values):.2f} s"
 
 
-def report(figures: dict[str, Any], runs: int) -> None:
+def report(figures: dict[str, Any], runs: int, baseline: str | None = None) -> None:
     app, hello = statistics.median(figures["app"]), statistics.median(figures["hello"])
     print(f"\npython bench/search.py --runs {runs}: {os.cpu_count()} CPUs, "
           f"Python {sys.version.split()[0]}, load average {os.getloadavg()[0]:.1f}\n")
@@ -153,6 +166,9 @@ def report(figures: dict[str, Any], runs: int) -> None:
           f"{_s(figures['hello_first'])} |")
     for name in VIEWPORTS:
         print(f"| Enter → number in view, {name} | {_s(figures[name])} | – |")
+    if "baseline" in figures:
+        print(f"\nthe dashboard at {baseline}: page open → search usable "
+              f"{_s(figures['baseline'])} (server's first page {_s(figures['baseline_first'])})")
     margin = app - hello
     slowest_enter = max(statistics.median(figures[name]) for name in VIEWPORTS)
     usable_met = margin <= USABLE_MARGIN_TARGET_S
@@ -169,6 +185,7 @@ def report(figures: dict[str, Any], runs: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="pages per figure")
+    parser.add_argument("--baseline", help="also time the search box of the app at this git ref")
     args = parser.parse_args()
     os.chdir(ROOT)
     # The register's versions: a throwaway database (filled by the first page), never the
@@ -177,8 +194,8 @@ def main() -> None:
     atexit.register(shutil.rmtree, database, True)
     os.environ.setdefault("COVERAGE_DATABASE_URL", f"sqlite:///{database}/register.sqlite3")
     with tempfile.TemporaryDirectory(prefix="bench-search-") as folder:
-        figures = measure(args.runs, Path(folder))
-    report(figures, args.runs)
+        figures = measure(args.runs, Path(folder), args.baseline)
+    report(figures, args.runs, args.baseline)
 
 
 if __name__ == "__main__":

@@ -3,16 +3,20 @@
 A session is what a browser tab opens: a websocket to ``/_stcore/stream`` (subprotocol
 ``streamlit``), then a ``BackMsg`` asking to run the script (``rerun_script`` with the page's
 query string). The server answers with ``ForwardMsg`` protobufs (the new session, every element
-of the page as a delta, ...) and ends the run with ``script_finished``. :func:`open_session`
-times that, from connecting to ``script_finished``; :func:`open_sessions_at_once` starts many
-at the same moment and reports when each finished.
+of the page as a delta, ...) and ends the run with ``script_finished``. The dashboard's first
+screen then waits for the map to report its polygons drawn (``ui.first_screen``): the client
+sends that report as the browser's map would, and the second run draws the rest of the page.
+:func:`open_session` times the whole page, from connecting to the last ``script_finished``;
+:func:`open_sessions_at_once` starts many at the same moment and reports when each finished.
 
-Used by ``bench/app.py``; no Streamlit server code is imported, only its protobuf classes.
+Used by ``bench/app.py``; no Streamlit server code is imported, only its protobuf classes
+(and the mark's name from ``ui.first_screen``).
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,15 +25,21 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import connect
 
+from ui.first_screen import WAITING_MARK
+
+FIRST_SCREEN_MARK = WAITING_MARK.encode()
+"""The mark of the dashboard's first screen: the page waits for the map's report before it
+draws the rest, so the client sends it as the map would."""
+
 __all__ = ["SessionRun", "open_session", "open_sessions_at_once", "server_pid", "server_rss_bytes"]
 
 
 @dataclass(frozen=True)
 class SessionRun:
-    """One session's first script run, as the client saw it."""
+    """One session's page (a dashboard's first screen and the rest), as the client saw it."""
 
     seconds: float
-    """From opening the websocket to ``script_finished``."""
+    """From opening the websocket to the page's last ``script_finished``."""
     received_bytes: int
     """Bytes of every websocket message received until then."""
     elements: int
@@ -54,24 +64,47 @@ async def open_session(base_url: str, query_string: str = "",
     async with asyncio.timeout(timeout_s), connect(
             _stream_url(base_url), subprotocols=["streamlit"], max_size=None,
             compression=None) as socket:
-        request = BackMsg()
-        request.rerun_script.query_string = query_string
-        request.rerun_script.page_script_hash = ""
-        await socket.send(request.SerializeToString())
-        async for frame in socket:
-            received += len(frame)
-            message = ForwardMsg()
-            message.ParseFromString(frame)
-            kind = message.WhichOneof("type")
-            if kind == "delta" and message.delta.WhichOneof("type") == "new_element":
-                elements += 1
-                if message.delta.new_element.WhichOneof("type") == "exception":
-                    raise RuntimeError(f"the page shows an exception: "
-                                       f"{message.delta.new_element.exception.message}")
-            if kind == "script_finished":
+        report: str | None = None  # the map's widget id, on a first screen that waits for it
+        cached: list[str] = []  # what a browser keeps and says it has (the map's message)
+        await socket.send(_run_request(query_string).SerializeToString())
+        while True:
+            map_id = waiting = None
+            async for frame in socket:
+                received += len(frame)
+                message = ForwardMsg()
+                message.ParseFromString(frame)
+                kind = message.WhichOneof("type")
+                if message.metadata.cacheable:
+                    cached.append(message.hash)
+                if kind == "delta" and message.delta.WhichOneof("type") == "new_element":
+                    elements += 1
+                    element = message.delta.new_element
+                    if element.WhichOneof("type") == "exception":
+                        raise RuntimeError(f"the page shows an exception: "
+                                           f"{element.exception.message}")
+                    if element.WhichOneof("type") == "component_instance":
+                        map_id = element.component_instance.id
+                waiting = waiting or (FIRST_SCREEN_MARK in frame)
+                if kind == "script_finished":
+                    break
+            if report is not None or not (waiting and map_id):
                 break
+            # As a browser's map does once its polygons are drawn (ui.map_selection_script).
+            report = map_id
+            request = _run_request(query_string)
+            request.rerun_script.cached_message_hashes.extend(cached)
+            request.rerun_script.widget_states.widgets.add(
+                id=map_id, json_value=json.dumps({"drawn": "bench"}))
+            await socket.send(request.SerializeToString())
     return SessionRun(seconds=time.perf_counter() - start, received_bytes=received,
                       elements=elements)
+
+
+def _run_request(query_string: str) -> BackMsg:
+    request = BackMsg()
+    request.rerun_script.query_string = query_string
+    request.rerun_script.page_script_hash = ""
+    return request
 
 
 async def _at_once(base_url: str, count: int, query_string: str) -> list[SessionRun]:
