@@ -1,9 +1,10 @@
 """A session's first dashboard page in two steps: the map and the card, then everything else.
 
 The page and the map's frame (same origin) share the browser's one main thread, so whatever
-the page draws while the frame loads delays the polygons: the search box alone (a combobox and
-its twenty code files), the views below the map and the sidebar cost the dashboard about 0.3 s
-against a one-map page (`python bench/first_paint.py`). On the first run of a session the
+the page draws while the frame loads delays the polygons: above all the search box (a combobox
+and its twenty code files), then the views below the map and the sidebar. Drawn in one run, the
+polygons came at 2.46 s, in two at 1.81 s, the naive one-map app's at 2.08 s
+(`python bench/first_paint.py --runs 7 --baseline c7eaf35`). On the first run of a session the
 dashboard therefore sends its first screen only: the title, the map, the card (a link's number
 at once) and the legend, with a line where the search box comes (:data:`WAITING_MARK`). The
 search box, the views and the sidebar follow in the next run, which the map asks for as soon as
