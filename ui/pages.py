@@ -49,8 +49,10 @@ def context() -> PageContext:
 def run_pages(root: Path) -> None:
     """Run the prelude, then the page the address names (the dashboard by default), then the
     sidebar: after the page, so that a fresh browser fetches the map's code before the
-    sidebar's widgets' (see `ui.sidebar`). The sidebar is drawn however the page ends (also
-    by `st.stop` or `st.rerun`), so its widgets keep their state."""
+    sidebar's widgets' (see `ui.sidebar`); on a session's first dashboard run, not at all: it
+    comes with the rest of the page on the next run (`ui.first_screen`). The sidebar is drawn
+    however the page ends (also by `st.stop` or `st.rerun`), so its widgets keep their
+    state."""
     start_run()
     shared = prelude(root)
     t = shared.t
