@@ -124,19 +124,33 @@ class SelectionScript(MacroElement):
                 }
             }
             // A session's first page waits for the map before it draws the rest: say when
-            // the polygons are drawn (once per frame, while the page shows the mark).
+            // the polygons are on the screen (once per frame, while the page shows the mark),
+            // after the frame that paints them.
             var reported = false;
+            function polygonsShown() {
+                var found = false;
+                municipalities.eachLayer(function (layer) {
+                    if (found || !layer._path) { return; }
+                    var box = layer._path.getBoundingClientRect();
+                    found = box.width > 0 && box.height > 0;
+                });
+                return found;
+            }
             function reportDrawn() {
                 if (reported) { return; }
                 var waiting = null, mark = {{ this.waiting_selector|tojson }};
                 try { waiting = window.parent.document.querySelector(mark); }
                 catch (error) { waiting = null; }
-                if (!waiting) { return; }
+                if (!waiting || !polygonsShown()) { return; }
                 reported = true;
-                window.parent.postMessage({
-                    isStreamlitMessage: true, type: "streamlit:setComponentValue",
-                    dataType: "json", value: {drawn: state.id}
-                }, "*");
+                window.requestAnimationFrame(function () {
+                    window.setTimeout(function () {
+                        window.parent.postMessage({
+                            isStreamlitMessage: true, type: "streamlit:setComponentValue",
+                            dataType: "json", value: {drawn: state.id}
+                        }, "*");
+                    }, 0);
+                });
             }
             follow();
             loading = false;

@@ -53,7 +53,9 @@ def test_a_page_view_runs_twice_the_second_time_at_the_map_s_word(app_page: AppP
     page = app_page.page
     runs = record_runs(page)
     page.goto(app_page.origin + "/?gemeente=GM0193")
-    expect(page.locator("section.contact-card")).to_contain_text("Contact voor Zwolle")
+    # A server's first page loads the data: it may take a while.
+    expect(page.locator("section.contact-card")).to_contain_text("Contact voor Zwolle",
+                                                                 timeout=60_000)
     wait_for_app(page)
     expect(search_box(page)).to_have_value("Zwolle")
     expect(page.get_by_role("tab", name=t("tab_overview"))).to_be_visible()
