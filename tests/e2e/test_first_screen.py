@@ -72,6 +72,7 @@ def test_the_first_screen_waits_for_the_map_not_the_other_way_round(app_page: Ap
     page.goto(app_page.origin)
     page.locator(WAITING_SELECTOR).wait_for()
     expect(page.locator(WAITING_SELECTOR)).to_contain_text(t("search_coming"))
+    expect(search_box(page)).to_have_count(0)  # the mark holds the search box's place
     wait_for_polygons(page)
     wait_for_app(page)
     expect(page.locator(WAITING_SELECTOR)).to_have_count(0)
