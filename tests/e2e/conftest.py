@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import re
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -107,8 +108,10 @@ def open_page(browser: Browser,
     for page in pages:
         shot = ARTIFACTS_DIR / f"{page.name}.png"
         if not shot.exists() or shot.stat().st_mtime < page.created:
-            with contextlib.suppress(Exception):  # a crashed page: keep the real error
+            try:
                 page.screenshot()
+            except Exception as error:  # a crashed or hung page: keep the real error
+                print(f"no screenshot of {page.name}: {error}", file=sys.stderr)
         page.close()
 
 

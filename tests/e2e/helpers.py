@@ -302,6 +302,9 @@ def open_app_page(browser: Browser, origin: str, name: str = "page") -> AppPage:
     own_host = re.escape(urlsplit(origin).netloc)
     context.route(re.compile(rf"^https?://(?!{own_host}(?:[/?#]|$))", re.IGNORECASE), route)
     app_page.page.on("websocket", lambda socket: app_page.requests.append(socket.url))
+    # A page that stops answering leaves only a timeout; say when the browser knows why.
+    app_page.page.on("crash", lambda _: print(f"the page crashed: {origin}", file=sys.stderr))
+    app_page.page.on("pageerror", lambda error: print(f"page error: {error}", file=sys.stderr))
     app_page.page.set_default_timeout(UI_TIMEOUT_MS)
     return app_page
 
