@@ -36,7 +36,6 @@ from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
 from ui.i18n import Translator
 from ui.map_panel import CLICK_STATE_KEY
 
-APP = str(REPOSITORY_ROOT / "app.py")
 EVIL = "<img src=x onerror=\"document.title='pwned'\">"
 
 

@@ -13,14 +13,11 @@ from streamlit.testing.v1 import AppTest
 
 from coverage.engine import Coverage
 from tests.app_session import new_session
-from tests.conftest import REPOSITORY_ROOT
 from tests.page_text import shown, texts
 from ui.i18n import LANGUAGES, Translator
 from ui.keyboard import keyboard_script
 from ui.page_language import language_script
 from ui.plain_text import label
-
-APP = str(REPOSITORY_ROOT / "app.py")
 
 
 @pytest.fixture(autouse=True)

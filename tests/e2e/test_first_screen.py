@@ -18,6 +18,7 @@ from playwright.sync_api import Page, expect
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from tests.e2e.helpers import (
+    CARD,
     MAP_IFRAME,
     POLYGONS,
     WAITING_SELECTOR,
@@ -54,8 +55,7 @@ def test_a_page_view_runs_twice_the_second_time_at_the_map_s_word(app_page: AppP
     runs = record_runs(page)
     page.goto(app_page.origin + "/?gemeente=GM0193")
     # A server's first page loads the data: it may take a while.
-    expect(page.locator("section.contact-card")).to_contain_text("Contact voor Zwolle",
-                                                                 timeout=60_000)
+    expect(page.locator(CARD)).to_contain_text("Contact voor Zwolle", timeout=60_000)
     wait_for_app(page)
     expect(search_box(page)).to_have_value("Zwolle")
     expect(page.get_by_role("tab", name=t("tab_overview"))).to_be_visible()
