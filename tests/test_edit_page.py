@@ -184,6 +184,40 @@ def test_a_conflicting_publish_keeps_both_texts_and_tells_the_editor(database: s
     assert "010-1234567" in lookup_rotterdam(database)
 
 
+def shown_version(app: AppTest) -> str:
+    """The sidebar's line saying which version the page shows."""
+    return next(line for line in texts(app, "caption") if line.startswith("Shown: version"))
+
+
+def test_after_publishing_the_page_shows_the_new_version_at_once(database: str) -> None:
+    editor = edit_rotterdam_phone(sign_in(open_page(), "anna"), "010-1234567")
+    editor.button(key="save_draft").click().run()
+    publisher = sign_in(open_page(), "piet")
+    st.cache_data.clear()
+    publisher.run()  # reads the newest number afresh: the cache holds it for 2 s from now ...
+    assert shown_version(publisher).startswith("Shown: version 2,")
+    publisher.button(key="publish_1").click().run()  # ... and this run starts within them
+    assert "Published as version 3." in texts(publisher, "success")
+    # The run after the publish shows version 3 from its start: the version watch has nothing
+    # to rerun for, so it leaves the outcome on the page (in a browser:
+    # tests/e2e/test_editing.py).
+    assert shown_version(publisher).startswith("Shown: version 3,")
+
+
+def test_publishing_a_draft_another_publisher_just_published_says_so(database: str) -> None:
+    editor = edit_rotterdam_phone(sign_in(open_page(), "anna"), "010-1234567")
+    editor.button(key="save_draft").click().run()
+    first, second = sign_in(open_page(), "piet"), sign_in(open_page(), "piet")
+    first.button(key="publish_1").click().run()
+    second.button(key="publish_1").click().run()  # its page still offered draft 1
+    assert not second.exception
+    assert texts(second, "error") == [
+        "Not published: this draft is no longer open (draft 1 was published as version 3). "
+        "The list below is up to date."]
+    assert not [button for button in second.button if button.key == "publish_1"]
+    assert shown_version(second).startswith("Shown: version 3,")
+
+
 def test_the_page_speaks_dutch(database: str) -> None:
     app = sign_in(open_page("nl"), "anna")
     assert "Aangemeld als anna (redacteur)." in texts(app, "caption")

@@ -104,6 +104,14 @@ def newest_number() -> int | None:
     return _newest_number(database_url(), str(register_dir()))
 
 
+def forget_newest_number() -> None:
+    """Ask for the newest number again on the next call: this process has just published (or
+    found that someone else has), and the run that follows must show that version from its
+    start, not only after the version watch's next tick (which would rerun the page and take
+    the publish's outcome off it)."""
+    _newest_number.clear()
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def _infos(url: str, seed_dir: str, newest: int | None) -> list[VersionInfo]:
     return _reader(url, seed_dir).infos()

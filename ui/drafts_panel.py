@@ -11,8 +11,8 @@ from __future__ import annotations
 import streamlit as st
 
 from registry.accounts import Session
-from registry.drafts import Conflict, Draft, DraftConflictError, DraftStore
-from ui import plain_text
+from registry.drafts import Conflict, Draft, DraftConflictError, DraftError, DraftStore
+from ui import data, plain_text
 from ui.i18n import Translator
 
 OUTCOME_KEY = "draft_outcome"
@@ -21,12 +21,18 @@ OUTCOME_KEY = "draft_outcome"
 def _publish(store: DraftStore, session: Session, draft_id: int) -> None:
     try:
         info = store.publish(session, draft_id)
-    except DraftConflictError as error:
-        st.session_state[OUTCOME_KEY] = ("conflict", error.conflict)
     except PermissionError as error:
         st.session_state[OUTCOME_KEY] = ("not_allowed", str(error))
+        return
+    except DraftError as error:  # published meanwhile by another publisher, or gone
+        st.session_state[OUTCOME_KEY] = ("not_open", str(error))
+    except DraftConflictError as error:
+        st.session_state[OUTCOME_KEY] = ("conflict", error.conflict)
     else:
         st.session_state[OUTCOME_KEY] = ("published", info.number)
+    # A version newer than this run's exists now: the next run shows it from its start (and
+    # the version watch, finding nothing new, leaves the outcome on the page).
+    data.forget_newest_number()
 
 
 def _rebase(store: DraftStore, session: Session, draft_id: int) -> None:
@@ -55,6 +61,8 @@ def _outcome(t: Translator) -> None:
     kind, value = outcome
     if kind == "published":
         plain_text.success(t("published", number=value))
+    elif kind == "not_open":
+        plain_text.error(t("draft_not_open", error=value))
     elif kind == "conflict":
         plain_text.error(t("publish_conflict", base=value.draft.base_version,
                            newest=value.newest))

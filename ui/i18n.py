@@ -164,6 +164,11 @@ TEXT: dict[str, dict[str, str]] = {
     "conflict_absent": {"nl": "(niet aanwezig)", "en": "(not there)"},
     "rebase": {"nl": "Concept op de nieuwste versie zetten",
                "en": "Put the draft on the newest version"},
+    "draft_not_open": {
+        "nl": "Niet gepubliceerd: dit concept staat niet meer open ({error}). De lijst hieronder "
+              "is bijgewerkt.",
+        "en": "Not published: this draft is no longer open ({error}). The list below is up to "
+              "date."},
     "not_allowed": {"nl": "Uw account mag dit niet: {error}",
                     "en": "Your account may not do this: {error}"},
     # Versions of the register

@@ -1,6 +1,7 @@
 """End-to-end: in Chromium, an editor signs in and saves a draft with Rotterdam's new number, a
-publisher signs in and publishes it, and `python -m coverage lookup Rotterdam` shows it; without
-signing in the edit page offers nothing but the sign-in form."""
+publisher signs in and publishes it (the confirmation stays on the page), and `python -m
+coverage lookup Rotterdam` shows it; without signing in the edit page offers nothing but the
+sign-in form."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ from tests.e2e.editing_steps import (
     widget,
 )
 from tests.e2e.helpers import REPO_ROOT, AppPage, wait_for_script_done
+from ui.data import NEWEST_TTL_S
+from ui.sidebar import WATCH_EVERY_S
 
 pytestmark = pytest.mark.e2e
 
@@ -51,6 +54,11 @@ def test_sign_in_edit_and_publish(start_app: Callable[..., str],
     publisher = open_page(origin)
     sign_in(publisher.page, origin, "piet")
     publish_first_draft(publisher.page)
+    # The confirmation stays: the version watch's ticks find the new version already shown.
+    publisher.page.wait_for_timeout((WATCH_EVERY_S + NEWEST_TTL_S) * 1000 + 500)
+    assert publisher.page.get_by_text("Gepubliceerd als versie 3.").is_visible()
+    assert publisher.page.locator('[data-testid="stSidebar"]').get_by_text(
+        "Getoond: versie 3").is_visible()
     publisher.screenshot()
     for page in (anonymous, editor, publisher):
         page.assert_same_origin()
