@@ -212,7 +212,7 @@ def test_publishing_a_draft_another_publisher_just_published_says_so(database: s
     second.button(key="publish_1").click().run()  # its page still offered draft 1
     assert not second.exception
     assert texts(second, "error") == [
-        "Not published: this draft is no longer open (draft 1 was published as version 3). "
+        "Not published: draft 1 is no longer open (another publisher has just published it). "
         "The list below is up to date."]
     assert not [button for button in second.button if button.key == "publish_1"]
     assert shown_version(second).startswith("Shown: version 3,")

@@ -24,8 +24,8 @@ def _publish(store: DraftStore, session: Session, draft_id: int) -> None:
     except PermissionError as error:
         st.session_state[OUTCOME_KEY] = ("not_allowed", str(error))
         return
-    except DraftError as error:  # published meanwhile by another publisher, or gone
-        st.session_state[OUTCOME_KEY] = ("not_open", str(error))
+    except DraftError:  # published meanwhile by another publisher, or gone
+        st.session_state[OUTCOME_KEY] = ("not_open", draft_id)
     except DraftConflictError as error:
         st.session_state[OUTCOME_KEY] = ("conflict", error.conflict)
     else:
@@ -62,7 +62,7 @@ def _outcome(t: Translator) -> None:
     if kind == "published":
         plain_text.success(t("published", number=value))
     elif kind == "not_open":
-        plain_text.error(t("draft_not_open", error=value))
+        plain_text.error(t("draft_not_open", number=value))
     elif kind == "conflict":
         plain_text.error(t("publish_conflict", base=value.draft.base_version,
                            newest=value.newest))

@@ -165,10 +165,10 @@ TEXT: dict[str, dict[str, str]] = {
     "rebase": {"nl": "Concept op de nieuwste versie zetten",
                "en": "Put the draft on the newest version"},
     "draft_not_open": {
-        "nl": "Niet gepubliceerd: dit concept staat niet meer open ({error}). De lijst hieronder "
-              "is bijgewerkt.",
-        "en": "Not published: this draft is no longer open ({error}). The list below is up to "
-              "date."},
+        "nl": "Niet gepubliceerd: concept {number} staat niet meer open (een andere uitgever "
+              "heeft het zojuist gepubliceerd). De lijst hieronder is bijgewerkt.",
+        "en": "Not published: draft {number} is no longer open (another publisher has just "
+              "published it). The list below is up to date."},
     "not_allowed": {"nl": "Uw account mag dit niet: {error}",
                     "en": "Your account may not do this: {error}"},
     # Versions of the register
