@@ -23,17 +23,17 @@ def _page_with_a_stale_version_watch() -> None:
     watch_for_new_versions(-1)  # no version has this number: a tick would rerun the page
 
 
-def _page_with_a_fragment_that_reruns_on_ticks() -> None:
+def _page_with_a_fragment_that_counts_ticks() -> None:
     import streamlit as st
 
     from ui.timed_fragment import call_in_full_run, on_tick
 
     @st.fragment(run_every=60)
-    def rerun_on_tick() -> None:
+    def count_ticks() -> None:
         st.session_state.ticks_seen = st.session_state.get("ticks_seen", 0) + on_tick("mark")
 
     st.session_state.runs = st.session_state.get("runs", 0) + 1
-    call_in_full_run("mark", rerun_on_tick)
+    call_in_full_run("mark", count_ticks)
     st.session_state.mark_left = "mark" in st.session_state
 
 
@@ -46,7 +46,7 @@ def test_the_version_watch_does_not_rerun_the_run_that_drew_the_page() -> None:
 
 
 def test_a_full_run_s_call_is_not_a_tick_and_leaves_no_mark() -> None:
-    app = AppTest.from_function(_page_with_a_fragment_that_reruns_on_ticks,
+    app = AppTest.from_function(_page_with_a_fragment_that_counts_ticks,
                                 default_timeout=20).run()
     assert not app.exception
     assert (app.session_state.runs, app.session_state.ticks_seen) == (1, 0)

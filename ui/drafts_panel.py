@@ -24,7 +24,7 @@ def _publish(store: DraftStore, session: Session, draft_id: int) -> None:
     except PermissionError as error:
         st.session_state[OUTCOME_KEY] = ("not_allowed", str(error))
         return
-    except DraftError:  # published meanwhile by another publisher, or gone
+    except DraftError:  # published meanwhile by another publisher (drafts are never deleted)
         st.session_state[OUTCOME_KEY] = ("not_open", draft_id)
     except DraftConflictError as error:
         st.session_state[OUTCOME_KEY] = ("conflict", error.conflict)
