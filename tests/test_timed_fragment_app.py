@@ -23,18 +23,19 @@ def _page_with_a_stale_version_watch() -> None:
     watch_for_new_versions(-1)  # no version has this number: a tick would rerun the page
 
 
-def _page_with_a_fragment_that_counts_ticks() -> None:
+def _page_with_a_fragment_on_ticks_only() -> None:
     import streamlit as st
 
-    from ui.timed_fragment import call_in_full_run, on_tick
+    from ui.timed_fragment import FULL_RUN_MARK, on_ticks_only
 
-    @st.fragment(run_every=60)
-    def count_ticks() -> None:
-        st.session_state.ticks_seen = st.session_state.get("ticks_seen", 0) + on_tick("mark")
+    @on_ticks_only(every_s=60)
+    def count_body_runs() -> None:
+        st.session_state.body_runs = st.session_state.get("body_runs", 0) + 1
 
     st.session_state.runs = st.session_state.get("runs", 0) + 1
-    call_in_full_run("mark", count_ticks)
-    st.session_state.mark_left = "mark" in st.session_state
+    count_body_runs()
+    st.session_state.marks_left = [key for key in st.session_state
+                                   if str(key).endswith(FULL_RUN_MARK)]
 
 
 def test_the_version_watch_does_not_rerun_the_run_that_drew_the_page() -> None:
@@ -45,11 +46,10 @@ def test_the_version_watch_does_not_rerun_the_run_that_drew_the_page() -> None:
     assert app.session_state.runs == 2
 
 
-def test_a_full_run_s_call_is_not_a_tick_and_leaves_no_mark() -> None:
-    app = AppTest.from_function(_page_with_a_fragment_that_counts_ticks,
-                                default_timeout=20).run()
+def test_a_full_run_s_call_runs_no_body_and_leaves_no_mark() -> None:
+    app = AppTest.from_function(_page_with_a_fragment_on_ticks_only, default_timeout=20).run()
     assert not app.exception
-    assert (app.session_state.runs, app.session_state.ticks_seen) == (1, 0)
-    assert app.session_state.mark_left is False  # a later tick finds no mark: it is a tick
+    assert (app.session_state.runs, app.session_state.get("body_runs", 0)) == (1, 0)
+    assert app.session_state.marks_left == []  # a later tick finds no mark: its body runs
     app.run()
-    assert (app.session_state.runs, app.session_state.ticks_seen) == (2, 0)
+    assert (app.session_state.runs, app.session_state.get("body_runs", 0)) == (2, 0)

@@ -22,7 +22,7 @@ import streamlit as st
 
 from ui import plain_text
 from ui.i18n import Translator
-from ui.timed_fragment import call_in_full_run, on_tick
+from ui.timed_fragment import on_ticks_only
 
 __all__ = ["DONE", "REST_AFTER_S", "STATE_KEY", "WAITING", "WAITING_MARK", "first_screen_only",
            "rest_waits", "show_waiting_mark", "start_run"]
@@ -32,7 +32,6 @@ STATE_KEY: Final = "first_screen"
 :data:`DONE` from the next run on (whatever page that run shows)."""
 WAITING: Final = "waiting"
 DONE: Final = "done"
-_TIMER_MARK: Final = "first_screen_full_run"
 
 WAITING_MARK: Final = "coverage-rest-waits-for-map"
 """Key of the container shown where the search box comes (Streamlit gives it the class
@@ -67,11 +66,11 @@ def show_waiting_mark(t: Translator) -> None:
     looks for, and the timer that brings the rest should the map never report."""
     with st.container(key=WAITING_MARK):
         plain_text.caption(t("search_coming"))
-        call_in_full_run(_TIMER_MARK, _rest_after_a_while)
+        _rest_after_a_while()
 
 
-@st.fragment(run_every=REST_AFTER_S)
+@on_ticks_only(every_s=REST_AFTER_S)
 def _rest_after_a_while() -> None:
-    """Rerun the whole app on the timer's first tick (not on the call in the first run)."""
-    if on_tick(_TIMER_MARK) and rest_waits():
+    """Rerun the whole app on the timer's first tick."""
+    if rest_waits():
         st.rerun(scope="app")

@@ -23,7 +23,7 @@ from ui import data, plain_text
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, TEXT, Translator
 from ui.map_view import MapOptions
 from ui.register_text import citation_text
-from ui.timed_fragment import call_in_full_run, on_tick
+from ui.timed_fragment import on_ticks_only
 
 VERSION_PARAMETERS = ("versie", "version")
 """Query parameters naming a version; the first is written."""
@@ -91,23 +91,14 @@ def version_choice(infos: list[VersionInfo], t: Translator) -> int:
     return infos[0].number if choice == NEWEST else choice
 
 
-_WATCH_MARK = "version_watch_full_run"
-
-
-@st.fragment(run_every=WATCH_EVERY_S)
-def _watch(known_newest: int) -> None:
-    if not on_tick(_WATCH_MARK):
-        return
-    newest = data.newest_number()
-    if newest is not None and newest != known_newest:
-        st.rerun()
-
-
+@on_ticks_only(every_s=WATCH_EVERY_S)
 def watch_for_new_versions(known_newest: int) -> None:
     """Rerun the page when a newer version than `known_newest` has been published: checked
     every `WATCH_EVERY_S` seconds, never at the end of the run that drew the page (which may
     read a newer number than its start did, once the cached one expires mid-run)."""
-    call_in_full_run(_WATCH_MARK, _watch, known_newest)
+    newest = data.newest_number()
+    if newest is not None and newest != known_newest:
+        st.rerun()
 
 
 LAYER_DEFAULTS = {"show_regions": True, "show_areas": False, "show_violations": False}
