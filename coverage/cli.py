@@ -23,6 +23,7 @@ from coverage.changes import compare
 from coverage.engine import Coverage
 from coverage.figures import GROUPINGS, coverage_figures
 from coverage.register import Register
+from coverage.safe_csv import write_csv
 from coverage.search import MunicipalityIndex
 from coverage.serialise import (
     changes_json,
@@ -169,7 +170,7 @@ def cmd_report(args: argparse.Namespace) -> None:
     if args.json:
         _print_json(records_json(figures))
     elif args.csv:
-        figures.to_csv(sys.stdout, index=False, float_format="%.4f")
+        write_csv(figures, sys.stdout, float_format="%.4f")  # no cell a spreadsheet would run
     else:
         print(figures.to_string(index=False, float_format=lambda value: f"{value:,.2f}"))
 
