@@ -217,7 +217,9 @@ def test_download_buttons_are_offered() -> None:
     app = open_view(start(), "Downloads")
     labels = {element.proto.label for element in app.get("download_button")}
     assert labels == {"Tabel per gemeente (CSV)", "Dekking als GeoJSON",
-                      "Hiaten per veiligheidsregio (CSV)"}
+                      "Hiaten per veiligheidsregio (CSV)",
+                      "Tabel per gemeente: download als Excel (XLSX)",
+                      "Hiaten per veiligheidsregio: download als Excel (XLSX)"}
 
 
 def test_download_contents(current: Coverage, boundaries: Boundaries) -> None:
@@ -228,7 +230,7 @@ def test_download_contents(current: Coverage, boundaries: Boundaries) -> None:
         "area_km2"], Translator("en"))), encoding="utf-8-sig").set_index("Code")
     assert len(table) == 342
     assert table.at["GM0034", "Status"] == "No care coordinator: CoMensha as fallback"
-    assert table.at["GM0034", "Phone (international, E.164)"] == "+31334481186"
+    assert table.at["GM0034", "Phone (international, E.164)"] == "'+31334481186"
     assert table.at["GM0228", "Organisations"] == "MEE-Veluwe (under 23) / Moviera (23 and over)"
     features = json.loads(coverage_geojson(current, boundaries.municipalities))["features"]
     assert len(features) == 342

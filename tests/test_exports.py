@@ -49,16 +49,17 @@ def test_dutch_csv_reads_back(dutch: bytes, current: Coverage, boundaries: Bound
     assert zwolle["Gemeente"] == "Zwolle"
     assert zwolle["Status"] == "CoMensha (genoemd in het overzicht)"
     assert zwolle["Telefoon (zoals in het overzicht)"] == "033 - 448 11 86"
-    assert zwolle["Telefoon (internationaal, E.164)"] == "+31334481186"
+    # E.164 with an apostrophe in front: a spreadsheet reads it as text, not as a formula
+    assert zwolle["Telefoon (internationaal, E.164)"] == "'+31334481186"
     apeldoorn = table.loc["GM0200"]
     assert apeldoorn["Organisaties"] == (
         "MEE-Veluwe (jonger dan 23 jaar) / Moviera (23 jaar en ouder)")
     assert apeldoorn["Telefoon (zoals in het overzicht)"] == "055 - 526 92 00 / 088 - 374 47 44"
-    assert apeldoorn["Telefoon (internationaal, E.164)"] == "+31555269200 / +31883744744"
+    assert apeldoorn["Telefoon (internationaal, E.164)"] == "'+31555269200 / +31883744744"
     almere = table.loc["GM0034"]  # no entry: CoMensha as the fallback
     assert almere["Status"] == "Geen zorgcoördinator: CoMensha als vangnet"
     assert almere["Organisaties"] == "CoMensha"
-    assert almere["Telefoon (internationaal, E.164)"] == "+31334481186"
+    assert almere["Telefoon (internationaal, E.164)"] == "'+31334481186"
     den_haag = table.loc["GM0518"]
     assert den_haag["Officiële naam"] == "'s-Gravenhage"
     assert den_haag["Telefoon (zoals in het overzicht)"] == "070 - 361 47 47"

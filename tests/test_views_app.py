@@ -173,3 +173,13 @@ def test_a_chosen_safety_region_offers_its_report() -> None:
     app.selectbox(key="gaps_safety_region").set_value("VR04").run()
     labels = [button.proto.label for button in app.get("download_button")]
     assert labels == [label("Rapport voor IJsselland (PDF, één pagina)")]
+
+
+def test_the_downloads_offer_each_table_as_csv_and_as_xlsx() -> None:
+    app = open_view(start(lang="en"), "Downloads")
+    buttons = {element.proto.label: element.proto for element in app.get("download_button")}
+    assert list(buttons) == ["Table per municipality (CSV)",
+                             "Table per municipality: download as Excel (XLSX)",
+                             "Coverage as GeoJSON", "Gaps per safety region (CSV)",
+                             "Gaps per safety region: download as Excel (XLSX)"]
+    assert "has an apostrophe in front, as in '+31334481186" in words_of(app)

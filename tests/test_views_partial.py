@@ -42,7 +42,7 @@ def test_partial_in_the_dutch_csv(partial: dict[str, Coverage],  # noqa: F811
     assert apeldoorn["Status"] == "Deels gedekt: regionale zorgcoördinator voor één leeftijdsgroep"
     assert apeldoorn["Leeftijdsgroepen zonder regionale zorgcoördinator"] == "23 jaar en ouder"
     assert apeldoorn["Telefoon (zoals in het overzicht)"] == "055 - 526 92 00 / 033 - 448 11 86"
-    assert apeldoorn["Telefoon (internationaal, E.164)"] == "+31555269200 / +31334481186"
+    assert apeldoorn["Telefoon (internationaal, E.164)"] == "'+31555269200 / +31334481186"
 
 
 def test_partial_in_the_region_report(partial: dict[str, Coverage],  # noqa: F811

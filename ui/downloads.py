@@ -1,7 +1,9 @@
 """The files a user can download: per-municipality table, coverage GeoJSON, gaps table.
 
-The CSV files are for spreadsheets in the interface language (see `ui.exports`); the GeoJSON
-keeps machine-readable property names and values, with coordinates rounded to 6 decimals.
+The tables come as CSV for spreadsheets in the interface language and as XLSX with typed cells
+(both written by `ui.spreadsheets`, neither with a cell a spreadsheet would run as a formula);
+the GeoJSON keeps machine-readable property names and values, with coordinates rounded to 6
+decimals.
 """
 
 from __future__ import annotations
@@ -10,14 +12,21 @@ import geopandas as gpd
 import pandas as pd
 
 from coverage.engine import Coverage
-from ui.exports import municipality_export, rounded, spreadsheet_csv
+from ui.exports import municipality_export, rounded
 from ui.i18n import Translator
+from ui.spreadsheets import spreadsheet_csv, spreadsheet_xlsx
 from ui.tables import gaps_table, municipality_table
 
 
 def municipalities_csv(coverage: Coverage, areas_km2: pd.Series, t: Translator) -> bytes:
     """The per-municipality table as CSV for a spreadsheet in the interface language."""
     return spreadsheet_csv(municipality_export(coverage, areas_km2, t), t.language)
+
+
+def municipalities_xlsx(coverage: Coverage, areas_km2: pd.Series, t: Translator) -> bytes:
+    """The per-municipality table as an XLSX workbook, headers in the interface language."""
+    return spreadsheet_xlsx(municipality_export(coverage, areas_km2, t),
+                            t("sheet_municipalities"))
 
 
 def coverage_geojson(coverage: Coverage, municipalities: gpd.GeoDataFrame) -> bytes:
@@ -32,3 +41,10 @@ def coverage_geojson(coverage: Coverage, municipalities: gpd.GeoDataFrame) -> by
 def gaps_csv(coverage: Coverage, t: Translator) -> bytes:
     """The gaps per safety region as CSV for a spreadsheet in the interface language."""
     return spreadsheet_csv(gaps_table(coverage, t), t.language)
+
+
+def gaps_xlsx(coverage: Coverage, t: Translator) -> bytes:
+    """The gaps per safety region as an XLSX workbook, headers in the interface language and
+    the share of the population without (full) coverage as a percentage."""
+    return spreadsheet_xlsx(gaps_table(coverage, t), t("sheet_gaps"),
+                            percent_columns={t("col_share_without")})

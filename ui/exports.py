@@ -1,15 +1,9 @@
 """Downloads that people open in a spreadsheet: headers in the interface language, values in
-words, phone numbers as written and in E.164, and the CSV dialect of the language's
-spreadsheets.
-
-Dutch (`nl`): semicolon separator and decimal comma, as Excel and LibreOffice in a Dutch
-locale expect; English (`en`): comma separator and decimal point. Both are UTF-8 with a byte
-order mark, so spreadsheet programs read the accents right.
+words, phone numbers as written and in E.164 (written as CSV or XLSX by `ui.spreadsheets`);
+and the rounding of the GeoJSON download.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import geopandas as gpd
 import numpy as np
@@ -23,24 +17,6 @@ from ui.tables import status_labels
 
 GEOJSON_DECIMALS = 6
 """Coordinate decimals in the GeoJSON download (about 0.1 m at Dutch latitudes)."""
-
-
-@dataclass(frozen=True)
-class CsvDialect:
-    """How a spreadsheet in one locale reads CSV."""
-
-    separator: str
-    decimal: str
-
-
-DIALECTS = {"nl": CsvDialect(";", ","), "en": CsvDialect(",", ".")}
-
-
-def spreadsheet_csv(table: pd.DataFrame, language: str) -> bytes:
-    """`table` as CSV in the dialect of the language's spreadsheets, UTF-8 with BOM."""
-    dialect = DIALECTS[language]
-    return table.to_csv(index=False, sep=dialect.separator,
-                        decimal=dialect.decimal).encode("utf-8-sig")
 
 
 def _organisation(contact: Contact, t: Translator) -> str:

@@ -724,6 +724,24 @@ TEXT: dict[str, dict[str, str]] = {
     "proposal_col_overlaps": {"nl": "Overlap", "en": "Overlaps"},
     "legend_proposal": {"nl": "Gemeente in het voorstel (gearceerd)",
                         "en": "Municipality in the proposal (hatched)"},
+    # Spreadsheet downloads
+    "downloads_spreadsheets": {
+        "nl": "In de CSV-bestanden staat een apostrof voor elke tekst die begint met een teken "
+              "waarmee een spreadsheet een formule herkent (=, +, -, @ en dergelijke), zoals in "
+              "'+31334481186: zo leest een spreadsheet hem als tekst en niet als formule. De "
+              "Excel-bestanden (XLSX) hebben getypeerde cellen: telefoonnummers en namen als "
+              "tekst, zonder apostrof; aantallen als getallen, aandelen als percentages.",
+        "en": "In the CSV files, every text that starts with a character by which a spreadsheet "
+              "recognises a formula (=, +, -, @ and the like) has an apostrophe in front, as in "
+              "'+31334481186: so a spreadsheet reads it as text and not as a formula. The Excel "
+              "files (XLSX) have typed cells: phone numbers and names as text, without an "
+              "apostrophe; counts as numbers, shares as percentages."},
+    "download_municipalities_xlsx": {"nl": "Tabel per gemeente: download als Excel (XLSX)",
+                                     "en": "Table per municipality: download as Excel (XLSX)"},
+    "download_gaps_xlsx": {"nl": "Hiaten per veiligheidsregio: download als Excel (XLSX)",
+                           "en": "Gaps per safety region: download as Excel (XLSX)"},
+    "sheet_municipalities": {"nl": "Gemeenten", "en": "Municipalities"},
+    "sheet_gaps": {"nl": "Hiaten per veiligheidsregio", "en": "Gaps per safety region"},
 }
 
 

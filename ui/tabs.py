@@ -13,7 +13,13 @@ from geodata.derived import municipality_areas
 from registry.versions import VersionInfo
 from ui import data, plain_text
 from ui.border_view import border_verdicts
-from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
+from ui.downloads import (
+    coverage_geojson,
+    gaps_csv,
+    gaps_xlsx,
+    municipalities_csv,
+    municipalities_xlsx,
+)
 from ui.i18n import Translator
 from ui.region_report import region_report_pdf, report_file_name, version_label
 from ui.region_view import (
@@ -23,6 +29,7 @@ from ui.region_view import (
     region_municipalities,
     region_totals_text,
 )
+from ui.spreadsheets import XLSX_MIME
 from ui.tables import (
     changes_table,
     coordinators_table,
@@ -142,19 +149,29 @@ def changes(infos: list[VersionInfo], shown: int, t: Translator) -> None:
 
 
 def downloads(coverage: Coverage, t: Translator) -> None:
-    """The per-municipality CSV, the coverage GeoJSON and the gaps CSV (made on click)."""
+    """The per-municipality table and the gaps table, each as CSV and beside it as XLSX, and
+    the coverage GeoJSON (every file made on click)."""
     plain_text.paragraph(t("downloads_intro"))
     plain_text.caption(t("downloads_format"))
+    plain_text.caption(t("downloads_spreadsheets"))
     name = coverage.snapshot.id
-    st.download_button(t("download_municipalities"),
-                       lambda: municipalities_csv(coverage, municipality_areas(), t),
-                       file_name=f"coverage-{name}-municipalities.csv", mime="text/csv",
-                       on_click="ignore", key="download_csv")
+    as_csv, as_xlsx = st.columns(2)
+    as_csv.download_button(t("download_municipalities"),
+                           lambda: municipalities_csv(coverage, municipality_areas(), t),
+                           file_name=f"coverage-{name}-municipalities.csv", mime="text/csv",
+                           on_click="ignore", key="download_csv")
+    as_xlsx.download_button(t("download_municipalities_xlsx"),
+                            lambda: municipalities_xlsx(coverage, municipality_areas(), t),
+                            file_name=f"coverage-{name}-municipalities.xlsx", mime=XLSX_MIME,
+                            on_click="ignore", key="download_xlsx")
     st.download_button(t("download_geojson"),
                        lambda: coverage_geojson(coverage, data.boundaries().municipalities),
                        file_name=f"coverage-{name}.geojson", mime="application/geo+json",
                        on_click="ignore", key="download_geojson")
-    st.download_button(t("download_gaps"), lambda: gaps_csv(coverage, t),
-                       file_name=f"coverage-{name}-gaps.csv", mime="text/csv",
-                       on_click="ignore", key="download_gaps")
-
+    as_csv, as_xlsx = st.columns(2)
+    as_csv.download_button(t("download_gaps"), lambda: gaps_csv(coverage, t),
+                           file_name=f"coverage-{name}-gaps.csv", mime="text/csv",
+                           on_click="ignore", key="download_gaps")
+    as_xlsx.download_button(t("download_gaps_xlsx"), lambda: gaps_xlsx(coverage, t),
+                            file_name=f"coverage-{name}-gaps.xlsx", mime=XLSX_MIME,
+                            on_click="ignore", key="download_gaps_xlsx")
