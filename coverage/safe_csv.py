@@ -68,6 +68,7 @@ def _cell(value: object, decimal: str, float_format: str | None) -> str | None:
 
 def _rows(table: pd.DataFrame, decimal: str,
           float_format: str | None) -> Iterator[list[str | None]]:
+    """The header row, then every row of `table`, as cells for defusedcsv's writer."""
     yield [_cell(column, decimal, float_format) for column in table.columns]
     for row in table.itertuples(index=False, name=None):
         yield [_cell(value, decimal, float_format) for value in row]
