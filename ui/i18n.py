@@ -724,6 +724,27 @@ TEXT: dict[str, dict[str, str]] = {
     "proposal_col_overlaps": {"nl": "Overlap", "en": "Overlaps"},
     "legend_proposal": {"nl": "Gemeente in het voorstel (gearceerd)",
                         "en": "Municipality in the proposal (hatched)"},
+    # Sign-in limits
+    "sign_in_busy": {
+        "nl": "Er worden nu te veel aanmeldingen tegelijk gecontroleerd. Probeer het over een "
+              "ogenblik opnieuw.",
+        "en": "Too many sign-ins are being checked at once. Try again in a moment."},
+    "password_too_short": {"nl": "Een wachtwoord heeft minstens {count} tekens.",
+                           "en": "A password needs at least {count} characters."},
+    "password_too_long": {"nl": "Een wachtwoord heeft hoogstens {count} tekens.",
+                          "en": "A password has at most {count} characters."},
+    "password_blank": {"nl": "Een wachtwoord van alleen spaties (of andere witruimte) kan niet.",
+                       "en": "A password of only spaces (or other whitespace) is refused."},
+    "password_repeated": {
+        "nl": "Een wachtwoord heeft minstens {count} verschillende tekens (niet één of een paar "
+              "herhaald).",
+        "en": "A password needs at least {count} different characters (not one or a few "
+              "repeated)."},
+    "password_guessable": {
+        "nl": "Dit wachtwoord is te makkelijk te raden. Neem een langere zin van gewone woorden "
+              "die niet bij elkaar horen, of laat een wachtwoordbeheerder er een maken.",
+        "en": "This password is too easy to guess. Take a longer phrase of unrelated ordinary "
+              "words, or let a password manager make one."},
 }
 
 
