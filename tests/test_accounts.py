@@ -153,10 +153,14 @@ def test_account_rules(database_url: str, units: Units) -> None:
     store.sign_in("anna", "another-long-password")
 
 
-def _user(url: str, *args: str, password: str | None = None) -> subprocess.CompletedProcess:
+def _user(url: str, *args: str, password: str | None = None,
+          stdin: int | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m coverage user ARGS` on `url`, with `password` as its standard input (or
+    `stdin`, e.g. `subprocess.DEVNULL`)."""
     environment = {**os.environ, DATABASE_URL_VARIABLE: url}
-    return subprocess.run([sys.executable, "-m", "coverage", "user", *args],
-                          input=password, capture_output=True, text=True, cwd=REPOSITORY_ROOT,
+    given = {"input": password} if stdin is None else {"stdin": stdin}
+    return subprocess.run([sys.executable, "-m", "coverage", "user", *args], **given,
+                          capture_output=True, text=True, cwd=REPOSITORY_ROOT,
                           env=environment, timeout=120)
 
 
