@@ -1,11 +1,20 @@
 """The database tables (SQLAlchemy 2): one row per published version of the register; the
-accounts that may edit and publish, their sessions and failed sign-ins; drafts of changes."""
+accounts that may edit and publish, their sessions and sign-in attempts; drafts of changes."""
 
 from __future__ import annotations
 
 import datetime
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from registry.versions import VERSIONS_TABLE
@@ -69,15 +78,20 @@ class Account(Base):
     created_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True))
 
 
-class SignInFailure(Base):
-    """One failed sign-in for a name (known or not): the shared record that limits attempts
-    across every app server on the database."""
+class SignInAttempt(Base):
+    """One sign-in attempt whose password was (or is being) checked, for a name (known or not)
+    and the client's address: counted before the check, so that every app server on the
+    database shares the count (`registry.attempts`). A success or `user unlock` stops its
+    attempts counting for the name; `user unlock --client` for the client."""
 
-    __tablename__ = "sign_in_failures"
+    __tablename__ = "sign_in_attempts"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     name: Mapped[str] = mapped_column(String(100), index=True)
-    failed_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True))
+    client: Mapped[str | None] = mapped_column(String(100), index=True)
+    attempted_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    counts_for_name: Mapped[bool] = mapped_column(Boolean)
+    counts_for_client: Mapped[bool] = mapped_column(Boolean)
 
 
 class SignInSession(Base):
@@ -90,7 +104,7 @@ class SignInSession(Base):
         ForeignKey("accounts.name", name="fk_sign_in_sessions_account", ondelete="CASCADE"),
         index=True)
     created_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True))
-    expires_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True), index=True)
 
 
 class Draft(Base):

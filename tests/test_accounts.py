@@ -14,7 +14,7 @@ from argon2 import PasswordHasher
 
 from geodata import Units
 from registry.accounts import (
-    MAX_FAILURES,
+    MAX_ATTEMPTS,
     AccountError,
     AccountStore,
     NotAllowedError,
@@ -68,7 +68,7 @@ def test_too_many_failures_lock_the_name_for_every_server(database_url: str,
                                                          units: Units) -> None:
     first, second = accounts(database_url, units), accounts(database_url, units)
     first.add("anna", "editor", PASSWORD)
-    for attempt in range(MAX_FAILURES):
+    for attempt in range(MAX_ATTEMPTS):
         server = first if attempt % 2 else second  # two app servers share the count
         with pytest.raises(SignInRefusedError):
             server.sign_in("anna", f"wrong-{attempt}-password")
@@ -76,7 +76,7 @@ def test_too_many_failures_lock_the_name_for_every_server(database_url: str,
         first.sign_in("anna", PASSWORD)  # the right password, but locked
     assert refused.value.locked_until is not None
     assert "too many" in str(refused.value)
-    for _ in range(MAX_FAILURES):  # an unknown name is locked the same way
+    for _ in range(MAX_ATTEMPTS):  # an unknown name is locked the same way
         with pytest.raises(SignInRefusedError):
             first.sign_in("nobody", PASSWORD)
     assert first.locked_until("nobody") is not None
@@ -87,9 +87,9 @@ def test_a_success_clears_earlier_failures(database_url: str, units: Units) -> N
     store.add("anna", "editor", PASSWORD)
     with pytest.raises(SignInRefusedError):
         store.sign_in("anna", "not-the-password")
-    assert store.failure_count("anna") == 1
+    assert store.attempt_count("anna") == 1
     store.sign_in("anna", PASSWORD)
-    assert store.failure_count("anna") == 0
+    assert store.attempt_count("anna") == 0
 
 
 def test_an_old_hash_is_replaced_at_sign_in(database_url: str, units: Units) -> None:
@@ -153,10 +153,14 @@ def test_account_rules(database_url: str, units: Units) -> None:
     store.sign_in("anna", "another-long-password")
 
 
-def _user(url: str, *args: str, password: str | None = None) -> subprocess.CompletedProcess:
+def _user(url: str, *args: str, password: str | None = None,
+          stdin: int | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m coverage user ARGS` on `url`, with `password` as its standard input (or
+    `stdin`, e.g. `subprocess.DEVNULL`)."""
     environment = {**os.environ, DATABASE_URL_VARIABLE: url}
-    return subprocess.run([sys.executable, "-m", "coverage", "user", *args],
-                          input=password, capture_output=True, text=True, cwd=REPOSITORY_ROOT,
+    given = {"input": password} if stdin is None else {"stdin": stdin}
+    return subprocess.run([sys.executable, "-m", "coverage", "user", *args], **given,
+                          capture_output=True, text=True, cwd=REPOSITORY_ROOT,
                           env=environment, timeout=120)
 
 

@@ -742,6 +742,27 @@ TEXT: dict[str, dict[str, str]] = {
                            "en": "Gaps per safety region: download as Excel (XLSX)"},
     "sheet_municipalities": {"nl": "Gemeenten", "en": "Municipalities"},
     "sheet_gaps": {"nl": "Hiaten per veiligheidsregio", "en": "Gaps per safety region"},
+    # Sign-in limits
+    "sign_in_busy": {
+        "nl": "Er worden nu te veel aanmeldingen tegelijk gecontroleerd. Probeer het over een "
+              "ogenblik opnieuw.",
+        "en": "Too many sign-ins are being checked at once. Try again in a moment."},
+    "password_too_short": {"nl": "Een wachtwoord heeft minstens {count} tekens.",
+                           "en": "A password needs at least {count} characters."},
+    "password_too_long": {"nl": "Een wachtwoord heeft hoogstens {count} tekens.",
+                          "en": "A password has at most {count} characters."},
+    "password_blank": {"nl": "Een wachtwoord van alleen spaties (of andere witruimte) kan niet.",
+                       "en": "A password of only spaces (or other whitespace) is refused."},
+    "password_repeated": {
+        "nl": "Een wachtwoord heeft minstens {count} verschillende tekens (niet één of een paar "
+              "herhaald).",
+        "en": "A password needs at least {count} different characters (not one or a few "
+              "repeated)."},
+    "password_guessable": {
+        "nl": "Dit wachtwoord is te makkelijk te raden. Neem een langere zin van gewone woorden "
+              "die niet bij elkaar horen, of laat een wachtwoordbeheerder er een maken.",
+        "en": "This password is too easy to guess. Take a longer phrase of unrelated ordinary "
+              "words, or let a password manager make one."},
 }
 
 

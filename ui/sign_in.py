@@ -6,8 +6,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from registry.accounts import NotSignedInError, Session, SignInRefusedError
+from registry.accounts import NotSignedInError, Session, SignInBusyError, SignInRefusedError
+from registry.passwords import (
+    MAX_PASSWORD_LENGTH,
+    MIN_DISTINCT_CHARACTERS,
+    MIN_PASSWORD_LENGTH,
+    WeakPasswordError,
+)
 from ui import editing_data, plain_text
+from ui.client_address import client_address
 from ui.i18n import Translator
 
 SESSION_KEY = "account_session"
@@ -49,12 +56,29 @@ def sign_in_form(t: Translator) -> Session | None:
         submitted = st.form_submit_button(t("sign_in_submit"))
     if submitted:
         try:
-            st.session_state[SESSION_KEY] = editing_data.accounts().sign_in(name, password)
+            st.session_state[SESSION_KEY] = editing_data.accounts().sign_in(
+                name, password, client_address())
         except SignInRefusedError as refused:
-            if refused.locked_until is None:
-                plain_text.error(t("sign_in_refused"))
-            else:
-                plain_text.error(t("sign_in_locked", time=f"{refused.locked_until:%H:%M}"))
+            plain_text.error(refusal_text(t, refused))
             return None
         st.rerun()
     return None
+
+
+def refusal_text(t: Translator, refused: SignInRefusedError) -> str:
+    """What the page says about a refused sign-in."""
+    if isinstance(refused, SignInBusyError):
+        return t("sign_in_busy")
+    if refused.locked_until is None:
+        return t("sign_in_refused")
+    return t("sign_in_locked", time=f"{refused.locked_until:%H:%M}")
+
+
+_RULE_COUNTS = {"too_short": MIN_PASSWORD_LENGTH, "too_long": MAX_PASSWORD_LENGTH,
+                "repeated": MIN_DISTINCT_CHARACTERS}
+
+
+def password_rule_text(t: Translator, weak: WeakPasswordError) -> str:
+    """What a page that sets a password says when `registry.passwords.check_password` refuses
+    it (check before calling `AccountStore.add` or `.set_password`)."""
+    return t(f"password_{weak.reason}", count=_RULE_COUNTS.get(weak.reason, 0))
