@@ -3,4 +3,4 @@
 from ui.edit_page import show_edit_page
 from ui.pages import context
 
-show_edit_page(context().t)
+show_edit_page(context().t, offline=context().offline)

@@ -4,12 +4,20 @@
 default an SQLite file in the user's data folder (`platformdirs`). SQLite runs in WAL mode
 (readers never wait for a writer) with a busy timeout, and writes start with `BEGIN IMMEDIATE`
 so that two writers queue instead of failing half-way.
+
+The app's readers wait for the database for `reader_timeout_s()` at most
+(`COVERAGE_DATABASE_TIMEOUT_S`): on PostgreSQL as a connect timeout and a statement timeout, on
+SQLite as the busy timeout. An SQLite file is created only by the first connection of an
+engine: once the database existed, a file that is gone is an error (`unable to open database
+file`), never a new empty database.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +27,32 @@ DATABASE_FILE = "register.sqlite3"
 BUSY_TIMEOUT_MS = 30_000
 WRITE_OPTION = "register_write"
 """Execution option of a connection that writes (SQLite: `BEGIN IMMEDIATE`)."""
+TIMEOUT_VARIABLE = "COVERAGE_DATABASE_TIMEOUT_S"
+"""Environment variable: how long the app's readers wait for the database, in seconds."""
+DEFAULT_TIMEOUT_S = 2.0
+
+
+class DatabaseUnreachableError(RuntimeError):
+    """The register's database did not answer: its file is gone, unreadable or not a database,
+    its server is stopped, or it was slower than the readers' timeout."""
+
+
+def reader_timeout_s() -> float:
+    """`$COVERAGE_DATABASE_TIMEOUT_S` when it is a positive number, else `DEFAULT_TIMEOUT_S`."""
+    try:
+        value = float(os.environ.get(TIMEOUT_VARIABLE) or DEFAULT_TIMEOUT_S)
+    except ValueError:
+        return DEFAULT_TIMEOUT_S
+    return value if math.isfinite(value) and value > 0 else DEFAULT_TIMEOUT_S
+
+
+def unreachable_errors() -> tuple[type[BaseException], ...]:
+    """The errors that say the database did not answer (not that a request was wrong): the
+    drivers' errors as SQLAlchemy wraps them, a pool that gave no connection in time, SQLite's
+    own errors, and `DatabaseUnreachableError`."""
+    from sqlalchemy import exc
+
+    return (exc.DBAPIError, exc.TimeoutError, sqlite3.Error, DatabaseUnreachableError)
 
 
 def default_database_url() -> str:
@@ -42,24 +76,52 @@ def sqlite_path(url: str) -> Path | None:
     return Path(rest.split("?", 1)[0])
 
 
+def _server_timeouts(timeout_s: float) -> dict[str, Any]:
+    """Connect arguments of a PostgreSQL reader that waits at most about `timeout_s` (libpq's
+    connect timeout is whole seconds, at least 2)."""
+    return {"connect_timeout": max(2, math.ceil(timeout_s)),
+            "options": f"-c statement_timeout={max(1, round(timeout_s * 1000))}"}
+
+
+def _sqlite_connector(path: Path, timeout_s: float) -> Any:
+    """Connections to the SQLite file: the first may create it, later ones only open it."""
+    uri = path.resolve().as_uri()
+    opened = False
+
+    def connect() -> sqlite3.Connection:
+        nonlocal opened
+        mode = "rw" if opened else "rwc"
+        connection = sqlite3.connect(f"{uri}?mode={mode}", uri=True, timeout=timeout_s,
+                                     check_same_thread=False)
+        opened = True
+        return connection
+
+    return connect
+
+
 @functools.cache
-def create_engine(url: str) -> Any:
-    """The SQLAlchemy engine for `url` (one per URL and process); for SQLite with WAL, busy
-    timeout and immediate writes."""
+def create_engine(url: str, timeout_s: float | None = None) -> Any:
+    """The SQLAlchemy engine for `url` (one per URL, timeout and process); for SQLite with WAL,
+    busy timeout and immediate writes. With `timeout_s` (readers) no statement waits longer
+    than that; without it, writers wait `BUSY_TIMEOUT_MS` for SQLite's write lock."""
     import sqlalchemy
 
     path = sqlite_path(url)
     if path is None:
-        return sqlalchemy.create_engine(url, pool_pre_ping=True)
+        if timeout_s is None:
+            return sqlalchemy.create_engine(url, pool_pre_ping=True)
+        return sqlalchemy.create_engine(url, pool_pre_ping=True, pool_timeout=timeout_s,
+                                        connect_args=_server_timeouts(timeout_s))
+    busy_ms = BUSY_TIMEOUT_MS if timeout_s is None else max(1, round(timeout_s * 1000))
     path.parent.mkdir(parents=True, exist_ok=True)
-    engine = sqlalchemy.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    engine = sqlalchemy.create_engine(url, creator=_sqlite_connector(path, busy_ms / 1000))
 
     @sqlalchemy.event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN itself (below)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 

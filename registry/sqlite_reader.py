@@ -3,6 +3,9 @@
 The command line starts in a fresh process each time; importing SQLAlchemy would add about a
 fifth to a lookup. A database that is already at the newest schema and holds versions is read
 here instead; anything else (a new file, an older schema) goes through `registry.store`.
+
+The reader never creates the file: a file that is gone is an error (`sqlite3.OperationalError`),
+not a new empty database.
 """
 
 from __future__ import annotations
@@ -24,32 +27,44 @@ from registry.versions import (
 
 
 class SqliteReader:
-    """A `VersionReader` on an SQLite file (one short connection per call: thread-safe)."""
+    """A `VersionReader` on an SQLite file (one short connection per call: thread-safe) that
+    waits at most `timeout_s` for a lock."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, timeout_s: float = BUSY_TIMEOUT_MS / 1000) -> None:
         self.path = path
+        self.timeout_s = timeout_s
 
     @contextlib.contextmanager
     def _connection(self) -> Iterator[sqlite3.Connection]:
-        connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+        connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=rw", uri=True,
+                                     timeout=self.timeout_s)
         try:
             yield connection
         finally:
             connection.close()
+
+    def schema(self) -> tuple[str | None, int | None]:
+        """The schema revision and the newest version's number; (None, None) for a database
+        without the schema (an empty file). Raises `sqlite3.Error` when the file is missing,
+        locked for longer than the timeout, or not a database."""
+        with self._connection() as connection:
+            tables = {row[0] for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "alembic_version" not in tables:
+                return None, None
+            revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            newest = self._newest(connection) if VERSIONS_TABLE in tables else None
+        return (revision[0] if revision else None), newest
 
     def is_ready(self) -> bool:
         """Whether the file exists, is at the newest schema and holds at least one version."""
         if not self.path.is_file():
             return False
         try:
-            with self._connection() as connection:
-                revision = connection.execute("SELECT version_num FROM alembic_version"
-                                              ).fetchone()
-                if revision is None or revision[0] != HEAD_REVISION:
-                    return False
-                return self._newest(connection) is not None
+            revision, newest = self.schema()
         except sqlite3.Error:
             return False
+        return revision == HEAD_REVISION and newest is not None
 
     @staticmethod
     def _newest(connection: sqlite3.Connection) -> int | None:

@@ -86,12 +86,16 @@ class VersionStore:
         """A connection whose transaction takes the write lock at once (SQLite)."""
         return writing(self.engine)
 
+    def is_ready(self) -> bool:
+        """Whether the database is at the newest schema and holds at least one version."""
+        with self.engine.connect() as connection:
+            return current_revision(connection) == HEAD_REVISION and bool(connection.execute(
+                select(func.count()).select_from(_TABLE)).scalar())
+
     def prepare(self, units: Units, seed_dir: Path | None = None) -> None:
         """Migrate to the newest schema; fill an empty database from the seed folder."""
-        with self.engine.connect() as connection:
-            if current_revision(connection) == HEAD_REVISION and connection.execute(
-                    select(func.count()).select_from(_TABLE)).scalar():
-                return
+        if self.is_ready():
+            return
         seeds = seed_documents(units, seed_dir or register_dir())  # validated before writing
         with self._write() as connection, connection.begin():
             if connection.dialect.name == "postgresql":

@@ -8,6 +8,7 @@ Debian's package creates) through `runuser`.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import itertools
 import os
 import pwd
@@ -58,37 +59,72 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+@dataclasses.dataclass
+class Cluster:
+    """A PostgreSQL cluster in `folder` listening on 127.0.0.1:`port` (and a socket there)."""
+
+    binaries: Path
+    folder: Path
+    port: int
+
+    @property
+    def data(self) -> Path:
+        return self.folder / "data"
+
+    @property
+    def url(self) -> str:
+        """The SQLAlchemy URL of the cluster's `postgres` database."""
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+
+    def start(self) -> None:
+        """Start the server and wait until it accepts connections."""
+        log = self.folder / "server.log"
+        options = (f"-k {self.folder} -p {self.port} -c listen_addresses=127.0.0.1 "
+                   "-c fsync=off -c max_connections=100")
+        started = subprocess.run(_as_server_user([str(self.binaries / "pg_ctl"), "-D",
+                                                  str(self.data), "-l", str(log), "-w", "-t",
+                                                  "60", "-o", options, "start"]),
+                                 capture_output=True, text=True, timeout=120, check=False)
+        if started.returncode != 0:
+            raise RuntimeError(f"PostgreSQL did not start: {started.stderr}\n"
+                               f"{log.read_text(errors='replace') if log.exists() else ''}")
+
+    def stop(self) -> None:
+        """Stop the server at once (its clients lose their connections)."""
+        if (self.data / "postmaster.pid").exists():
+            subprocess.run(_as_server_user([str(self.binaries / "pg_ctl"), "-D",
+                                            str(self.data), "-m", "immediate", "-w", "stop"]),
+                           capture_output=True, timeout=60, check=False)
+
+
 @contextlib.contextmanager
-def postgres_server() -> Iterator[str]:
-    """Start a cluster; yield the SQLAlchemy URL of its `postgres` database; stop and remove
-    it afterwards."""
+def postgres_cluster() -> Iterator[Cluster]:
+    """Create and start a cluster; yield it (it can be stopped and started again); stop and
+    remove it afterwards."""
     binaries = server_binaries()
     folder = Path(tempfile.mkdtemp(prefix="coverage-pg-"))
     if os.geteuid() == 0:
         user = pwd.getpwnam(SERVER_USER)
         os.chown(folder, user.pw_uid, user.pw_gid)
-    data, log, port = folder / "data", folder / "server.log", _free_port()
+    cluster = Cluster(binaries, folder, _free_port())
     try:
-        subprocess.run(_as_server_user([str(binaries / "initdb"), "-D", str(data), "-U",
+        subprocess.run(_as_server_user([str(binaries / "initdb"), "-D", str(cluster.data), "-U",
                                         "postgres", "-A", "trust", "-E", "UTF8", "--locale=C",
                                         "--no-sync"]),
                        check=True, capture_output=True, timeout=120)
-        options = (f"-k {folder} -p {port} -c listen_addresses=127.0.0.1 -c fsync=off "
-                   "-c max_connections=100")
-        started = subprocess.run(_as_server_user([str(binaries / "pg_ctl"), "-D", str(data),
-                                                  "-l", str(log), "-w", "-t", "60", "-o",
-                                                  options, "start"]),
-                                 capture_output=True, text=True, timeout=120, check=False)
-        if started.returncode != 0:
-            raise RuntimeError(f"PostgreSQL did not start: {started.stderr}\n"
-                               f"{log.read_text(errors='replace') if log.exists() else ''}")
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
+        cluster.start()
+        yield cluster
     finally:
-        if (data / "postmaster.pid").exists():
-            subprocess.run(_as_server_user([str(binaries / "pg_ctl"), "-D", str(data), "-m",
-                                            "immediate", "stop"]),
-                           capture_output=True, timeout=60, check=False)
+        cluster.stop()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def postgres_server() -> Iterator[str]:
+    """Start a cluster; yield the SQLAlchemy URL of its `postgres` database; stop and remove
+    it afterwards."""
+    with postgres_cluster() as cluster:
+        yield cluster.url
 
 
 def fresh_database(server_url: str) -> str:

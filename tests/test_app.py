@@ -472,7 +472,7 @@ def test_an_unexpected_failure_shows_a_short_message_and_is_logged(
     def broken() -> None:
         raise RuntimeError(f"cannot read {secret}")
 
-    monkeypatch.setattr(ui.data, "versions", broken)
+    monkeypatch.setattr(ui.data, "published", broken)
     with caplog.at_level("ERROR", logger="ui.page_guard"):
         app = new_session()
         app.query_params["lang"] = "en"

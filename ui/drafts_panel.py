@@ -8,14 +8,18 @@ checks the role itself: the button is only shown to publishers, but hiding it is
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from registry.accounts import Session
+from registry.database import unreachable_errors
 from registry.drafts import Conflict, Draft, DraftConflictError, DraftError, DraftStore
 from ui import data, plain_text
 from ui.i18n import Translator
 
 OUTCOME_KEY = "draft_outcome"
+_log = logging.getLogger(__name__)
 
 
 def _publish(store: DraftStore, session: Session, draft_id: int) -> None:
@@ -28,6 +32,10 @@ def _publish(store: DraftStore, session: Session, draft_id: int) -> None:
         st.session_state[OUTCOME_KEY] = ("not_open", draft_id)
     except DraftConflictError as error:
         st.session_state[OUTCOME_KEY] = ("conflict", error.conflict)
+    except unreachable_errors() as error:
+        _log.warning("a draft was not published: %s", error)
+        st.session_state[OUTCOME_KEY] = ("unreachable", None)
+        return
     else:
         st.session_state[OUTCOME_KEY] = ("published", info.number)
     # A version newer than this run's exists now: the next run shows it from its start (and
@@ -40,6 +48,9 @@ def _rebase(store: DraftStore, session: Session, draft_id: int) -> None:
         store.rebase(session, draft_id)
     except (PermissionError, ValueError) as error:
         st.session_state[OUTCOME_KEY] = ("not_allowed", str(error))
+    except unreachable_errors() as error:
+        _log.warning("a draft was not rebased: %s", error)
+        st.session_state[OUTCOME_KEY] = ("unreachable", None)
 
 
 def show_conflict(conflict: Conflict, t: Translator) -> None:
@@ -61,6 +72,8 @@ def _outcome(t: Translator) -> None:
     kind, value = outcome
     if kind == "published":
         plain_text.success(t("published", number=value))
+    elif kind == "unreachable":
+        plain_text.error(t("write_unreachable"))
     elif kind == "not_open":
         plain_text.error(t("draft_not_open", number=value))
     elif kind == "conflict":

@@ -8,12 +8,14 @@ the database at every save and publish. Without a session the page shows the sig
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import streamlit as st
 
 from coverage.engine import Coverage
 from registry.accounts import Session
+from registry.database import unreachable_errors
 from registry.documents import Document
 from registry.drafts import Action, DraftStore, entry_of
 from registry.entry_yaml import entry_text
@@ -23,7 +25,10 @@ from ui.drafts_panel import drafts_panel
 from ui.edit_preview import show_preview
 from ui.entry_form import PREFILL_KEY, entry_form, key, load_entry
 from ui.i18n import Translator
+from ui.outage import refuse_editing
 from ui.sign_in import sign_in_form
+
+_log = logging.getLogger(__name__)
 
 NEW_ENTRY = ""
 """The entry choice that adds a new entry."""
@@ -74,6 +79,9 @@ def _save(store: DraftStore, session: Session, change: dict[str, Any], t: Transl
         plain_text.error(t("not_allowed", error=str(error)))
     except RegisterError as error:  # the newest version changed meanwhile
         plain_text.error(t("edit_invalid", error=problem_text(error)))
+    except unreachable_errors() as error:
+        _log.warning("a draft was not saved: %s", error)
+        plain_text.error(t("write_unreachable"))
     else:
         plain_text.success(t("draft_saved", number=draft.id))
 
@@ -125,13 +133,22 @@ def _yaml_data(text: str | None) -> dict[str, Any]:
     return yaml.safe_load(text) if text else {}
 
 
-def show_edit_page(t: Translator) -> None:
-    """The whole edit page in the reader's language."""
+def show_edit_page(t: Translator, *, offline: bool = False) -> None:
+    """The whole edit page in the reader's language; while the database does not answer
+    (`offline`, or it stops answering during the run), only a short message that editing and
+    publishing are not possible now (signing in needs the database too)."""
     st.title(t("edit_page_title"))
     plain_text.paragraph(t("edit_intro"))
-    session = sign_in_form(t)
-    if session is None:
+    if offline:
+        refuse_editing(t)
         return
-    store = editing_data.drafts()
-    newest = _editor(store, session, t)
-    drafts_panel(store, session, newest, t)
+    try:
+        session = sign_in_form(t)
+        if session is None:
+            return
+        store = editing_data.drafts()
+        newest = _editor(store, session, t)
+        drafts_panel(store, session, newest, t)
+    except unreachable_errors() as error:
+        _log.warning("the edit page cannot reach the database: %s", error)
+        refuse_editing(t)

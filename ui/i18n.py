@@ -763,6 +763,25 @@ TEXT: dict[str, dict[str, str]] = {
               "die niet bij elkaar horen, of laat een wachtwoordbeheerder er een maken.",
         "en": "This password is too easy to guess. Take a longer phrase of unrelated ordinary "
               "words, or let a password manager make one."},
+    # Last known good (database unreachable)
+    "database_unreachable": {
+        "nl": "Overzicht van {as_of}; de database is nu niet bereikbaar.",
+        "en": "Overview as of {as_of}; the database cannot be reached right now."},
+    "database_unreachable_no_copy": {
+        "nl": "Het register is nu niet bereikbaar en deze server heeft nog geen eerdere versie "
+              "bewaard. De pagina laadt vanzelf opnieuw zodra de database weer antwoordt.",
+        "en": "The register cannot be reached right now and this server has no earlier version "
+              "kept. The page reloads by itself once the database answers again."},
+    "editing_unavailable": {
+        "nl": "Bewerken en publiceren kan nu niet: de database is niet bereikbaar. Probeer het "
+              "over een paar minuten opnieuw.",
+        "en": "Editing and publishing are not possible right now: the database cannot be "
+              "reached. Please try again in a few minutes."},
+    "write_unreachable": {
+        "nl": "Niet opgeslagen en niet gepubliceerd: de database is nu niet bereikbaar. Probeer "
+              "het over een paar minuten opnieuw.",
+        "en": "Not saved and not published: the database cannot be reached right now. Please "
+              "try again in a few minutes."},
 }
 
 

@@ -8,6 +8,7 @@ sidebar is drawn after the page.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import streamlit as st
 
 from coverage.engine import Coverage
 from coverage.serialise import lookup_json
+from registry.database import DatabaseUnreachableError
 from registry.errors import RegisterError
 from registry.versions import VersionInfo
 from ui import data, overview, plain_text, tabs
@@ -26,6 +28,7 @@ from ui.history import history
 from ui.i18n import Translator
 from ui.keyboard import keyboard_path
 from ui.map_panel import clicked, legend_html, render_map, show_focus, summary_text
+from ui.outage import outage_notice, wait_for_database
 from ui.page_language import declare_language
 from ui.region_view import FOCUS_KEY
 from ui.scroll import bring_card_into_view
@@ -56,6 +59,14 @@ class PageContext:
     versions: list[VersionInfo]
     chosen: Settings
     shown: data.Shown
+    as_of: datetime.datetime | None = None
+    """None when the database answered; else it did not, and the version shown is the last
+    known good one, named the newest by the database at this time (`data.Published.as_of`)."""
+
+    @property
+    def offline(self) -> bool:
+        """Whether the database did not answer this run (nothing can be written)."""
+        return self.as_of is not None
 
 
 def prelude(root: Path) -> PageContext:
@@ -76,20 +87,29 @@ def prelude(root: Path) -> PageContext:
         data.municipality_index()
 
     # The register: the published versions; the newest unless the sidebar or the link says
-    # otherwise. One version number per run: the page always shows one whole version.
+    # otherwise. One version number per run: the page always shows one whole version. While
+    # the database does not answer, the last known good version, and one line that says so.
     try:
-        versions = data.versions()
+        register = data.published()
     except RegisterError as error:  # broken seed files on a first start: say where
         plain_text.error(t("register_missing", error=error))
         st.stop()
-    chosen = chosen_settings(versions, t)
-    return PageContext(root, t, versions, chosen, data.shown(chosen.version))
+    except DatabaseUnreachableError:  # and no copy of an earlier version
+        plain_text.error(t("database_unreachable_no_copy"))
+        wait_for_database()
+        st.stop()
+    if register.as_of is not None:
+        plain_text.info(outage_notice(register.as_of, t))
+    chosen = chosen_settings(register.versions, t)
+    return PageContext(root, t, register.versions, chosen, data.shown(chosen.version),
+                       register.as_of)
 
 
 def sidebar(context: PageContext) -> None:
     """The sidebar for the prelude's choices; drawn after the page (see `ui.sidebar`)."""
     show_sidebar(context.versions, context.chosen,
-                 lambda number: data.shown(number).coverage.snapshot, context.t)
+                 lambda number: data.shown(number).coverage.snapshot, context.t,
+                 offline=context.offline)
 
 
 def show_dashboard(context: PageContext) -> None:
@@ -163,9 +183,11 @@ def show_dashboard(context: PageContext) -> None:
     # The views below the map; only the open one runs.
     views = {
         t("tab_overview"): lambda: overview.national_picture(
-            _with_previous(chosen.version), coverage, t, shown.key, charts=False),
+            _with_previous(chosen.version, context.offline), coverage, t, shown.key,
+            charts=False),
         t("tab_charts"): lambda: overview.national_picture(
-            _with_previous(chosen.version), coverage, t, shown.key, charts=True),
+            _with_previous(chosen.version, context.offline), coverage, t, shown.key,
+            charts=True),
         t("tab_gaps"): lambda: tabs.gaps(coverage, shown.key, t),
         t("tab_border"): lambda: tabs.border_rule(coverage, t),
         t("tab_coordinators"): lambda: tabs.coordinators(coverage, t),
@@ -184,7 +206,8 @@ def show_dashboard(context: PageContext) -> None:
     show_focus(st.session_state.get(FOCUS_KEY) if opened == t("tab_gaps") else None)
 
 
-def _with_previous(number: int) -> dict[str, Coverage]:
-    """The version before `number` (if any) and `number` itself, oldest first: the changes the
-    national picture counts."""
-    return {str(each): data.shown(each).coverage for each in (number - 1, number) if each >= 1}
+def _with_previous(number: int, offline: bool = False) -> dict[str, Coverage]:
+    """The version before `number` (if any, and not while the database does not answer) and
+    `number` itself, oldest first: the changes the national picture counts."""
+    first = number if offline else number - 1
+    return {str(each): data.shown(each).coverage for each in (first, number) if each >= 1}

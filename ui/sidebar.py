@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from coverage.schema import Snapshot
+from registry.database import DatabaseUnreachableError
 from registry.versions import VersionInfo
 from ui import data, plain_text
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, TEXT, Translator
@@ -92,12 +93,17 @@ def version_choice(infos: list[VersionInfo], t: Translator) -> int:
 
 
 @on_ticks_only(every_s=WATCH_EVERY_S)
-def watch_for_new_versions(known_newest: int) -> None:
-    """Rerun the page when a newer version than `known_newest` has been published: checked
-    every `WATCH_EVERY_S` seconds, never at the end of the run that drew the page (which may
-    read a newer number than its start did, once the cached one expires mid-run)."""
-    newest = data.newest_number()
-    if newest is not None and newest != known_newest:
+def watch_for_new_versions(known_newest: int, offline: bool = False) -> None:
+    """Rerun the page when a newer version than `known_newest` has been published, or, on a
+    page shown from the last known good version (`offline`), once the database answers again:
+    checked every `WATCH_EVERY_S` seconds, never at the end of the run that drew the page
+    (which may read a newer number than its start did, once the cached one expires mid-run).
+    A database that does not answer is no news: the page stays as it is."""
+    try:
+        newest = data.newest_number()
+    except DatabaseUnreachableError:
+        return
+    if offline or (newest is not None and newest != known_newest):
         st.rerun()
 
 
@@ -117,9 +123,11 @@ def chosen_settings(infos: list[VersionInfo], t: Translator) -> Settings:
 
 
 def show_sidebar(infos: list[VersionInfo], chosen: Settings,
-                 snapshot_of: Callable[[int], Snapshot], t: Translator) -> None:
+                 snapshot_of: Callable[[int], Snapshot], t: Translator, *,
+                 offline: bool = False) -> None:
     """Draw the sidebar for the choices `chosen` (see :func:`chosen_settings`): language,
-    version, which version is shown and its source, and the map's layers."""
+    version, which version is shown and its source, and the map's layers; `offline`: the
+    versions are the last known good one only (the database did not answer)."""
     sidebar = st.sidebar
     _language_radio()
     by_number = {info.number: info for info in infos}
@@ -143,7 +151,7 @@ def show_sidebar(infos: list[VersionInfo], chosen: Settings,
                          date=f"{info.published_at:%Y-%m-%d %H:%M} UTC"), where=sidebar)
     plain_text.caption(citation_text(snapshot.source, t), where=sidebar)
     with sidebar:
-        watch_for_new_versions(infos[0].number)
+        watch_for_new_versions(infos[0].number, offline)
     sidebar.toggle(t("show_regions"), value=LAYER_DEFAULTS["show_regions"], key="show_regions")
     sidebar.toggle(t("show_areas"), value=LAYER_DEFAULTS["show_areas"], key="show_areas")
     sidebar.toggle(t("show_violations"), value=LAYER_DEFAULTS["show_violations"],
