@@ -117,6 +117,7 @@ def test_contact_fields_over_their_limits(field: str, value: Any, where: str) ->
     data = rotterdam()
     data["contacts"][0][field] = value
     assert refusal(data)[0] == where
+    assert "at most" in refusal(data)[1]
 
 
 def test_too_many_contacts_units_and_a_long_id() -> None:

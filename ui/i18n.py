@@ -724,6 +724,20 @@ TEXT: dict[str, dict[str, str]] = {
     "proposal_col_overlaps": {"nl": "Overlap", "en": "Overlaps"},
     "legend_proposal": {"nl": "Gemeente in het voorstel (gearceerd)",
                         "en": "Municipality in the proposal (hatched)"},
+    # Register limits
+    "field_limit": {"nl": "Ten hoogste {limit} tekens; wat langer is, neemt het veld niet aan.",
+                    "en": "At most {limit} characters; the field takes nothing longer."},
+    "field_phones_limit": {
+        "nl": "Ten hoogste {count} nummers van elk {limit} tekens.",
+        "en": "At most {count} numbers of {limit} characters each."},
+    "field_units_limit": {"nl": "Ten hoogste {count} eenheden per lijst.",
+                          "en": "At most {count} units per list."},
+    "contacts_limit": {"nl": "Een item heeft ten hoogste {count} contacten.",
+                       "en": "An entry has at most {count} contacts."},
+    "publish_invalid": {
+        "nl": "Niet gepubliceerd: het concept houdt zich niet aan de regels van het register: "
+              "{error}",
+        "en": "Not published: the draft breaks the register's rules: {error}"},
 }
 
 
