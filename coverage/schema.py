@@ -10,9 +10,17 @@ register is loaded (`coverage.register`).
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    model_validator,
+)
 
 from coverage import limits
 from coverage.phones import Phone, parse_phone
@@ -26,14 +34,36 @@ AREA_UNIT_KINDS = ("municipality", "safety_region", "province", "police_unit")
 REFERENCE_KINDS = (*AREA_UNIT_KINDS, "entry")
 
 
+PUBLISHED = "published"
+"""The validation context `{PUBLISHED: True}` reads a version back from the register's database:
+it kept the rules in force when it was published, and the limits (`coverage.limits`), perhaps
+newer than it, are not applied again, so that a version breaking them can still be read and
+replaced. Everything written (imported, saved, published, reverted to) keeps them."""
+
+
+def _limits_apply(info: ValidationInfo) -> bool:
+    return not (isinstance(info.context, dict) and info.context.get(PUBLISHED))
+
+
 def _within(max_chars: int) -> AfterValidator:
     """A validator refusing text over `max_chars` characters or with a refused character
     (`coverage.limits`)."""
 
-    def check(value: str) -> str:
-        problem = limits.text_problem(value, max_chars)
+    def check(value: str, info: ValidationInfo) -> str:
+        problem = limits.text_problem(value, max_chars) if _limits_apply(info) else None
         if problem:
             raise ValueError(problem)
+        return value
+
+    return AfterValidator(check)
+
+
+def _at_most(count: int) -> AfterValidator:
+    """A validator refusing a list of more than `count` items (`coverage.limits`)."""
+
+    def check(value: list[Any], info: ValidationInfo) -> list[Any]:
+        if len(value) > count and _limits_apply(info):
+            raise ValueError(f"has {len(value):,} items; at most {count:,} are allowed here")
         return value
 
     return AfterValidator(check)
@@ -51,10 +81,10 @@ Language = Literal["nl", "en"]
 """The languages of the interface, and of every text the project writes in the register."""
 
 
-def _phone_from_text(value: object) -> object:
+def _phone_from_text(value: object, info: ValidationInfo) -> object:
     if not isinstance(value, str):
         return value
-    problem = limits.text_problem(value, limits.MAX_PHONE_CHARS)
+    problem = limits.text_problem(value, limits.MAX_PHONE_CHARS) if _limits_apply(info) else None
     if problem:
         raise ValueError(problem)
     return parse_phone(value)
@@ -155,8 +185,8 @@ class UnitRef(_Strict):
 class AreaExpression(_Strict):
     """The municipalities of every `include` unit, less those of every `exclude` unit."""
 
-    include: list[UnitRef] = Field(min_length=1, max_length=limits.MAX_AREA_UNITS)
-    exclude: list[UnitRef] = Field([], max_length=limits.MAX_AREA_UNITS)
+    include: Annotated[list[UnitRef], Field(min_length=1), _at_most(limits.MAX_AREA_UNITS)]
+    exclude: Annotated[list[UnitRef], _at_most(limits.MAX_AREA_UNITS)] = []
 
 
 class Contact(_Strict):
@@ -169,7 +199,7 @@ class Contact(_Strict):
     target_group: TargetGroup = "all"
     target_group_wording: Name | None = None
     """The source's own words for the target group, e.g. `(23 - )`."""
-    phones: list[PhoneField] = Field([], max_length=limits.MAX_PHONES)
+    phones: Annotated[list[PhoneField], _at_most(limits.MAX_PHONES)] = []
     comensha: bool | None = None
     """Said explicitly: `true` when the contact is CoMensha although its name is spelt otherwise,
     `false` when it is another organisation although its name contains "CoMensha" or it gives
@@ -201,7 +231,7 @@ class Entry(_Strict):
     note: Localised | None = None
     """Why an ambiguous wording was read this way, in Dutch and English; required where a
     reading was a choice. It stands alone: it may name another entry, never lean on its note."""
-    contacts: list[Contact] = Field([], max_length=limits.MAX_CONTACTS)
+    contacts: Annotated[list[Contact], _at_most(limits.MAX_CONTACTS)] = []
 
     @model_validator(mode="after")
     def _note_where_needed(self) -> Entry:
@@ -238,7 +268,7 @@ class Snapshot(_Strict):
     """Where the text comes from, and its date (or what is known of it)."""
     sequence: int = Field(ge=1)
     """Order of publication: a higher number is a later overview."""
-    entries: list[Entry] = Field(min_length=1, max_length=limits.MAX_ENTRIES)
+    entries: Annotated[list[Entry], Field(min_length=1), _at_most(limits.MAX_ENTRIES)]
 
     @property
     def date(self) -> datetime.date | None:
@@ -252,6 +282,6 @@ class Fallback(_Strict):
     organisation: Name
     description: Localised
     """Who the fallback is and what it does, in both languages."""
-    phones: list[PhoneField] = Field(min_length=1, max_length=limits.MAX_PHONES)
-    sources: list[Citation] = Field(min_length=1, max_length=limits.MAX_SOURCES)
+    phones: Annotated[list[PhoneField], Field(min_length=1), _at_most(limits.MAX_PHONES)]
+    sources: Annotated[list[Citation], Field(min_length=1), _at_most(limits.MAX_SOURCES)]
     """Where the number and the fallback role come from."""

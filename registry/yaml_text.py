@@ -136,9 +136,12 @@ def _check_events(text: str, path: Path) -> None:
                                 line=event.start_mark.line + 1)
 
 
-def parse(text: str, path: Path) -> tuple[Any, Node | None]:
-    """The document and its node tree (for line numbers); `path` names the source in errors."""
-    check_size(text, path)
+def parse(text: str, path: Path, *, published: bool = False) -> tuple[Any, Node | None]:
+    """The document and its node tree (for line numbers); `path` names the source in errors.
+    The size is not checked again for a `published` version (see `coverage.schema.PUBLISHED`);
+    the depth always is."""
+    if not published:
+        check_size(text, path)
     try:
         _check_events(text, path)
         loader = StrictLoader(text)

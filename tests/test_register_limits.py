@@ -388,3 +388,47 @@ def test_a_document_over_the_size_limit_is_refused_whatever_its_origin(units: Un
     text = CURRENT.read_text("utf-8") + "#" * MAX_FILE_BYTES
     with pytest.raises(RegisterError, match="document is larger than 1,000,000 bytes"):
         snapshot_from_text(text, Path("composed"), units)
+
+
+# --- versions published before the limits ---------------------------------------------------
+
+def publish_unchecked(drafts: DraftStore, units: Units, entry_yaml: str) -> int:
+    """Publish Rotterdam's entry as given without the limits, as a version published before
+    them was; returns its number."""
+    from registry.documents import document_from_texts
+    from registry.entry_yaml import with_entry
+
+    snapshot_yaml, fallback_yaml = drafts.versions.texts(2)
+    document = document_from_texts(with_entry(snapshot_yaml, ROTTERDAM, entry_yaml),
+                                   fallback_yaml, units, snapshot_name=Path("old"),
+                                   fallback_name=Path("old"), published=True)
+    return drafts.versions.publish(document, author="old", comment="before the limits",
+                                   base=2).number
+
+
+def test_a_version_over_the_limits_is_read_and_can_be_replaced(stores, units: Units,
+                                                               sqlite_url: str,
+                                                               tmp_path: Path) -> None:
+    drafts, editor, publisher = stores
+    long_note = {"nl": "x" * TEN_MB, "en": "Note."}
+    number = publish_unchecked(drafts, units, rotterdam_yaml(drafts, note=long_note))
+    from registry.versions import read_document
+
+    assert read_document(drafts.versions, number, units).snapshot.entries[12].note == (
+        Entry.model_validate({**rotterdam(), "note": long_note},
+                             context={"published": True}).note)
+    with pytest.raises(RegisterError) as caught:  # what is written keeps the limits
+        read_document(drafts.versions, number, units, published=False)
+    assert "larger than 1,000,000 bytes" in caught.value.message
+
+    reverted = subprocess.run([sys.executable, "-m", "coverage", "revert", str(number),
+                               "--comment", "back"], capture_output=True, text=True,
+                              cwd=REPOSITORY_ROOT, timeout=120, check=False,
+                              env={**os.environ, DATABASE_URL_VARIABLE: sqlite_url})
+    assert reverted.returncode == 1 and "Traceback" not in reverted.stderr
+    assert f"version {number} (snapshot): the document is larger than" in reverted.stderr
+
+    fixed = drafts.save(editor, entry_id=ROTTERDAM, action="change", base=number,
+                        entry_yaml=rotterdam_yaml(drafts, note={"nl": "Kort.", "en": "Short."}))
+    assert drafts.publish(publisher, fixed.id).number == number + 1
+    assert read_document(drafts.versions, number + 1, units, published=False)
