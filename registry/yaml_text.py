@@ -6,7 +6,7 @@ refused before it is parsed, and YAML anchors/aliases are refused outright (the 
 needs them, and an alias-heavy file expands exponentially: the "billion laughs"). Mappings and
 lists nested deeper than `MAX_DEPTH` are refused from the parser's events (which build nothing
 and never recurse) before a node tree is composed: composing and building recurse, and 10,000
-nested mappings would reach Python's recursion limit. The limits are `coverage.limits`'.
+nested mappings would reach Python's recursion limit. Both limits come from `coverage.limits`.
 """
 
 from __future__ import annotations
