@@ -1,17 +1,28 @@
 """The schema of the coordinator register: one YAML file per snapshot of the overview.
 
-The models validate structure and field values; names of units are checked against the
-boundary tables, and the domain rules of `coverage.rules` (someone to call, CoMensha written as
-CoMensha, no empty area) applied, when the register is loaded (`coverage.register`).
+The models validate structure and field values within the register's limits (`coverage.limits`:
+lengths of texts, numbers of entries, contacts, phones and area units, no invisible or control
+characters); names of units are checked against the boundary tables, and the domain rules of
+`coverage.rules` (someone to call, CoMensha written as CoMensha, no empty area) applied, when the
+register is loaded (`coverage.register`).
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    model_validator,
+)
 
+from coverage import limits
 from coverage.phones import Phone, parse_phone
 
 COMENSHA = "CoMensha"
@@ -22,14 +33,61 @@ TargetGroup = Literal["all", "under_23", "23_plus"]
 AREA_UNIT_KINDS = ("municipality", "safety_region", "province", "police_unit")
 REFERENCE_KINDS = (*AREA_UNIT_KINDS, "entry")
 
-Identifier = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-Text = Annotated[str, Field(min_length=1)]
+
+PUBLISHED = "published"
+"""The validation context `{PUBLISHED: True}` reads a version back from the register's database:
+it kept the rules in force when it was published, and the limits (`coverage.limits`), perhaps
+newer than it, are not applied again, so that a version breaking them can still be read and
+replaced. Everything written (imported, saved, published, reverted to) keeps them."""
+
+
+def _limits_apply(info: ValidationInfo) -> bool:
+    return not (isinstance(info.context, dict) and info.context.get(PUBLISHED))
+
+
+def _within(max_chars: int) -> AfterValidator:
+    """A validator refusing text over `max_chars` characters or with a refused character
+    (`coverage.limits`)."""
+
+    def check(value: str, info: ValidationInfo) -> str:
+        problem = limits.text_problem(value, max_chars) if _limits_apply(info) else None
+        if problem:
+            raise ValueError(problem)
+        return value
+
+    return AfterValidator(check)
+
+
+def _at_most(count: int) -> AfterValidator:
+    """A validator refusing a list of more than `count` items (`coverage.limits`)."""
+
+    def check(value: list[Any], info: ValidationInfo) -> list[Any]:
+        if len(value) > count and _limits_apply(info):
+            raise ValueError(f"has {len(value):,} items; at most {count:,} are allowed here")
+        return value
+
+    return AfterValidator(check)
+
+
+Identifier = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$"),
+                       _within(limits.MAX_ID_CHARS)]
+Text = Annotated[str, Field(min_length=1), _within(limits.MAX_TEXT_CHARS)]
+"""A text the project wrote (per language), or an area's wording."""
+Name = Annotated[str, Field(min_length=1), _within(limits.MAX_NAME_CHARS)]
+"""An organisation, a target group's wording, a unit's name or code."""
+CitationText = Annotated[str, Field(min_length=1), _within(limits.MAX_CITATION_CHARS)]
+"""A citation's title or address."""
 Language = Literal["nl", "en"]
 """The languages of the interface, and of every text the project writes in the register."""
 
 
-def _phone_from_text(value: object) -> object:
-    return parse_phone(value) if isinstance(value, str) else value
+def _phone_from_text(value: object, info: ValidationInfo) -> object:
+    if not isinstance(value, str):
+        return value
+    problem = limits.text_problem(value, limits.MAX_PHONE_CHARS) if _limits_apply(info) else None
+    if problem:
+        raise ValueError(problem)
+    return parse_phone(value)
 
 
 PhoneField = Annotated[Phone, BeforeValidator(_phone_from_text)]
@@ -74,9 +132,9 @@ def _not_a_file_path(value: str) -> str:
 class Citation(_Strict):
     """Where a text comes from: the page's title, its web address, its date."""
 
-    title: Text
+    title: CitationText
     """The page's own title, verbatim."""
-    address: Annotated[Text, AfterValidator(_not_a_file_path)]
+    address: Annotated[CitationText, AfterValidator(_not_a_file_path)]
     """The page's web address; where the source text gives none, the publishing site's name
     (e.g. `Wegwijzer Mensenhandel`). Never a file path."""
     date: datetime.date | None = None
@@ -99,10 +157,10 @@ class UnitRef(_Strict):
     """One named unit: exactly one of municipality, safety_region, province, police_unit, or
     entry (the area of another entry of the same snapshot). Names or CBS codes are accepted."""
 
-    municipality: Text | None = None
-    safety_region: Text | None = None
-    province: Text | None = None
-    police_unit: Text | None = None
+    municipality: Name | None = None
+    safety_region: Name | None = None
+    province: Name | None = None
+    police_unit: Name | None = None
     entry: Identifier | None = None
 
     @model_validator(mode="after")
@@ -127,21 +185,21 @@ class UnitRef(_Strict):
 class AreaExpression(_Strict):
     """The municipalities of every `include` unit, less those of every `exclude` unit."""
 
-    include: list[UnitRef] = Field(min_length=1)
-    exclude: list[UnitRef] = []
+    include: Annotated[list[UnitRef], Field(min_length=1), _at_most(limits.MAX_AREA_UNITS)]
+    exclude: Annotated[list[UnitRef], _at_most(limits.MAX_AREA_UNITS)] = []
 
 
 class Contact(_Strict):
     """An organisation named for an area (or a number given without one), for a target group."""
 
-    organisation: Text | None
+    organisation: Name | None
     """The organisation as the source names it; null where the source gives only a number."""
-    inferred_organisation: Text | None = None
+    inferred_organisation: Name | None = None
     """Whose number it is, where the source names no organisation (explained in the note)."""
     target_group: TargetGroup = "all"
-    target_group_wording: Text | None = None
+    target_group_wording: Name | None = None
     """The source's own words for the target group, e.g. `(23 - )`."""
-    phones: list[PhoneField] = []
+    phones: Annotated[list[PhoneField], _at_most(limits.MAX_PHONES)] = []
     comensha: bool | None = None
     """Said explicitly: `true` when the contact is CoMensha although its name is spelt otherwise,
     `false` when it is another organisation although its name contains "CoMensha" or it gives
@@ -173,7 +231,7 @@ class Entry(_Strict):
     note: Localised | None = None
     """Why an ambiguous wording was read this way, in Dutch and English; required where a
     reading was a choice. It stands alone: it may name another entry, never lean on its note."""
-    contacts: list[Contact] = []
+    contacts: Annotated[list[Contact], _at_most(limits.MAX_CONTACTS)] = []
 
     @model_validator(mode="after")
     def _note_where_needed(self) -> Entry:
@@ -210,7 +268,7 @@ class Snapshot(_Strict):
     """Where the text comes from, and its date (or what is known of it)."""
     sequence: int = Field(ge=1)
     """Order of publication: a higher number is a later overview."""
-    entries: list[Entry] = Field(min_length=1)
+    entries: Annotated[list[Entry], Field(min_length=1), _at_most(limits.MAX_ENTRIES)]
 
     @property
     def date(self) -> datetime.date | None:
@@ -221,9 +279,9 @@ class Snapshot(_Strict):
 class Fallback(_Strict):
     """The national fallback: CoMensha, for every municipality without a regional coordinator."""
 
-    organisation: Text
+    organisation: Name
     description: Localised
     """Who the fallback is and what it does, in both languages."""
-    phones: list[PhoneField] = Field(min_length=1)
-    sources: list[Citation] = Field(min_length=1)
+    phones: Annotated[list[PhoneField], Field(min_length=1), _at_most(limits.MAX_PHONES)]
+    sources: Annotated[list[Citation], Field(min_length=1), _at_most(limits.MAX_SOURCES)]
     """Where the number and the fallback role come from."""

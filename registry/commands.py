@@ -135,7 +135,8 @@ def cmd_revert(args: argparse.Namespace) -> None:
     if newest is None:
         raise RefusedError("no version has been published")
     args.allow_removals = True  # going back to a version is the intent
-    _publish(store, newest, read_document(store, number, units), args, units, confirmed=True)
+    document = read_document(store, number, units, published=False)  # within today's limits
+    _publish(store, newest, document, args, units, confirmed=True)
 
 
 def add_version_commands(commands: Any) -> None:

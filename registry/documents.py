@@ -37,8 +37,12 @@ class Document:
 
 
 def document_from_texts(snapshot_yaml: str, fallback_yaml: str, units: Units, *,
-                        snapshot_name: Path, fallback_name: Path) -> Document:
-    """Validate both texts (names say where they come from in error messages)."""
-    fallback = fallback_from_text(fallback_yaml, fallback_name)
-    return Document(snapshot=snapshot_from_text(snapshot_yaml, snapshot_name, units, fallback),
-                    fallback=fallback, snapshot_yaml=snapshot_yaml, fallback_yaml=fallback_yaml)
+                        snapshot_name: Path, fallback_name: Path,
+                        published: bool = False) -> Document:
+    """Validate both texts (names say where they come from in error messages); the register's
+    limits are not applied again to a `published` version (`coverage.schema.PUBLISHED`)."""
+    fallback = fallback_from_text(fallback_yaml, fallback_name, published=published)
+    snapshot = snapshot_from_text(snapshot_yaml, snapshot_name, units, fallback,
+                                  published=published)
+    return Document(snapshot=snapshot, fallback=fallback, snapshot_yaml=snapshot_yaml,
+                    fallback_yaml=fallback_yaml)

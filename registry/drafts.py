@@ -23,6 +23,7 @@ from typing import Any, Literal
 import yaml
 from sqlalchemy import select, update
 
+from coverage.limits import MAX_COMMENT_CHARS, text_problem
 from coverage.schema import Entry
 from geodata import Units
 from registry.accounts import AccountStore, Session
@@ -162,8 +163,12 @@ class DraftStore:
              entry_yaml: str | None, base: int, comment: str = "",
              draft_id: int | None = None) -> Draft:
         """Save a change as a new draft (or over an unpublished draft, `draft_id`). Needs an
-        editor's session; the change must keep the register valid on its base."""
+        editor's session; the change must keep the register valid on its base, and the comment
+        within the register's limits (`coverage.limits`)."""
         signed_in = self.accounts.authorise(session, "editor")
+        problem = text_problem(comment, MAX_COMMENT_CHARS)
+        if problem:
+            raise RegisterError(Path("draft"), problem, field="comment")
         if action == "remove":
             entry_yaml = None
         elif entry_yaml is None:

@@ -46,7 +46,7 @@ def entry_text(data: dict[str, Any]) -> str:
 def _entry_lines(snapshot_yaml: str) -> tuple[list[str], list[tuple[str, int, int]], int, int]:
     """The text's lines; per entry its id and first and last-plus-one line; the column of the
     entries' dashes; the line after the last entry."""
-    _, root = yaml_text.parse(snapshot_yaml, Path("snapshot"))
+    _, root = yaml_text.parse(snapshot_yaml, Path("snapshot"), published=True)  # validated after
     entries = next((value for key, value in root.value if key.value == "entries"), None) \
         if isinstance(root, MappingNode) else None
     if not isinstance(entries, SequenceNode) or not entries.value:

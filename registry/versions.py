@@ -114,9 +114,13 @@ def resolve(reader: VersionReader, reference: str | int) -> int:
                               f"{infos[0].number} or a label ({', '.join(labels)})")
 
 
-def read_document(reader: VersionReader, number: int, units: Units) -> Document:
-    """One version's document, validated as when it was published."""
+def read_document(reader: VersionReader, number: int, units: Units, *,
+                  published: bool = True) -> Document:
+    """One version's document, validated as when it was published: the register's limits
+    (`coverage.limits`), perhaps newer than the version, are applied only when not read as
+    `published` (to publish its content anew), so a version breaking them can be replaced."""
     snapshot_yaml, fallback_yaml = reader.texts(number)
     return document_from_texts(snapshot_yaml, fallback_yaml, units,
                                snapshot_name=Path(f"version {number} (snapshot)"),
-                               fallback_name=Path(f"version {number} (fallback)"))
+                               fallback_name=Path(f"version {number} (fallback)"),
+                               published=published)

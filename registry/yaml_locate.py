@@ -99,12 +99,14 @@ def _entry_id_at(root: Node, index: int) -> str | None:
 
 def _locate(text: str, line: int) -> tuple[Node | None, tuple[str | int, ...]]:
     """The node tree and the location of `line`. When the text does not compose (a syntax
-    error), the text before the error is composed instead and only the entry is located."""
-    try:
-        root = yaml.compose(text, Loader=yaml_text.BaseLoader)
-        return root, _path_to_line(root, line)
-    except yaml.YAMLError:
-        pass
+    error, or it nests too deep to compose), the text before the error is composed instead and
+    only the entry is located."""
+    if yaml_text.too_deep(text) is None:
+        try:
+            root = yaml.compose(text, Loader=yaml_text.BaseLoader)
+            return root, _path_to_line(root, line)
+        except yaml.YAMLError:
+            pass
     lines = text.splitlines(keepends=True)
     for cut in range(line - 1, max(line - 4, 0), -1):
         try:

@@ -22,7 +22,7 @@ from yaml.nodes import Node
 from coverage.areas import AreaCycleError, dependency_order, resolve_areas
 from coverage.register import Register
 from coverage.rules import Problem, contact_problems, empty_area_problems
-from coverage.schema import AREA_UNIT_KINDS, Fallback, Snapshot
+from coverage.schema import AREA_UNIT_KINDS, PUBLISHED, Fallback, Snapshot
 from geodata import Units
 from registry import yaml_text
 from registry.errors import RegisterError
@@ -38,11 +38,11 @@ FALLBACK_FILE = "fallback.yaml"
 Model = TypeVar("Model", bound=BaseModel)
 
 
-def _validated(model: type[Model], locator: Locator) -> Model:
+def _validated(model: type[Model], locator: Locator, published: bool = False) -> Model:
     if not isinstance(locator.data, Mapping):
         raise RegisterError(locator.path, "expected a mapping at the top of the file", line=1)
     try:
-        return model.model_validate(locator.data)
+        return model.model_validate(locator.data, context={PUBLISHED: published})
     except ValidationError as error:
         # A misspelt key shows up twice: as an unknown field and as a missing one. The
         # unknown field is the one that points at the typo, so report it first.
@@ -101,9 +101,9 @@ def read_file(path: Path) -> str:
         raise with_entry_and_field(error, lenient) from None
 
 
-def _parsed(text: str, path: Path) -> tuple[Any, Node | None]:
+def _parsed(text: str, path: Path, published: bool = False) -> tuple[Any, Node | None]:
     try:
-        return yaml_text.parse(text, path)
+        return yaml_text.parse(text, path, published=published)
     except RegisterError as error:
         raise with_entry_and_field(error, text) from None
 
@@ -115,26 +115,27 @@ def _check_rules(problems: Iterable[Problem], locator: Locator) -> None:
 
 
 def snapshot_from_text(text: str, path: Path, units: Units,
-                       fallback: Fallback | None = None) -> Snapshot:
-    """One snapshot from YAML text, validated against the schema, the boundary tables and the
-    domain rules (`coverage.rules`); `path` names the source in errors.
+                       fallback: Fallback | None = None, *, published: bool = False) -> Snapshot:
+    """One snapshot from YAML text, validated against the schema (with the register's limits,
+    `coverage.limits`, unless the text is a `published` version read back), the boundary tables
+    and the domain rules (`coverage.rules`); `path` names the source in errors.
 
     CoMensha's number is recognised under another name only when `fallback` (whose phones are
     CoMensha's) is given; `load_register` and the database always give it.
     """
-    data, root = _parsed(text, path)
+    data, root = _parsed(text, path, published)
     locator = Locator(path, data, root)
-    snapshot = _validated(Snapshot, locator)
+    snapshot = _validated(Snapshot, locator, published)
     _check_references(snapshot, units, locator)
     _check_rules(contact_problems(snapshot, fallback.phones if fallback else []), locator)
     _check_rules(empty_area_problems(snapshot, resolve_areas(snapshot, units)), locator)
     return snapshot
 
 
-def fallback_from_text(text: str, path: Path) -> Fallback:
-    """The national fallback contact from YAML text."""
-    data, root = _parsed(text, path)
-    return _validated(Fallback, Locator(path, data, root))
+def fallback_from_text(text: str, path: Path, *, published: bool = False) -> Fallback:
+    """The national fallback contact from YAML text (see `snapshot_from_text`)."""
+    data, root = _parsed(text, path, published)
+    return _validated(Fallback, Locator(path, data, root), published)
 
 
 def load_snapshot(path: Path, units: Units, fallback: Fallback | None = None) -> Snapshot:

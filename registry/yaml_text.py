@@ -1,24 +1,31 @@
-"""Read register YAML safely: size cap, UTF-8 only, no aliases, duplicate keys and impossible
-dates refused, every error a `RegisterError` with the file and line.
+"""Read register YAML safely: size cap, UTF-8 only, no aliases, no deep nesting, duplicate keys
+and impossible dates refused, every error a `RegisterError` with the file and line.
 
 A register file is small (the current overview is ~20 kB); anything over `MAX_FILE_BYTES` is
 refused before it is parsed, and YAML anchors/aliases are refused outright (the register never
-needs them, and an alias-heavy file expands exponentially: the "billion laughs").
+needs them, and an alias-heavy file expands exponentially: the "billion laughs"). Mappings and
+lists nested deeper than `MAX_DEPTH` are refused from the parser's events (which build nothing
+and never recurse) before a node tree is composed: composing and building recurse, and 10,000
+nested mappings would reach Python's recursion limit. Both limits come from `coverage.limits`.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode
 
+from coverage.limits import MAX_DOCUMENT_BYTES, MAX_NESTING_DEPTH
 from registry.errors import RegisterError
 
-MAX_FILE_BYTES = 1_000_000
-"""The largest register file accepted (1 MB)."""
+MAX_FILE_BYTES = MAX_DOCUMENT_BYTES
+"""The largest register file (or document) accepted (1 MB)."""
+MAX_DEPTH = MAX_NESTING_DEPTH
+"""The deepest nesting of mappings and lists accepted."""
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
 BaseLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -69,11 +76,21 @@ def read_text(path: Path) -> str:
     return decode(raw, path)
 
 
+def _refuse_large(size: int, path: Path, what: str = "file") -> None:
+    if size > MAX_FILE_BYTES:
+        raise RegisterError(path, f"the {what} is larger than {MAX_FILE_BYTES:,} bytes; a "
+                                  "register file is a few tens of kilobytes")
+
+
+def check_size(text: str, path: Path) -> None:
+    """Refuse a document over `MAX_FILE_BYTES` in UTF-8 (one composed from a draft, say)."""
+    if len(text) > MAX_FILE_BYTES // 4:  # 4 bytes a character at most: count them
+        _refuse_large(len(text.encode("utf-8", "surrogatepass")), path, "document")
+
+
 def decode(raw: bytes, path: Path) -> str:
     """Bytes of a register file as text: at most `MAX_FILE_BYTES`, UTF-8 only."""
-    if len(raw) > MAX_FILE_BYTES:
-        raise RegisterError(path, f"the file is larger than {MAX_FILE_BYTES:,} bytes; a "
-                                  "register file is a few tens of kilobytes")
+    _refuse_large(len(raw), path)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -82,21 +99,51 @@ def decode(raw: bytes, path: Path) -> str:
                                   "file as UTF-8", line=line) from None
 
 
-def _refuse_aliases(text: str, path: Path) -> None:
-    """Refuse YAML anchors and aliases before anything is built from them."""
+def _nesting(text: str) -> Iterator[tuple[yaml.Event, int]]:
+    """The parser's events of `text`, each with the depth of mappings and lists it is in."""
+    depth = 0
     for event in yaml.parse(text, Loader=_SafeLoader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        yield event, depth
+
+
+def too_deep(text: str) -> int | None:
+    """The line (1-based) where `text` nests deeper than `MAX_DEPTH`, or None (also when a
+    syntax error comes first)."""
+    try:
+        return next((event.start_mark.line + 1 for event, depth in _nesting(text)
+                     if depth > MAX_DEPTH), None)
+    except yaml.YAMLError:
+        return None
+
+
+def _check_events(text: str, path: Path) -> None:
+    """Refuse YAML anchors and aliases, and nesting deeper than `MAX_DEPTH`, before anything
+    is built from them."""
+    for event, depth in _nesting(text):
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             kind = "alias" if isinstance(event, yaml.AliasEvent) else "anchor"
             raise RegisterError(path, f"YAML {kind} '{anchor}' is not allowed in a register "
                                       "file (write the value out)",
                                 line=event.start_mark.line + 1)
+        if depth > MAX_DEPTH:
+            raise RegisterError(path, f"mappings and lists nested more than {MAX_DEPTH} deep "
+                                      "(a register file needs 6)",
+                                line=event.start_mark.line + 1)
 
 
-def parse(text: str, path: Path) -> tuple[Any, Node | None]:
-    """The document and its node tree (for line numbers); `path` names the source in errors."""
+def parse(text: str, path: Path, *, published: bool = False) -> tuple[Any, Node | None]:
+    """The document and its node tree (for line numbers); `path` names the source in errors.
+    The size is not checked again for a `published` version (see `coverage.schema.PUBLISHED`);
+    the depth always is."""
+    if not published:
+        check_size(text, path)
     try:
-        _refuse_aliases(text, path)
+        _check_events(text, path)
         loader = StrictLoader(text)
         try:
             node = loader.get_single_node()

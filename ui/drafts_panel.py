@@ -15,11 +15,18 @@ import streamlit as st
 from registry.accounts import Session
 from registry.database import unreachable_errors
 from registry.drafts import Conflict, Draft, DraftConflictError, DraftError, DraftStore
+from registry.errors import RegisterError
 from ui import data, plain_text
 from ui.i18n import Translator
 
 OUTCOME_KEY = "draft_outcome"
 _log = logging.getLogger(__name__)
+
+
+def problem_text(error: RegisterError) -> str:
+    """A register error as the editor reads it: the field and the rule's own message (the line
+    of the composed file means nothing in a form)."""
+    return f"{error.field}: {error.message}" if error.field else error.message
 
 
 def _publish(store: DraftStore, session: Session, draft_id: int) -> None:
@@ -36,6 +43,8 @@ def _publish(store: DraftStore, session: Session, draft_id: int) -> None:
         _log.warning("a draft was not published: %s", error)
         st.session_state[OUTCOME_KEY] = ("unreachable", None)
         return
+    except RegisterError as error:  # saved before a rule (a limit, say) that it breaks
+        st.session_state[OUTCOME_KEY] = ("invalid", problem_text(error))
     else:
         st.session_state[OUTCOME_KEY] = ("published", info.number)
     # A version newer than this run's exists now: the next run shows it from its start (and
@@ -80,6 +89,8 @@ def _outcome(t: Translator) -> None:
         plain_text.error(t("publish_conflict", base=value.draft.base_version,
                            newest=value.newest))
         show_conflict(value, t)
+    elif kind == "invalid":
+        plain_text.error(t("publish_invalid", error=value))
     else:
         plain_text.error(t("not_allowed", error=value))
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import streamlit as st
 
+from coverage import limits
 from coverage.engine import Coverage
 from registry.accounts import Session
 from registry.database import unreachable_errors
@@ -21,7 +22,7 @@ from registry.drafts import Action, DraftStore, entry_of
 from registry.entry_yaml import entry_text
 from registry.errors import RegisterError
 from ui import data, editing_data, plain_text
-from ui.drafts_panel import drafts_panel
+from ui.drafts_panel import drafts_panel, problem_text
 from ui.edit_preview import show_preview
 from ui.entry_form import PREFILL_KEY, entry_form, key, load_entry
 from ui.i18n import Translator
@@ -32,12 +33,6 @@ _log = logging.getLogger(__name__)
 
 NEW_ENTRY = ""
 """The entry choice that adds a new entry."""
-
-
-def problem_text(error: RegisterError) -> str:
-    """A register error as the editor reads it: the field and the rule's own message (the line
-    of the composed file means nothing in a form)."""
-    return f"{error.field}: {error.message}" if error.field else error.message
 
 
 def _choose_entry(coverage: Coverage, t: Translator) -> tuple[str | None, Action]:
@@ -120,7 +115,8 @@ def _editor(store: DraftStore, session: Session, t: Translator) -> int:
     if document is not None:
         show_preview(before, Coverage(document.snapshot, document.fallback, before.units),
                      entry_id, t)
-    st.text_input(t("field_comment"), key="edit_comment")
+    st.text_input(t("field_comment"), key="edit_comment", max_chars=limits.MAX_COMMENT_CHARS,
+                  help=t("field_limit", limit=t.number(limits.MAX_COMMENT_CHARS)))
     if st.button(t("save_draft"), type="primary", disabled=document is None, key="save_draft"):
         _save(store, session, {"entry_id": entry_id, "action": action, "entry_yaml": text,
                                "base": newest}, t)

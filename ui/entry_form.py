@@ -7,6 +7,12 @@ of its own, so each change reruns the page and the entry is validated at once (b
 `load_entry` fills the widgets from an entry's data (and the list with given municipalities);
 `entry_form` shows them and returns the entry's data as the register writes it
 (`registry.entry_yaml`).
+
+Every text field holds at most what the register accepts (`FIELD_LIMITS`, from
+`coverage.limits`): the browser refuses typing or pasting beyond it, Streamlit cuts anything
+longer that reaches the server, and the field's help says the limit. The register's validation
+then refuses what is still too long (several lines of units, say) or holds an invisible
+character, naming the field.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from typing import Any
 
 import streamlit as st
 
+from coverage import limits
 from coverage.engine import Coverage
 from coverage.schema import REFERENCE_KINDS
 from registry.proposal_entry import municipality_refs
@@ -30,6 +37,23 @@ CONTACT_FIELDS = ("organisation", "inferred_organisation", "target_group_wording
 PREFILL_KEY = "entry_form_prefill"
 """Session state of an entry to start the form with on the edit page's next run (a proposal
 turned into a draft entry, `ui.proposal_draft`): `(data, municipality codes)`."""
+
+_UNIT_LINE = max(map(len, REFERENCE_KINDS)) + len(": ") + max(limits.MAX_NAME_CHARS,
+                                                             limits.MAX_ID_CHARS) + 1
+FIELD_LIMITS = {
+    "id": limits.MAX_ID_CHARS,
+    "area_wording": limits.MAX_TEXT_CHARS,
+    "include": limits.MAX_AREA_UNITS * _UNIT_LINE,
+    "exclude": limits.MAX_AREA_UNITS * _UNIT_LINE,
+    "note_nl": limits.MAX_TEXT_CHARS,
+    "note_en": limits.MAX_TEXT_CHARS,
+    "organisation": limits.MAX_NAME_CHARS,
+    "inferred_organisation": limits.MAX_NAME_CHARS,
+    "target_group_wording": limits.MAX_NAME_CHARS,
+    "phones": limits.MAX_PHONES * (limits.MAX_PHONE_CHARS + 1),
+}
+"""The most characters each text field holds (its `max_chars`): the register's limit of the
+field, or for a field of several lines (units, phones) the most lines of the longest kind."""
 
 
 def key(*parts: object) -> str:
@@ -63,6 +87,17 @@ def units_from_text(text: str) -> list[dict[str, str]]:
     return refs
 
 
+def _fitting(field: str, value: str) -> str:
+    """`value` cut to what field holds (a widget's value must never exceed its `max_chars`:
+    the browser would refuse every edit, even a deletion, of a longer value)."""
+    return value[:FIELD_LIMITS[field]]
+
+
+def _limit_help(field: str, t: Translator) -> str:
+    """The help of a text field, saying its limit."""
+    return t("field_limit", limit=t.number(FIELD_LIMITS[field]))
+
+
 def picker_keys() -> PickerKeys:
     """The keys of the form's area picker."""
     return PickerKeys(key("municipalities"), key("unit_kind"), key("unit"), key("from_entry"),
@@ -76,25 +111,26 @@ def load_entry(data: dict[str, Any], municipalities: Iterable[str] = ()) -> None
     state[key("municipalities")] = sorted(municipalities)
     area = data.get("area", {})
     note = data.get("note") or {}
-    state[key("id")] = data.get("id", "")
-    state[key("area_wording")] = data.get("area_wording", "")
-    state[key("include")] = units_text(area.get("include", []))
-    state[key("exclude")] = units_text(area.get("exclude", []))
-    state[key("note_nl")] = note.get("nl", "")
-    state[key("note_en")] = note.get("en", "")
-    contacts = data.get("contacts", []) if data else [{}]
+    state[key("id")] = _fitting("id", data.get("id", ""))
+    state[key("area_wording")] = _fitting("area_wording", data.get("area_wording", ""))
+    state[key("include")] = _fitting("include", units_text(area.get("include", [])))
+    state[key("exclude")] = _fitting("exclude", units_text(area.get("exclude", [])))
+    state[key("note_nl")] = _fitting("note_nl", note.get("nl", ""))
+    state[key("note_en")] = _fitting("note_en", note.get("en", ""))
+    contacts = (data.get("contacts", []) if data else [{}])[:limits.MAX_CONTACTS]
     state[key("contacts")] = len(contacts)
     for index, contact in enumerate(contacts):
         for field in CONTACT_FIELDS:
-            state[key("contact", index, field)] = contact.get(field) or ""
+            state[key("contact", index, field)] = _fitting(field, contact.get(field) or "")
         state[key("contact", index, "target_group")] = contact.get("target_group", "all")
-        state[key("contact", index, "phones")] = "\n".join(contact.get("phones", []))
+        state[key("contact", index, "phones")] = _fitting(
+            "phones", "\n".join(contact.get("phones", [])))
         said = contact.get("comensha")
         state[key("contact", index, "comensha")] = "unsaid" if said is None else str(said).lower()
 
 
 def _change_contacts(step: int) -> None:
-    count = st.session_state[key("contacts")] + step
+    count = min(st.session_state[key("contacts")] + step, limits.MAX_CONTACTS)
     if step > 0:
         load_contact_defaults(count - 1)
     st.session_state[key("contacts")] = max(count, 0)
@@ -112,16 +148,25 @@ def _contact(index: int, t: Translator) -> dict[str, Any]:
     """One contact's widgets; returns its register data."""
     plain_text.emphasised(t("contact_heading", number=index + 1), "")
     left, right = st.columns(2)
-    organisation = left.text_input(t("field_organisation"), key=key("contact", index,
-                                                                   "organisation"))
+    organisation = left.text_input(t("field_organisation"),
+                                   key=key("contact", index, "organisation"),
+                                   max_chars=FIELD_LIMITS["organisation"],
+                                   help=_limit_help("organisation", t))
     inferred = right.text_input(t("field_inferred_organisation"),
-                                key=key("contact", index, "inferred_organisation"))
+                                key=key("contact", index, "inferred_organisation"),
+                                max_chars=FIELD_LIMITS["inferred_organisation"],
+                                help=_limit_help("inferred_organisation", t))
     group = left.selectbox(t("field_target_group"), TARGET_GROUPS,
                            format_func=lambda value: t(f"target_{value}"),
                            key=key("contact", index, "target_group"))
     wording = right.text_input(t("field_target_group_wording"),
-                               key=key("contact", index, "target_group_wording"))
-    phones = left.text_area(t("field_phones"), key=key("contact", index, "phones"), height=80)
+                               key=key("contact", index, "target_group_wording"),
+                               max_chars=FIELD_LIMITS["target_group_wording"],
+                               help=_limit_help("target_group_wording", t))
+    phones = left.text_area(t("field_phones"), key=key("contact", index, "phones"), height=80,
+                            max_chars=FIELD_LIMITS["phones"],
+                            help=t("field_phones_limit", count=limits.MAX_PHONES,
+                                   limit=limits.MAX_PHONE_CHARS))
     said = right.selectbox(t("field_comensha"), COMENSHA_CHOICES,
                            format_func=lambda value: t(f"comensha_{value}"),
                            key=key("contact", index, "comensha"))
@@ -143,19 +188,26 @@ def _contact(index: int, t: Translator) -> dict[str, Any]:
 def entry_form(t: Translator, coverage: Coverage, *, new: bool) -> dict[str, Any]:
     """The entry's widgets (the id editable only for a new entry); returns its data. The area
     includes the named units of its lines and the municipalities of its list."""
-    entry_id = st.text_input(t("field_id"), key=key("id"), disabled=not new)
-    wording = st.text_input(t("field_area_wording"), key=key("area_wording"))
+    entry_id = st.text_input(t("field_id"), key=key("id"), disabled=not new,
+                             max_chars=FIELD_LIMITS["id"], help=_limit_help("id", t))
+    wording = st.text_input(t("field_area_wording"), key=key("area_wording"),
+                            max_chars=FIELD_LIMITS["area_wording"],
+                            help=_limit_help("area_wording", t))
     keys = picker_keys()
     with st.expander(t("edit_build_area"), expanded=bool(st.session_state.get(keys.codes))):
         unit_and_entry_inputs(coverage, keys, t)
         codes = municipality_list(coverage.units, keys, t("field_municipalities"), t)
     left, right = st.columns(2)
-    include = left.text_area(t("field_include"), key=key("include"),
-                             help=t("field_units_help"), height=100)
-    exclude = right.text_area(t("field_exclude"), key=key("exclude"),
-                              help=t("field_units_help"), height=100)
-    note_nl = left.text_area(t("field_note_nl"), key=key("note_nl"), height=120)
-    note_en = right.text_area(t("field_note_en"), key=key("note_en"), height=120)
+    units_help = " ".join([t("field_units_help"),
+                           t("field_units_limit", count=t.number(limits.MAX_AREA_UNITS))])
+    include = left.text_area(t("field_include"), key=key("include"), help=units_help,
+                             height=100, max_chars=FIELD_LIMITS["include"])
+    exclude = right.text_area(t("field_exclude"), key=key("exclude"), help=units_help,
+                              height=100, max_chars=FIELD_LIMITS["exclude"])
+    note_nl = left.text_area(t("field_note_nl"), key=key("note_nl"), height=120,
+                             max_chars=FIELD_LIMITS["note_nl"], help=_limit_help("note_nl", t))
+    note_en = right.text_area(t("field_note_en"), key=key("note_en"), height=120,
+                              max_chars=FIELD_LIMITS["note_en"], help=_limit_help("note_en", t))
     data: dict[str, Any] = {"id": entry_id.strip(), "area_wording": wording.strip(),
                             "area": {"include": [*units_from_text(include),
                                                  *municipality_refs(codes, coverage.units)]}}
@@ -167,7 +219,10 @@ def entry_form(t: Translator, coverage: Coverage, *, new: bool) -> dict[str, Any
     if contacts:
         data["contacts"] = contacts
     left, right = st.columns(2)
-    left.button(t("add_contact"), on_click=_change_contacts, args=(1,), key=key("add"))
+    full = len(contacts) >= limits.MAX_CONTACTS
+    left.button(t("add_contact"), on_click=_change_contacts, args=(1,), key=key("add"),
+                disabled=full,
+                help=t("contacts_limit", count=limits.MAX_CONTACTS) if full else None)
     right.button(t("remove_contact"), on_click=_change_contacts, args=(-1,), key=key("remove"),
                  disabled=not contacts)
     return data

@@ -782,6 +782,20 @@ TEXT: dict[str, dict[str, str]] = {
               "het over een paar minuten opnieuw.",
         "en": "Not saved and not published: the database cannot be reached right now. Please "
               "try again in a few minutes."},
+    # Register limits
+    "field_limit": {"nl": "Ten hoogste {limit} tekens; wat langer is, neemt het veld niet aan.",
+                    "en": "At most {limit} characters; the field takes nothing longer."},
+    "field_phones_limit": {
+        "nl": "Ten hoogste {count} nummers van elk {limit} tekens.",
+        "en": "At most {count} numbers of {limit} characters each."},
+    "field_units_limit": {"nl": "Ten hoogste {count} eenheden per lijst.",
+                          "en": "At most {count} units per list."},
+    "contacts_limit": {"nl": "Een item heeft ten hoogste {count} contacten.",
+                       "en": "An entry has at most {count} contacts."},
+    "publish_invalid": {
+        "nl": "Niet gepubliceerd: het concept houdt zich niet aan de regels van het register: "
+              "{error}",
+        "en": "Not published: the draft breaks the register's rules: {error}"},
 }
 
 
