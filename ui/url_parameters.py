@@ -17,12 +17,12 @@ absent; the page then says so in a short note in its own language, and quotes at
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Collection, Sequence
 
-ECHO_LIMIT = 40
+from coverage.quoting import QUOTE_LIMIT, quoted_input
+
+ECHO_LIMIT = QUOTE_LIMIT
 """The most characters of a reader's input the page quotes back."""
-ELLIPSIS = "…"
 
 MAX_VERSION_DIGITS = 6
 _VERSION = re.compile(rf"[0-9]{{1,{MAX_VERSION_DIGITS}}}")
@@ -39,17 +39,11 @@ one escaped, and 4,000 characters of codes fit."""
 MAX_COMPARED_DEPTH = 1
 """A kept proposal is one flat JSON object."""
 
-_HIDDEN = {"Cc", "Cf", "Co", "Cs", "Cn"}
-"""Unicode categories dropped from an echo: control and format characters (bidirectional
-overrides among them), private use and unassigned (white space, line and paragraph separators
-among it, becomes one space)."""
-
-
 def echo(text: str, limit: int = ECHO_LIMIT) -> str:
     """At most `limit` characters of a reader's input, as one line, cut with "…".
 
     Control and format characters are dropped and any run of white space becomes one space, so
-    the quote cannot break lines or turn text around.
+    the quote cannot break lines or turn text around (:func:`coverage.quoting.quoted_input`).
 
     >>> echo("Zwolle")
     'Zwolle'
@@ -58,10 +52,7 @@ def echo(text: str, limit: int = ECHO_LIMIT) -> str:
     >>> echo("a\\u202eb\\n\\n c")
     'ab c'
     """
-    visible = "".join(char for char in text if unicodedata.category(char) not in _HIDDEN
-                      or char in "\t\n\r")
-    line = " ".join(visible.split())
-    return line if len(line) <= limit else line[:limit - 1].rstrip() + ELLIPSIS
+    return quoted_input(text, limit)
 
 
 def version_number(text: str | None) -> int | None:
