@@ -5,7 +5,8 @@ the accounts that edit and publish it in the app (user).
 The register is read from the database of versions (`registry`), or with `--data DIR` from a
 folder of YAML files without touching the database.
 
-Exit codes: 0 success; 1 broken register or boundary data, or a refused import; 2 usage error,
+Exit codes: 0 success; 1 broken register or boundary data, a refused import, or a database that
+cannot be read or written (one line, never the data being written); 2 usage error,
 or a name or version that is unknown or ambiguous; 3 the newest published version is no longer
 the base of an import (nothing written).
 """
@@ -39,6 +40,7 @@ from geodata.derived import municipality_areas
 from geodata.place_tables import load_place_tables
 from registry.account_commands import add_account_commands
 from registry.commands import STALE_BASE_EXIT, RefusedError, add_version_commands, reader
+from registry.database import database_failure
 from registry.errors import RegisterError
 from registry.versions import (
     NEWEST_LABEL,
@@ -368,4 +370,10 @@ def main(argv: list[str] | None = None) -> int:
     except StaleBaseError as error:
         print(f"error: {error}", file=sys.stderr)
         return STALE_BASE_EXIT
+    except Exception as error:  # the database's own errors: one line, no statement, no data
+        message = database_failure(error)
+        if message is None:
+            raise
+        print(f"error: {message}", file=sys.stderr)
+        return 1
     return 0

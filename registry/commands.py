@@ -17,7 +17,13 @@ from geodata import Units, load_units
 from registry.documents import Document
 from registry.readers import open_reader
 from registry.review import review, review_lines
-from registry.versions import StaleBaseError, VersionReader, read_document, resolve
+from registry.versions import (
+    VERSIONS_TABLE,
+    StaleBaseError,
+    VersionReader,
+    read_document,
+    resolve,
+)
 from registry.yaml_register import read_file, snapshot_from_text
 
 if TYPE_CHECKING:
@@ -36,11 +42,22 @@ def reader(units: Units) -> VersionReader:
 
 
 def writer(units: Units) -> VersionStore:
-    """The store, migrated and seeded, for publishing."""
+    """The store, migrated and seeded, for publishing; checked to be writable before anything
+    is reviewed (a read-only database fails here, with `registry.database.database_failure`'s
+    one line, not after the review)."""
+    import sqlalchemy
+
+    from registry.database import writing
     from registry.store import open_store  # SQLAlchemy only where something is written
 
     store = open_store()
     store.prepare(units)
+    # A write that changes nothing, rolled back: refused by a read-only file, folder,
+    # transaction or role as a real one would be.
+    with writing(store.engine) as connection, connection.begin() as transaction:
+        connection.execute(sqlalchemy.text(
+            f"UPDATE {VERSIONS_TABLE} SET number = number WHERE 1 = 0"))
+        transaction.rollback()
     return store
 
 

@@ -18,6 +18,7 @@ import functools
 import math
 import os
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -137,3 +138,41 @@ def writing(engine: Any) -> Any:
     """A connection on `engine` whose transactions write (on SQLite they take the write lock at
     once: `BEGIN IMMEDIATE`)."""
     return engine.connect().execution_options(**{WRITE_OPTION: True})
+
+
+READ_ONLY_SIGNS = ("readonly", "read-only", "read only", "unable to open database",
+                   "permission denied")
+"""Words of a database's own message that say it cannot be written (SQLite, PostgreSQL)."""
+
+
+def database_failure(error: BaseException) -> str | None:
+    """One line for an error of the database itself (None for any other error): what failed
+    and where, never the statement or its parameters (which hold register content, phone
+    numbers among it). A read-only file or folder says that the database cannot be written."""
+    import sqlite3
+
+    reason: object = None
+    if isinstance(error, sqlite3.Error):
+        reason = error
+    else:
+        exc = sys.modules.get("sqlalchemy.exc")
+        if exc is None or not isinstance(error, exc.DBAPIError):
+            return None
+        reason = error.orig
+    first_line = (str(reason).strip().splitlines() or [type(error).__name__])[0][:200]
+    where = _shown_url(database_url())
+    if any(sign in first_line.lower() for sign in READ_ONLY_SIGNS):
+        return (f"the database cannot be written ({first_line}): {where}; nothing was "
+                "changed. Check that the file and its folder may be written")
+    return f"the database failed ({first_line}): {where}"
+
+
+def _shown_url(url: str) -> str:
+    """The database's address without its password."""
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    scheme, _, rest = url.partition("://")
+    credentials, at, host = rest.rpartition("@")
+    user = credentials.split(":", 1)[0]
+    return f"{scheme}://{user}{at}{host}" if at else url

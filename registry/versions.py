@@ -10,16 +10,20 @@ with the standard library only (a faster start for the command line).
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from coverage.quoting import quoted_input
 from geodata import Units
 from registry.documents import Document, document_from_texts
 
 VERSIONS_TABLE = "register_versions"
 NEWEST_LABEL = "current"
 """`current` always names the newest published version."""
+_NUMBER = re.compile(r"[0-9]{1,9}")
+"""A version number as a reference names it: ASCII digits, not too many for `int`."""
 
 COLUMNS = ("number", "label", "source_date", "source", "published_at", "published_by",
            "comment", "parent", "content_hash")
@@ -102,7 +106,7 @@ def resolve(reader: VersionReader, reference: str | int) -> int:
     text = str(reference).strip()
     if text == NEWEST_LABEL:
         return infos[0].number
-    if text.isdigit():
+    if _NUMBER.fullmatch(text):  # ASCII digits only: `str.isdigit` takes '²', int() does not
         if any(info.number == int(text) for info in infos):
             return int(text)
     else:
@@ -110,7 +114,7 @@ def resolve(reader: VersionReader, reference: str | int) -> int:
         if match is not None:
             return match.number
     labels = sorted({info.label for info in infos} | {NEWEST_LABEL})
-    raise UnknownVersionError(f"no version '{text}'; choose a number from 1 to "
+    raise UnknownVersionError(f"no version '{quoted_input(text)}'; choose a number from 1 to "
                               f"{infos[0].number} or a label ({', '.join(labels)})")
 
 

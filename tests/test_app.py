@@ -35,6 +35,7 @@ from ui.data import NEWEST_TTL_S
 from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
 from ui.i18n import Translator
 from ui.map_panel import CLICK_STATE_KEY
+from ui.url_parameters import echo
 
 EVIL = "<img src=x onerror=\"document.title='pwned'\">"
 
@@ -126,7 +127,7 @@ def test_link_to_a_municipality_by_code_or_name() -> None:
     assert "Contact voor Amsterdam" in html and "HVO Querido/ ACM" in html
     assert "Contact voor Den Haag" in card(start(gemeente="den haag"))
     unknown = start(gemeente="Atlantis")
-    assert any("Atlantis" in warning for warning in texts(unknown, "warning"))
+    assert texts(unknown, "echo") == ["In de link stond: “Atlantis”"]
 
 
 def test_click_on_the_map_selects_the_municipality() -> None:
@@ -374,8 +375,10 @@ def test_url_parameters_show_as_text() -> None:
     gemeente, lang = payload("gemeente", 90), payload("lang", 91)
     app = start(gemeente=gemeente, lang=lang)
     assert app.title[0].value == "Dekking zorgcoördinatie mensenhandel"  # ?lang= ignored
-    (warning,) = texts(app, "warning")
-    assert warning == f"De link noemt een onbekende gemeente: ‘{gemeente}’."
+    assert "De link noemt geen gemeente die het dashboard kent." in texts(app, "paragraph")
+    assert texts(app, "echo") == [f"In de link stond: “{echo(gemeente)}”"]  # cut, set apart
+    assert not texts(app, "warning")
+    assert gemeente not in all_text(app)
     assert lang not in all_text(app)
     assert_no_markdown_from(app, [gemeente, lang])
 
@@ -383,7 +386,8 @@ def test_url_parameters_show_as_text() -> None:
 def test_search_text_shows_as_text() -> None:
     query = payload("search", 92)
     app = search(start(), query)
-    assert f"Geen gemeente gevonden voor ‘{query}’." in texts(app, "paragraph")
+    assert "Geen gemeente, plaats of postcode gevonden." in texts(app, "paragraph")
+    assert texts(app, "echo") == [f"U zocht: “{echo(query)}”"]
     assert_no_markdown_from(app, [query])
 
 

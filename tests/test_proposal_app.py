@@ -102,7 +102,10 @@ def test_a_link_shows_the_same_proposal(current: Coverage) -> None:
 def test_unknown_codes_in_a_link_are_named_and_left_out() -> None:
     app = open_page(voorstel="GM0599,GM9999,x")
     assert app.session_state[CODES_KEY] == ["GM0599"]
-    assert any("GM9999, X" in text for text in texts(app, "warning"))
+    assert "De link noemt gemeentecodes die niet bestaan; die zijn weggelaten." in texts(
+        app, "paragraph")
+    assert texts(app, "echo") == ["In de link stond: “GM9999, X”"]
+    assert not texts(app, "warning")
 
 
 def test_hostile_text_in_the_link_shows_literally() -> None:

@@ -214,8 +214,6 @@ TEXT: dict[str, dict[str, str]] = {
                            "en": "Municipality, place or postcode …"},
     "search_ambiguous": {"nl": "Meerdere gemeenten passen bij ‘{query}’. Kies er een:",
                          "en": "Several municipalities match ‘{query}’. Choose one:"},
-    "search_none": {"nl": "Geen gemeente gevonden voor ‘{query}’.",
-                    "en": "No municipality found for ‘{query}’."},
     "search_suggestions": {"nl": "Bedoelt u:", "en": "Did you mean:"},
     "search_via_place": {"nl": "‘{query}’ ligt in de gemeente {municipality}.",
                          "en": "‘{query}’ lies in the municipality of {municipality}."},
@@ -223,8 +221,6 @@ TEXT: dict[str, dict[str, str]] = {
                             "en": "Postcode {query} lies in the municipality of {municipality}."},
     "search_also": {"nl": "‘{query}’ is ook een plaats in een andere gemeente:",
                     "en": "‘{query}’ is also a place in another municipality:"},
-    "url_unknown": {"nl": "De link noemt een onbekende gemeente: ‘{value}’.",
-                    "en": "The link names an unknown municipality: ‘{value}’."},
     "no_selection": {
         "nl": "Kies een gemeente op de kaart of met het zoekveld om te zien wie u belt.",
         "en": "Choose a municipality on the map or with the search box to see whom to call."},
@@ -658,9 +654,6 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Turning a proposal into a draft for the register needs an account that may "
               "edit: sign in on the edit page."},
     "proposal_draft_to_edit": {"nl": "Naar de bewerkpagina", "en": "To the edit page"},
-    "proposal_url_unknown": {"nl": "De link noemt onbekende gemeentecodes, weggelaten: {codes}",
-                             "en": "The link names unknown municipality codes, left out: "
-                                   "{codes}"},
     "proposal_empty": {
         "nl": "Nog geen gemeenten: klik gemeenten op de kaart aan, kies ze in de lijst of voeg "
               "een hele regio toe.",
@@ -796,6 +789,26 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Niet gepubliceerd: het concept houdt zich niet aan de regels van het register: "
               "{error}",
         "en": "Not published: the draft breaks the register's rules: {error}"},
+    # Input limits and echo
+    "url_unknown_note": {"nl": "De link noemt geen gemeente die het dashboard kent.",
+                         "en": "The link names no municipality the dashboard knows."},
+    "search_none_note": {"nl": "Geen gemeente, plaats of postcode gevonden.",
+                         "en": "No municipality, place or postcode found."},
+    "echo_search": {"nl": "U zocht: “{text}”", "en": "You searched for: “{text}”"},
+    "echo_link": {"nl": "In de link stond: “{text}”", "en": "The link said: “{text}”"},
+    "url_language_unknown": {
+        "nl": "De link vraagt een taal die het dashboard niet kent; de pagina is in het "
+              "Nederlands.",
+        "en": "The link asks for a language the dashboard does not know; the page is in "
+              "Dutch."},
+    "proposal_url_unknown_note": {
+        "nl": "De link noemt gemeentecodes die niet bestaan; die zijn weggelaten.",
+        "en": "The link names municipality codes that do not exist; they are left out."},
+    "proposal_compare_dropped": {
+        "nl": "De link noemt voorstellen om te vergelijken die het dashboard niet kan lezen "
+              "(te veel, te lang of te diep genest); die zijn weggelaten.",
+        "en": "The link names proposals to compare that the dashboard cannot read (too many, "
+              "too long or nested too deep); they are left out."},
 }
 
 

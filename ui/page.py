@@ -34,7 +34,14 @@ from ui.region_view import FOCUS_KEY
 from ui.scroll import bring_card_into_view
 from ui.search_panel import render_search, search_text, show_in_search
 from ui.selection import SelectionState, choose, initial_state, next_state, search_box_text
-from ui.sidebar import Settings, chosen_settings, initial_language, map_options, show_sidebar
+from ui.sidebar import (
+    Settings,
+    chosen_settings,
+    initial_language,
+    language_note,
+    map_options,
+    show_sidebar,
+)
 from ui.tested_set import log_untested_versions
 
 MAP_AND_CARD = "map_and_card"
@@ -79,6 +86,7 @@ def prelude(root: Path) -> PageContext:
     log_untested_versions(root / "constraints.txt")  # server log only
     t = Translator(initial_language())  # the sidebar's radio is drawn after the page
     declare_language(t.language)  # <html lang> follows the interface
+    language_note(t)  # the link asked for a language the page does not have
     keyboard_path(t)  # the search first in the tab order, the map's frame out of it
 
     # The boundary data and place tables, checked: a short page, not a traceback, when broken.

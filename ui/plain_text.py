@@ -10,7 +10,7 @@ search box, a register field, a value quoted in an error) must never reach those
 This module is the only place that calls them (a test checks that no other module in `ui/` or
 `app.py` does):
 
-- :func:`paragraph`, :func:`caption`, :func:`bullets`, :func:`info`, :func:`warning`,
+- :func:`paragraph`, :func:`caption`, :func:`echo`, :func:`bullets`, :func:`info`, :func:`warning`,
   :func:`error`, :func:`success` take any text and show it literally: it is HTML-escaped and
   given to `st.html`, which inserts HTML without a Markdown pass.
 - :func:`show_markup` shows HTML that the project built (the contact card, the legend); it only
@@ -37,6 +37,7 @@ WORD_JOINER = "\u2060"
 _STYLE = """<style>
 .plain-text {margin: 0 0 0.5rem 0; overflow-wrap: anywhere; white-space: pre-line;}
 .plain-text.caption {font-size: 0.875rem; color: #555;}
+.plain-text.echo {font-size: 0.875rem; color: #555; font-style: italic;}
 .plain-text.callout {padding: 0.75rem 1rem; border-radius: 0.5rem; color: #1f2937;}
 .plain-text.info {background: #e8f1fb; color: #0b3d75;}
 .plain-text.warning {background: #fffbe6; color: #6b4a00;}
@@ -114,6 +115,13 @@ def emphasised(strong: str, rest: str, *, where: DeltaGenerator | None = None) -
 def caption(text: str, *, where: DeltaGenerator | None = None) -> None:
     """A small grey line of plain text."""
     _show(f"<p class='plain-text caption'>{escape(text)}</p>", where)
+
+
+def echo(text: str, *, where: DeltaGenerator | None = None) -> None:
+    """A line that quotes the reader's own input (a search, a link's value), small, grey and
+    italic, apart from the page's own sentences; plain text. The caller cuts the input first
+    (:func:`ui.url_parameters.echo`)."""
+    _show(f"<p class='plain-text echo'>{escape(text)}</p>", where)
 
 
 def bullets(items: list[str], *, where: DeltaGenerator | None = None) -> None:

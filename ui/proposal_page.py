@@ -32,9 +32,12 @@ from ui.proposal_view import (
     verdict_section,
 )
 from ui.sidebar import map_options
+from ui.url_parameters import echo
 
 COMPARED_KEY = "proposal_compared"
 REJECTED_KEY = "proposal_rejected"
+COMPARED_DROPPED_KEY = "proposal_compared_dropped"
+"""Session state: the link named proposals to compare that could not be read."""
 KEPT_KEY = "proposal_kept"
 """The proposal being built, kept beyond the page's widgets (which go when another page runs)."""
 
@@ -64,8 +67,10 @@ def _start_from_address(coverage: Coverage) -> None:
     known = coverage.units.municipalities.index
     read = proposal_url.read_proposal(st.query_params.to_dict(), known)
     start(read)
-    st.session_state[COMPARED_KEY] = proposal_url.read_compared(
+    compared, dropped = proposal_url.read_compared(
         st.query_params.get_all(proposal_url.COMPARE), known)
+    st.session_state[COMPARED_KEY] = compared
+    st.session_state[COMPARED_DROPPED_KEY] = dropped
     st.session_state[REJECTED_KEY] = read.unknown_codes
 
 
@@ -134,8 +139,10 @@ def show_proposal_page(context: PageContext) -> None:
     st.title(t("proposal_title"))
     plain_text.paragraph(t("proposal_intro"))
     if st.session_state.get(REJECTED_KEY):
-        plain_text.warning(t("proposal_url_unknown",
-                             codes=", ".join(st.session_state[REJECTED_KEY])))
+        plain_text.paragraph(t("proposal_url_unknown_note"))
+        plain_text.echo(t("echo_link", text=echo(", ".join(st.session_state[REJECTED_KEY]))))
+    if st.session_state.get(COMPARED_DROPPED_KEY):
+        plain_text.caption(t("proposal_compare_dropped"))
     proposal = inputs(coverage, t)
     st.session_state[KEPT_KEY] = proposal
     _write_address(proposal, st.session_state[COMPARED_KEY])

@@ -6,7 +6,8 @@ Parameters: `voorstel` (municipality codes, comma-separated, e.g. `GM0599,GM0505
 `{"naam": …, "organisatie": …, "doelgroep": …, "voorstel": "GM…,GM…"}`.
 
 Everything read from the address is checked: unknown codes are dropped (and reported), text is
-cut to `MAX_TEXT` characters, a comparison that does not parse is dropped. The text stays text:
+cut to `MAX_TEXT` characters, a comparison that does not parse is dropped; a comparison is
+bounded in length and nesting before it is parsed (`ui.url_parameters`). The text stays text:
 the page shows it through `ui.plain_text` only.
 """
 
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from coverage.schema import TargetGroup
 from coverage.whatif import Proposal
 from ui.map_click import MUNICIPALITY_CODE
+from ui.url_parameters import compared_value, compared_values
 
 CODES = "voorstel"
 NAME = "naam"
@@ -94,8 +96,10 @@ def encode(proposal: Proposal) -> str:
 
 def decode(text: str, known: Collection[str]) -> Proposal | None:
     """A `vergelijk` value as a proposal; None for anything that is not one (or is empty)."""
+    # Bounded before it is parsed: length and depth (json.loads recurses per level).
+    bounded = compared_value(text)
     try:
-        value = json.loads(text) if len(text) <= 20_000 else None
+        value = json.loads(bounded) if bounded is not None else None
     except ValueError:
         return None
     if not isinstance(value, dict) or not isinstance(value.get(CODES), str):
@@ -107,7 +111,10 @@ def decode(text: str, known: Collection[str]) -> Proposal | None:
     return read.proposal if read.proposal.municipalities else None
 
 
-def read_compared(values: list[str], known: Collection[str]) -> list[Proposal]:
-    """The proposals kept for comparison (at most `MAX_COMPARED`, the bad ones left out)."""
-    found = [decode(value, known) for value in values[:MAX_COMPARED]]
-    return [proposal for proposal in found if proposal is not None]
+def read_compared(values: list[str], known: Collection[str]) -> tuple[list[Proposal], bool]:
+    """The proposals kept for comparison (at most `MAX_COMPARED`, the bad ones left out), and
+    whether any value was left out."""
+    fit, dropped = compared_values(values)
+    found = [decode(value, known) for value in fit[:MAX_COMPARED]]
+    proposals = [proposal for proposal in found if proposal is not None]
+    return proposals, dropped or len(proposals) < len(fit)

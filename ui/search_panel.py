@@ -6,6 +6,10 @@ The box is a combobox (Streamlit's selectbox that takes new entries): typing fil
 arrow keys move between them, and Enter takes the highlighted offer, or the text as typed (the
 first offer, `Add: …`), which :meth:`coverage.search.MunicipalityIndex.find` reads: any name,
 code, place or postcode.
+
+A search or link that finds nothing says so in a sentence of the page's own and quotes at most
+:data:`ui.url_parameters.ECHO_LIMIT` characters of what was asked, on a line of its own marked
+as the reader's input (:func:`ui.plain_text.echo`).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from coverage.search import MunicipalityIndex, SearchResult, Via
 from ui import plain_text
 from ui.i18n import Translator
 from ui.selection import SelectionState, choose
+from ui.url_parameters import echo
 
 SEARCH_KEY = "search"
 
@@ -42,7 +47,10 @@ def render_search(state: SelectionState, index: MunicipalityIndex, t: Translator
                  accept_new_options=True, filter_mode="fuzzy")
     result = state.search_result
     if state.url_rejected:
-        plain_text.warning(t("url_unknown", value=state.url_rejected))
+        # A short note of our own, then the link's text, cut, set apart as the reader's input:
+        # never in a box that reads as the dashboard's own notice.
+        plain_text.paragraph(t("url_unknown_note"))
+        plain_text.echo(t("echo_link", text=echo(state.url_rejected)))
     if result is None:
         return
     names = index.municipalities["display_name"]
@@ -50,10 +58,11 @@ def render_search(state: SelectionState, index: MunicipalityIndex, t: Translator
         _explain(result, names, t)
         return
     if result.codes:
-        plain_text.paragraph(t("search_ambiguous", query=result.query))
+        plain_text.paragraph(t("search_ambiguous", query=echo(result.query)))
         options = [(code, _option(code, result.via_of(code), names)) for code in result.codes[:12]]
     else:
-        plain_text.paragraph(t("search_none", query=result.query))
+        plain_text.paragraph(t("search_none_note"))
+        plain_text.echo(t("echo_search", text=echo(result.query)))
         if not result.suggestions:
             return
         plain_text.paragraph(t("search_suggestions"))
@@ -83,6 +92,6 @@ def _explain(result: SearchResult, names: pd.Series, t: Translator) -> None:
         key = "search_via_postcode" if via.kind == "postcode" else "search_via_place"
         plain_text.paragraph(t(key, query=via.name, municipality=names[code]))
     if result.alternatives:
-        plain_text.paragraph(t("search_also", query=result.query))
+        plain_text.paragraph(t("search_also", query=echo(result.query)))
         _buttons([(other, _option(other, result.via_of(other), names))
                   for other in result.alternatives[:12]])

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from coverage.search import MunicipalityIndex, SearchResult
 from ui.map_click import MapClick
+from ui.url_parameters import echo, municipality_text
 
 
 @dataclass(frozen=True)
@@ -22,15 +23,22 @@ class SelectionState:
     search_result: SearchResult | None = None
     """The latest search that did not give exactly one municipality, for the UI to resolve."""
     url_rejected: str | None = None
-    """A `?gemeente=` value that named no single municipality."""
+    """A `?gemeente=` value that named no single municipality, cut to at most
+    :data:`ui.url_parameters.ECHO_LIMIT` characters (:func:`ui.url_parameters.echo`)."""
+
+
+def find(index: MunicipalityIndex, text: str) -> SearchResult:
+    """What `text` names; nothing for a text longer than any name, place or postcode (which is
+    not looked up at all: :data:`ui.url_parameters.MAX_MUNICIPALITY_TEXT`)."""
+    return index.find(text) if municipality_text(text) is not None else SearchResult(text, ())
 
 
 def initial_state(url_value: str | None, index: MunicipalityIndex) -> SelectionState:
     """The state of a new session: the municipality the URL names (`GM0193` or a name)."""
-    if not url_value:
+    if not url_value or not url_value.strip():
         return SelectionState()
-    code = index.find(url_value).unique
-    return SelectionState(selected=code, url_rejected=None if code else url_value)
+    code = find(index, url_value).unique
+    return SelectionState(selected=code, url_rejected=None if code else echo(url_value))
 
 
 def next_state(state: SelectionState, *, search_text: str, clicked: MapClick | None,
@@ -47,7 +55,7 @@ def next_state(state: SelectionState, *, search_text: str, clicked: MapClick | N
         state = replace(state, last_search=search_text, search_result=None)
         if not search_text.strip():
             return state
-        result = index.find(search_text)
+        result = find(index, search_text)
         if result.unique:
             # Kept when there is something to say beside the card: the place or postcode that
             # led to the municipality, or places of the same name in other municipalities.
@@ -71,7 +79,7 @@ def search_box_text(state: SelectionState, text: str, index: MunicipalityIndex) 
     if state.search_result is not None and state.search_result.query == text:
         return text
     if state.selected is None:
-        return text if text and index.find(text).unique is None else None
-    if text and index.find(text).unique == state.selected:
+        return text if text and find(index, text).unique is None else None
+    if text and find(index, text).unique == state.selected:
         return text
     return index.offer_of(state.selected)

@@ -8,6 +8,8 @@ Streamlit's documented `st.App(..., middleware=...)`, that refuses such a socket
 sees it: a socket is let through when it has no `Origin` header (not a browser), when the origin
 is the host the socket was opened on, or when the origin is listed in
 `server.corsAllowedOrigins`. Everything else gets HTTP 403, as Streamlit would answer.
+
+`MIDDLEWARE` also sets the security headers of every HTTP response (`ui.security_headers`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ import streamlit as st
 from starlette.middleware import Middleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocketClose
+
+from ui.security_headers import SecurityHeaders
 
 
 def allowed_origin(origin: str | None, host: str | None, listed: list[str]) -> bool:
@@ -57,5 +61,6 @@ class SameOriginWebSockets:
         await self.app(scope, receive, send)
 
 
-MIDDLEWARE = [Middleware(SameOriginWebSockets)]
-"""The middleware `app.py` gives to `st.App`."""
+MIDDLEWARE = [Middleware(SecurityHeaders), Middleware(SameOriginWebSockets)]
+"""The middleware `app.py` gives to `st.App`: the security headers of every HTTP response
+(`ui.security_headers`), and the guard against web sockets from other origins."""

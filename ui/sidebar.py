@@ -25,6 +25,7 @@ from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, TEXT, Translator
 from ui.map_view import MapOptions
 from ui.register_text import citation_text
 from ui.timed_fragment import on_ticks_only
+from ui.url_parameters import language, version_number
 
 VERSION_PARAMETERS = ("versie", "version")
 """Query parameters naming a version; the first is written."""
@@ -32,6 +33,8 @@ NEWEST = 0
 """The version choice that follows the newest published version."""
 WATCH_EVERY_S = 3.0
 """How often an open page asks whether a newer version was published."""
+LANGUAGE_REJECTED_KEY = "language_rejected"
+"""Session state: the link's `?lang=` named no language of the page (so a note says so)."""
 
 
 @dataclass(frozen=True)
@@ -48,9 +51,18 @@ class Settings:
 def initial_language() -> str:
     """The language of this session: the link's `?lang=` the first time, then the user's pick."""
     if "language" not in st.session_state:
-        asked = st.query_params.get("lang", DEFAULT_LANGUAGE)
-        st.session_state.language = asked if asked in LANGUAGES else DEFAULT_LANGUAGE
+        asked = st.query_params.get("lang")
+        chosen = language(asked, LANGUAGES)
+        st.session_state.language = chosen or DEFAULT_LANGUAGE
+        st.session_state[LANGUAGE_REJECTED_KEY] = asked is not None and chosen is None
     return st.session_state.language
+
+
+def language_note(t: Translator) -> None:
+    """A short note when the link asked for a language the page does not have (until the
+    reader picks another language); the asked text is not shown."""
+    if st.session_state.get(LANGUAGE_REJECTED_KEY) and t.language == DEFAULT_LANGUAGE:
+        plain_text.caption(t("url_language_unknown"))
 
 
 def _language_radio() -> None:
@@ -71,8 +83,9 @@ def _initial_version(infos: list[VersionInfo], t: Translator) -> int:
                   if name in st.query_params), None)
     if asked is None:
         return NEWEST
-    if asked.strip().isdigit() and any(info.number == int(asked) for info in infos):
-        return int(asked) if int(asked) != infos[0].number else NEWEST
+    number = version_number(asked)  # ASCII digits only, at most six: no ², no 5,000 nines
+    if number is not None and any(info.number == number for info in infos):
+        return number if number != infos[0].number else NEWEST
     plain_text.warning(t("version_unknown", newest=infos[0].number), where=st.sidebar)
     return NEWEST
 

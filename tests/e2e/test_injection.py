@@ -3,7 +3,8 @@
 Payloads (tests/injection_payloads.py) carry a Markdown link to a `tel:` number of their own, a
 Markdown image and an HTML image on the loopback discard port, bold HTML, a colour directive, an
 icon, LaTeX, an arrow and a bare URL. They come in through the URL (`?gemeente=`, `?lang=`), the
-search box and every text field of the register (a copy served with `COVERAGE_REGISTER_DIR`).
+search box (both quoted back cut to 40 characters, `ui.url_parameters.echo`) and every text
+field of the register (a copy served with `COVERAGE_REGISTER_DIR`).
 Each test proves, in the page and in the map's frame: no anchor points at a payload's target, no
 image loads from it (the page records every request), and every text node that holds a piece of
 a payload holds all of it, so no element was made from it and it reads as written.
@@ -37,6 +38,7 @@ from tests.injection_payloads import (
     payload_register,
 )
 from ui.plain_text import WORD_JOINER
+from ui.url_parameters import echo
 
 pytestmark = pytest.mark.e2e
 
@@ -94,11 +96,13 @@ def test_url_parameters_show_as_text(app_page: AppPage) -> None:
     query = urllib.parse.urlencode({"gemeente": fields["gemeente"], "lang": fields["lang"]})
     page.goto(f"{app_page.origin}/?{query}")
     wait_for_app(page)
-    page.get_by_role("alert").filter(has_text="onbekende gemeente").wait_for()
+    page.get_by_text("De link noemt geen gemeente die het dashboard kent.").wait_for()
     page.wait_for_timeout(500)  # time for an image request, had one been made
-    assert_literal(app_page, fields, {"gemeente"})
-    warning = page.get_by_role("alert").filter(has_text="onbekende gemeente").inner_text()
-    assert warning == f"De link noemt een onbekende gemeente: ‘{fields['gemeente']}’."
+    # Quoted cut (so without its marker), on a line of its own, in no alert box.
+    assert_literal(app_page, fields, set())
+    quoted = page.locator(".plain-text.echo").inner_text()
+    assert quoted == f"In de link stond: “{echo(fields['gemeente'])}”"
+    assert page.get_by_role("alert").count() == 0
     app_page.screenshot()
 
 
@@ -108,9 +112,11 @@ def test_search_box_shows_as_text(app_page: AppPage) -> None:
     page.goto(app_page.origin)
     wait_for_app(page)
     search_for(page, fields["search"])
-    page.get_by_text("Geen gemeente gevonden voor").wait_for()
+    page.get_by_text("Geen gemeente, plaats of postcode gevonden.").wait_for()
     page.wait_for_timeout(500)
-    assert_literal(app_page, fields, {"search"})
+    assert_literal(app_page, fields, set())
+    quoted = page.locator(".plain-text.echo").inner_text()
+    assert quoted == f"U zocht: “{echo(fields['search'])}”"
     app_page.screenshot()
 
 
