@@ -1,8 +1,9 @@
 """The last known good version: a copy on disk of the newest version a server has validated,
 for answering while the register's database does not.
 
-One JSON file per database (named by a hash of its URL, which is not stored) in the cache
-folder (`$COVERAGE_CACHE_DIR`, see `geodata.derived.cache_dir`), written atomically: the
+One JSON file per database (named by a hash of its URL, which is not stored) in the folder
+`last-good/` of the cache folder (`$COVERAGE_CACHE_DIR`, see `geodata.derived.cache_dir`), apart
+from the derived boundary data kept there, written atomically: the
 version's record (number, label, … and its SHA-256 content hash), its snapshot and fallback
 YAML as published, and when the database last named it the newest version. Reading it back
 validates both texts with the register's rules and compares their content hash with the
@@ -44,11 +45,11 @@ def copy_path(url: str, folder: Path) -> Path:
     """The file of the copy for the database `url` in the cache `folder` (the URL, which may
     hold a password, is only hashed).
 
-    >>> copy_path("sqlite:///a.sqlite3", Path("/cache")).name
-    'last-good-224bf510dbb9d479fdc12f2d.json'
+    >>> copy_path("sqlite:///a.sqlite3", Path("/cache")).as_posix()
+    '/cache/last-good/224bf510dbb9d479fdc12f2d.json'
     """
     digest = hashlib.sha256(url.encode("utf-8")).hexdigest()[:24]
-    return folder / f"last-good-{digest}.json"
+    return folder / "last-good" / f"{digest}.json"
 
 
 def to_text(good: LastGood) -> str:

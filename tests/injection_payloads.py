@@ -30,11 +30,12 @@ FORGED_TEL = "tel:+3190000"
 
 def payload(field: str, number: int = 0) -> str:
     """A text for `field` with a Markdown link and image, HTML, a colour, an icon, LaTeX, an
-    arrow and a bare URL."""
-    return (f"{field}: Bel [0800 - 123 45 67]({FORGED_TEL}{number:02d}) "
-            f"![{field}](http://{FORBIDDEN_HOST}/{field}.png) "
-            f"<img src='http://{FORBIDDEN_HOST}/{field}-html.png'> <b>{field}-vet</b> "
-            f":red[{field}-rood] :material/home: $x^2$ -> http://{FORBIDDEN_HOST}/{field}-bare")
+    arrow and a bare URL, short enough for every field's limit (`coverage.limits`: 200
+    characters for an organisation or a unit's name); `<b>{field}-vet</b>` tells the field."""
+    return (f"Bel [0800-1234567]({FORGED_TEL}{number:02d}) "
+            f"![i](http://{FORBIDDEN_HOST}/{number:02d}.png) "
+            f"<img src='http://{FORBIDDEN_HOST}/{number:02d}h.png'> <b>{field}-vet</b> "
+            f":red[rood] :material/home: $x^2$ -> http://{FORBIDDEN_HOST}/{number:02d}b")
 
 
 def address_payload(number: int) -> str:

@@ -50,9 +50,8 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     folder.mkdir()
     source = cache_dir()
     if source.is_dir():
-        for file in source.glob("*.json"):
-            if not file.name.startswith("last-good-"):
-                shutil.copy(file, folder / file.name)
+        for file in source.glob("*.json"):  # the derived data, not the copies in last-good/
+            shutil.copy(file, folder / file.name)
     monkeypatch.setenv(CACHE_DIR_VARIABLE, str(folder))
     monkeypatch.setenv(TIMEOUT_VARIABLE, str(TIMEOUT_S))
     fresh_server()
@@ -192,7 +191,7 @@ def test_a_broken_sqlite_file_keeps_the_number_says_so_and_comes_back(
 def test_a_fresh_server_answers_from_the_copy_on_disk(sqlite_database: Path,
                                                       cache: Path) -> None:
     number_card = card(dashboard())  # this server keeps a copy in the cache folder
-    assert len(list(cache.glob("last-good-*.json"))) == 1
+    assert len(list(cache.glob("last-good/*.json"))) == 1
 
     aside = damage(sqlite_database, "moved away")
     fresh_server()
@@ -208,7 +207,7 @@ def test_a_fresh_server_answers_from_the_copy_on_disk(sqlite_database: Path,
 
 def test_a_fresh_server_ignores_a_broken_copy(sqlite_database: Path, cache: Path) -> None:
     dashboard()
-    (copy,) = cache.glob("last-good-*.json")
+    (copy,) = cache.glob("last-good/*.json")
     copy.write_bytes(copy.read_bytes()[:-200])
     damage(sqlite_database, "moved away")
     fresh_server()
