@@ -132,16 +132,18 @@ def test_lookup_json_and_text(versions: dict[str, Coverage],
 
 def test_the_command_line_prints_the_answer(without_veluwe_23_plus: Path,  # noqa: F811
                                             found: dict[str, dict[str, Answer]]) -> None:
-    """The real command, once per status and version: its JSON is the answer's."""
+    """The real command, once per status: its JSON is the answer's."""
     folders = {"earlier": "data", "current": "data", "partial": str(without_veluwe_23_plus)}
+    chosen: dict[str, tuple[str, str]] = {}
     for name in VERSIONS:
+        for code, answer in found[name].items():
+            chosen.setdefault(answer.status, (name, code))
+    assert len(chosen) == 4
+    for name, code in chosen.values():
         snapshot = "earlier" if name == "earlier" else "current"
-        by_status = {answer.status: code for code, answer in found[name].items()}
-        for code in by_status.values():
-            result = run("--data", folders[name], "lookup", code, "--snapshot", snapshot,
-                         "--json")
-            assert result.returncode == 0, result.stderr
-            assert json.loads(result.stdout) == found[name][code].to_json("en")
+        result = run("--data", folders[name], "lookup", code, "--snapshot", snapshot, "--json")
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout) == found[name][code].to_json("en")
 
 
 @pytest.mark.parametrize("name", VERSIONS)
