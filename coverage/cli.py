@@ -20,20 +20,22 @@ from pathlib import Path
 from typing import Any
 
 import geodata
+from coverage.answer import Answer, Version, answer_for
 from coverage.changes import compare
 from coverage.engine import Coverage
 from coverage.figures import GROUPINGS, coverage_figures
+from coverage.phones import phones_text
 from coverage.register import Register
 from coverage.safe_csv import write_csv
+from coverage.schema import Language
 from coverage.search import MunicipalityIndex
 from coverage.serialise import (
     changes_json,
     finding_json,
-    lookup_json,
     records_json,
     whatif_json,
 )
-from coverage.status import STATUSES
+from coverage.status import STATUSES, status_label
 from coverage.whatif import Proposal, UnknownUnitError, entry_area, evaluate, parse_unit
 from geodata import BoundaryDataError, Units, load_units
 from geodata.derived import municipality_areas
@@ -50,13 +52,6 @@ from registry.versions import (
     resolve,
 )
 from registry.yaml_register import load_register
-
-STATUS_TEXT = {
-    "coordinator": "regional coordinator",
-    "partial": "partly covered: a regional coordinator for one target group only",
-    "comensha": "CoMensha (named in the overview)",
-    "fallback": "no coordinator: CoMensha by default",
-}
 
 TARGET_GROUP_TEXT = {"under_23": "victims under 23", "23_plus": "victims aged 23 and over"}
 
@@ -76,22 +71,32 @@ def _snapshot_coverage(register: Register, snapshot_id: str, units: Units) -> Co
     return Coverage(register.snapshots[snapshot_id], register.fallback, units)
 
 
+def _numbered_version(reference: str, units: Units) -> tuple[Coverage, int]:
+    """The coverage of a published version, by number or label, with its number."""
+    versions = reader(units)
+    number = resolve(versions, reference)
+    document = read_document(versions, number, units)
+    return Coverage(document.snapshot, document.fallback, units), number
+
+
 def _version_coverage(reference: str, units: Units) -> Coverage:
     """The coverage of a published version, by number or label."""
-    versions = reader(units)
-    document = read_document(versions, resolve(versions, reference), units)
-    return Coverage(document.snapshot, document.fallback, units)
+    return _numbered_version(reference, units)[0]
+
+
+def _chosen(args: argparse.Namespace, units: Units) -> tuple[Coverage, Version]:
+    """The chosen snapshot and its version: of the `--data` folder when given (no number),
+    else a published version."""
+    if args.data is None:
+        coverage, number = _numbered_version(args.snapshot, units)
+        return coverage, Version.of(coverage.snapshot, number)
+    coverage = _snapshot_coverage(load_register(units, args.data), args.snapshot, units)
+    return coverage, Version.of(coverage.snapshot)
 
 
 def _coverage(args: argparse.Namespace, units: Units) -> Coverage:
     """The chosen snapshot: of the `--data` folder when given, else a published version."""
-    if args.data is None:
-        return _version_coverage(args.snapshot, units)
-    return _snapshot_coverage(load_register(units, args.data), args.snapshot, units)
-
-
-def _format_phones(phones: list[dict[str, str]]) -> str:
-    return " or ".join(f"{phone['display']} ({phone['e164']})" for phone in phones)
+    return _chosen(args, units)[0]
 
 
 def cmd_lookup(args: argparse.Namespace) -> None:
@@ -112,39 +117,46 @@ def cmd_lookup(args: argparse.Namespace) -> None:
             raise UsageError(f"'{args.name}' is ambiguous: {names}")
         hint = f"; did you mean {', '.join(result.suggestions)}?" if result.suggestions else ""
         raise UsageError(f"no municipality, place or postcode '{args.name}'{hint}")
-    answer = lookup_json(_coverage(args, units), result.unique, args.lang)
+    coverage, version = _chosen(args, units)
+    answer = answer_for(coverage, result.unique, version)
     via = result.via_of(result.unique)
-    if via:
-        answer["via"] = {"kind": via.kind, "name": via.name, "places": list(via.places)}
     if args.json:
-        _print_json(answer)
+        shape = answer.to_json(args.lang)
+        if via:
+            shape["via"] = {"kind": via.kind, "name": via.name, "places": list(via.places)}
+        _print_json(shape)
         return
-    town = answer["municipality"]
     if via:
         where = (f"postcode {via.name} ({', '.join(via.places)})" if via.kind == "postcode"
                  else via.name)
-        print(f"{where} lies in {town['display_name']}")
-    print(f"{town['display_name']} ({town['code']}), safety region "
-          f"{answer['safety_region']['name']}, {answer['province']}, police unit "
-          f"{answer['police_unit']}")
-    print(f"Status: {STATUS_TEXT[answer['status']]}")
+        print(f"{where} lies in {answer.municipality.display_name}")
+    _print_answer(answer, args.lang)
+
+
+def _print_answer(answer: Answer, language: Language) -> None:
+    """An answer as text: the command's own words in English, the notes in `language`."""
+    town = answer.municipality
+    print(f"{town.display_name} ({town.code}), safety region {answer.safety_region.name}, "
+          f"{answer.province}, police unit {answer.police_unit}")
+    print(f"Status: {answer.status_label('en')}")
     noted: set[str] = set()
-    for contact in answer["coordinators"]:
-        group = "" if contact["target_group"] == "all" else f" [{contact['target_group']}]"
-        print(f"- {contact['organisation'] or '(no organisation named)'}{group}: "
-              f"{_format_phones(contact['phones'])}  (area: {contact['area_wording']})")
-        if contact["note"] and contact["area_id"] not in noted:  # once per area
-            noted.add(contact["area_id"])
-            print(f"  note: {contact['note']}")
-    for entry in answer["listed_without_contact"]:
-        print(f"- listed as '{entry['area_wording']}' without a contact")
-    fallback = answer["fallback"]
-    if answer["status"] == "fallback":
-        print(f"Call {fallback['organisation']}: {_format_phones(fallback['phones'])}")
-    elif answer["status"] == "partial":
-        groups = ", ".join(TARGET_GROUP_TEXT[group] for group in answer["uncovered_target_groups"])
-        print(f"No regional coordinator for {groups}: call {fallback['organisation']}: "
-              f"{_format_phones(fallback['phones'])}")
+    for call in answer.listed:
+        assert call.area is not None
+        group = "" if call.target_group == "all" else f" [{call.target_group}]"
+        print(f"- {call.organisation or '(no organisation named)'}{group}: "
+              f"{phones_text(call.phones)}  (area: {call.area.wording})")
+        note = call.area.note_in(language)
+        if note and call.area.id not in noted:  # once per area
+            noted.add(call.area.id)
+            print(f"  note: {note}")
+    for area in answer.listed_without_contact:
+        print(f"- listed as '{area.wording}' without a contact")
+    for call in answer.fallback_calls:
+        if call.why == "fallback_no_coordinator":
+            print(f"Call {call.organisation}: {phones_text(call.phones)}")
+        else:
+            print(f"No regional coordinator for {TARGET_GROUP_TEXT[call.target_group]}: "
+                  f"call {call.organisation}: {phones_text(call.phones)}")
 
 
 def cmd_violations(args: argparse.Namespace) -> None:
@@ -258,7 +270,7 @@ def cmd_whatif(args: argparse.Namespace) -> None:
     print("Per status, municipalities (inhabitants), before -> after:")
     for status in STATUSES:
         before, after = answer["statuses"][status]["before"], answer["statuses"][status]["after"]
-        print(f"  {STATUS_TEXT[status]}: {before['municipalities']} "
+        print(f"  {status_label(status, False, 'en')}: {before['municipalities']} "
               f"({before['population']:,}) -> {after['municipalities']} "
               f"({after['population']:,})")
     print(f"Overlaps with existing regional coordinators: {len(answer['overlaps'])}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import phonenumbers
 from pydantic import BaseModel, ConfigDict
 
@@ -20,6 +22,25 @@ class Phone(BaseModel):
     def tel_url(self) -> str:
         """The `tel:` link for this number."""
         return f"tel:{self.e164}"
+
+    @property
+    def written_and_e164(self) -> str:
+        """The number as written, with its E.164 form: `033 - 448 11 86 (+31334481186)`."""
+        return f"{self.display} ({self.e164})"
+
+    def to_json(self) -> dict[str, str]:
+        """`{display, e164}`, the number in the public JSON shapes."""
+        return {"display": self.display, "e164": self.e164}
+
+
+def phones_text(phones: Iterable[Phone], separator: str = " or ") -> str:
+    """Numbers as written with their E.164 form, one after the other: the one way the command
+    line, the PDF report and the tables write a list of numbers in text.
+
+    >>> phones_text([parse_phone("020 - 626 38 00"), parse_phone("06-10599458")], " of ")
+    '020 - 626 38 00 (+31206263800) of 06-10599458 (+31610599458)'
+    """
+    return separator.join(phone.written_and_e164 for phone in phones)
 
 
 def parse_phone(text: str) -> Phone:

@@ -6,64 +6,21 @@ from typing import Any
 
 import pandas as pd
 
+from coverage.answer import Version, answer_for
 from coverage.border_rule import AreaFinding
 from coverage.engine import Coverage
-from coverage.phones import Phone
-from coverage.schema import Contact, Entry, Language
+from coverage.schema import Language
 from coverage.whatif import WhatIf
 
 JSON = dict[str, Any]
 
 
-def phones_json(phones: list[Phone]) -> list[JSON]:
-    """`[{display, e164}]`."""
-    return [{"display": phone.display, "e164": phone.e164} for phone in phones]
-
-
-def note_text(entry: Entry, language: Language) -> str | None:
-    """The entry's note in `language`, or None where it has none."""
-    return entry.note.in_language(language) if entry.note else None
-
-
-def contact_json(entry: Entry, contact: Contact, language: Language = "en") -> JSON:
-    """One contact of an entry, with the area it comes from; the note in `language`."""
-    return {
-        "area_id": entry.id,
-        "organisation": contact.effective_organisation,
-        "organisation_in_source": contact.organisation,
-        "target_group": contact.target_group,
-        "target_group_wording": contact.target_group_wording,
-        "area_wording": entry.area_wording,
-        "note": note_text(entry, language),
-        "phones": phones_json(contact.phones),
-    }
-
-
-def lookup_json(coverage: Coverage, code: str, language: Language = "en") -> JSON:
-    """Everything a professional needs for one municipality. The project's own texts (the
-    notes) are in `language`; the source's wordings stay as the source wrote them."""
-    row = coverage.municipalities.loc[code]
-    return {
-        "snapshot": coverage.snapshot.id,
-        "language": language,
-        "municipality": {"code": code, "name": row["name"], "display_name": row["display_name"],
-                         "population": int(row["population"])},
-        "safety_region": {"code": row["safety_region_code"], "name": row["safety_region_name"]},
-        "province": row["province"],
-        "police_unit": row["police_unit"],
-        "status": row["status"],
-        "split_by_age": bool(row["split_by_age"]),
-        "uncovered_target_groups": list(coverage.uncovered_groups[code]),
-        "coordinators": [contact_json(entry, contact, language)
-                         for entry, contact in coverage.contacts_for(code)],
-        "listed_without_contact": [
-            {"area_id": entry.id, "area_wording": entry.area_wording,
-             "note": note_text(entry, language)}
-            for entry in coverage.entries_for(code) if not entry.contacts
-        ],
-        "fallback": {"organisation": coverage.fallback.organisation,
-                     "phones": phones_json(coverage.fallback.phones)},
-    }
+def lookup_json(coverage: Coverage, code: str, language: Language = "en",
+                version: Version | None = None) -> JSON:
+    """Everything a professional needs for one municipality: its `coverage.answer.Answer` as
+    JSON. The project's own texts (the notes) are in `language`; the source's wordings stay as
+    the source wrote them."""
+    return answer_for(coverage, code, version).to_json(language)
 
 
 def finding_json(coverage: Coverage, finding: AreaFinding) -> JSON:

@@ -6,7 +6,7 @@ from typing import Literal
 
 import pandas as pd
 
-from coverage.schema import Snapshot
+from coverage.schema import Language, Snapshot
 
 Status = Literal["coordinator", "partial", "comensha", "fallback"]
 STATUSES: tuple[Status, ...] = ("coordinator", "partial", "comensha", "fallback")
@@ -21,6 +21,45 @@ UNCOVERED_STATUSES: tuple[Status, ...] = ("comensha", "fallback")
 
 TARGET_GROUPS = ("under_23", "23_plus")
 """The age groups that `all` stands for."""
+
+StatusKey = Literal["coordinator", "coordinator_split_by_age", "partial", "comensha", "fallback"]
+"""A status as it is shown (label, colour): the status, with `coordinator_split_by_age` for a
+`coordinator` municipality whose coordinators split by target group."""
+
+STATUS_LABELS: dict[StatusKey, dict[Language, str]] = {
+    "coordinator": {"nl": "Regionale zorgcoördinator", "en": "Regional care coordinator"},
+    "coordinator_split_by_age": {"nl": "Regionale zorgcoördinatoren, gesplitst naar leeftijd",
+                                 "en": "Regional care coordinators, split by age"},
+    "partial": {
+        "nl": "Deels gedekt: regionale zorgcoördinator voor één leeftijdsgroep",
+        "en": "Partly covered: a regional care coordinator for one age group only"},
+    "comensha": {"nl": "CoMensha (genoemd in het overzicht)",
+                 "en": "CoMensha (named in the overview)"},
+    "fallback": {"nl": "Geen zorgcoördinator: CoMensha als vangnet",
+                 "en": "No care coordinator: CoMensha as fallback"},
+}
+"""The status in words, in both languages: the one place for the labels of the card, the
+legend, the tables, the downloads, the PDF report and the command line (`ui.i18n` refers to
+these as `status_*`)."""
+
+
+def status_key(status: Status, split_by_age: bool) -> StatusKey:
+    """The key of a status as shown: `coordinator_split_by_age` for a coordinator municipality
+    whose coordinators split by target group, else the status itself.
+
+    >>> status_key("coordinator", True), status_key("partial", True)
+    ('coordinator_split_by_age', 'partial')
+    """
+    return "coordinator_split_by_age" if status == "coordinator" and split_by_age else status
+
+
+def status_label(status: Status, split_by_age: bool, language: Language) -> str:
+    """The status in words.
+
+    >>> status_label("fallback", False, "en")
+    'No care coordinator: CoMensha as fallback'
+    """
+    return STATUS_LABELS[status_key(status, split_by_age)][language]
 
 ASSIGNMENT_COLUMNS = [
     "municipality", "entry_id", "contact", "organisation", "organisation_in_source",

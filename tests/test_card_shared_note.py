@@ -7,11 +7,10 @@ import re
 
 import pytest
 
+from coverage.answer import answer_for
 from coverage.engine import Coverage
-from coverage.serialise import lookup_json
 from tests.page_text import shown
 from tests.test_app import card, start
-from ui.area_text import interpretations
 from ui.card import card_html
 from ui.i18n import Translator
 
@@ -19,15 +18,15 @@ from ui.i18n import Translator
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_split_by_age_note_is_shown_once(current: Coverage, language: str) -> None:
     t = Translator(language)
-    answer = lookup_json(current, "GM0228", language)  # Ede, in the Veluwe
-    contacts = answer["coordinators"]
+    answer = answer_for(current, "GM0228")  # Ede, in the Veluwe
+    contacts = answer.to_json(language)["coordinators"]
     # The register: two organisations of one entry, one note between them.
     assert [contact["target_group"] for contact in contacts] == ["under_23", "23_plus"]
     assert len({contact["area_id"] for contact in contacts}) == 1
     note = contacts[0]["note"]
     assert note and len(note.split()) > 80 and contacts[1]["note"] == note
 
-    html = card_html(answer, interpretations(current.snapshot, t), t)
+    html = card_html(answer, t)
     text = re.sub(r"<[^>]+>", "", html)
     for contact in contacts:
         assert contact["organisation"] in text
@@ -49,9 +48,9 @@ def test_split_by_age_card_in_the_app_shows_the_note_once() -> None:
 def test_areas_of_different_entries_keep_their_own_notes(current: Coverage) -> None:
     """Amsterdam: every entry that names the municipality keeps its own area text."""
     t = Translator("nl")
-    answer = lookup_json(current, "GM0363", "nl")
-    html = card_html(answer, interpretations(current.snapshot, t), t)
-    entries = {contact["area_id"] for contact in answer["coordinators"]}
+    answer = answer_for(current, "GM0363")
+    html = card_html(answer, t)
+    entries = {contact["area_id"] for contact in answer.to_json("nl")["coordinators"]}
     assert html.count(t("card_area_wording") + ":") == len(entries)
 
 

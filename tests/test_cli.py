@@ -48,7 +48,7 @@ def test_lookup_earlier_snapshot_and_split_by_age() -> None:
 def test_lookup_text_for_a_fallback_municipality() -> None:
     result = run("lookup", "Almere")
     assert result.returncode == 0
-    assert "no coordinator: CoMensha by default" in result.stdout
+    assert "Status: No care coordinator: CoMensha as fallback" in result.stdout
     assert "Call CoMensha: 033 - 448 11 86 (+31334481186)" in result.stdout
 
 
@@ -124,11 +124,13 @@ def test_lookup_gives_the_note_in_the_chosen_language() -> None:
                           (dutch, 'Dubbelzinnig: "de Veluwe"')):
         notes = {contact["note"] for contact in answer["coordinators"]}
         assert len(notes) == 1 and next(iter(notes)).startswith(start)
-    # Only the notes differ: the source's wordings and everything else are the same.
-    for contact in dutch["coordinators"]:
+    # Only the project's own texts differ (the notes and the readings of the areas): the
+    # source's wordings and everything else are the same.
+    assert dutch["coordinators"][0]["interpretation"].startswith("gemeente Apeldoorn, ")
+    assert english["coordinators"][0]["interpretation"].startswith("municipality of Apeldoorn")
+    for contact in (*dutch["coordinators"], *english["coordinators"]):
         contact.pop("note")
-    for contact in english["coordinators"]:
-        contact.pop("note")
+        contact.pop("interpretation")
     assert {**english, "language": "nl"} == dutch
     earlier = json.loads(run("lookup", "Weert", "--snapshot", "earlier", "--json",
                              "--lang", "nl").stdout)

@@ -172,7 +172,8 @@ def test_cli_lookup_and_report_show_partial(without_veluwe_23_plus: Path) -> Non
     assert (answer["status"], answer["uncovered_target_groups"]) == ("partial", ["23_plus"])
     text = run("--data", data, "lookup", "Ede")
     assert text.returncode == 0, text.stderr
-    assert "Status: partly covered: a regional coordinator for one target group only" in text.stdout
+    assert ("Status: Partly covered: a regional care coordinator for one age group only"
+            in text.stdout)
     assert ("No regional coordinator for victims aged 23 and over: call CoMensha: "
             "033 - 448 11 86 (+31334481186)") in text.stdout
     (national,) = json.loads(run("--data", data, "report", "--by", "national", "--json").stdout)

@@ -9,6 +9,7 @@ from pathlib import Path
 import geopandas as gpd
 import pytest
 
+from coverage.answer import answer_for
 from coverage.engine import Coverage
 from ui import data
 from ui.i18n import Translator
@@ -79,7 +80,7 @@ def test_content_groups_municipalities_by_contacts(current: Coverage) -> None:
     table = current.municipalities
     assert sorted(members) == sorted(table.loc[table["safety_region_code"] == "VR06",
                                                "display_name"])
-    almere = contact_lines(current, "GM0034", nl)  # no entry: CoMensha as the fallback
+    almere = contact_lines(answer_for(current, "GM0034"), nl)  # no entry: CoMensha as the fallback
     assert almere == ("CoMensha (vangnet, geen zorgcoördinator in het overzicht): "
                       "033 - 448 11 86 (+31334481186)",)
 

@@ -10,57 +10,54 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from coverage.answer import Answer, Call, answers
 from coverage.engine import Coverage
-from coverage.schema import Contact
+from coverage.phones import Phone
 from ui.i18n import Translator
-from ui.tables import status_labels
 
 GEOJSON_DECIMALS = 6
 """Coordinate decimals in the GeoJSON download (about 0.1 m at Dutch latitudes)."""
 
 
-def _organisation(contact: Contact, t: Translator) -> str:
-    name = contact.effective_organisation or t("card_no_organisation")
-    return name if contact.target_group == "all" else (
-        f"{name} ({t('target_' + contact.target_group)})")
+def _organisation(call: Call, t: Translator) -> str:
+    name = call.organisation or t("card_no_organisation")
+    return name if call.target_group == "all" else f"{name} ({t('target_' + call.target_group)})"
 
 
 def municipality_export(coverage: Coverage, areas_km2: pd.Series, t: Translator) -> pd.DataFrame:
-    """One row per municipality: names, regions, population, area, status in words, the age
-    groups without a regional coordinator, organisations and phone numbers (as written and in
-    E.164; CoMensha's where it is the contact, also for the uncovered age group)."""
-    table = coverage.municipalities
-    contacts = coverage.contacts_by_municipality
-    fallback = list(coverage.fallback.phones)
+    """One row per municipality (its `coverage.answer.Answer`): names, regions, population,
+    area, status in words, the age groups without a regional coordinator, whom to call (every
+    organisation, CoMensha where it is the fallback, also for the uncovered age group) and
+    their phone numbers (as written and in E.164, each number once)."""
+    found = list(answers(coverage).values())
 
-    def phones(code: str) -> list:
-        numbers = [phone for contact in contacts[code] for phone in contact.phones]
-        if table.at[code, "status"] == "partial" or not numbers:
-            numbers += fallback
-        return list({phone.e164: phone for phone in numbers}.values())
+    def numbers(answer: Answer) -> list[Phone]:
+        return list({phone.e164: phone for call in answer.calls
+                     for phone in call.phones}.values())
 
-    numbers = {code: phones(code) for code in table.index}
+    phones = [numbers(answer) for answer in found]
     return pd.DataFrame({
-        t("col_code"): table.index,
-        t("col_municipality"): table["display_name"],
-        t("col_official_name"): table["name"],
-        t("col_region_code"): table["safety_region_code"],
-        t("col_region"): table["safety_region_name"],
-        t("col_province"): table["province"],
-        t("col_police_unit"): table["police_unit"],
-        t("col_population"): table["population"],
-        t("col_area_km2"): areas_km2.reindex(table.index).round(3),
-        t("col_status"): status_labels(coverage, t),
-        t("col_uncovered_groups"): [", ".join(t(f"target_{group}") for group in groups)
-                                    for groups in coverage.uncovered_groups],
-        t("col_organisations"): [" / ".join(_organisation(contact, t)
-                                            for contact in contacts[code])
-                                 or coverage.fallback.organisation for code in table.index],
-        t("col_phones_written"): [" / ".join(phone.display for phone in numbers[code])
-                                  for code in table.index],
-        t("col_phones_e164"): [" / ".join(phone.e164 for phone in numbers[code])
-                               for code in table.index],
-    }).reset_index(drop=True)
+        t("col_code"): [answer.municipality.code for answer in found],
+        t("col_municipality"): [answer.municipality.display_name for answer in found],
+        t("col_official_name"): [answer.municipality.name for answer in found],
+        t("col_region_code"): [answer.safety_region.code for answer in found],
+        t("col_region"): [answer.safety_region.name for answer in found],
+        t("col_province"): [answer.province for answer in found],
+        t("col_police_unit"): [answer.police_unit for answer in found],
+        t("col_population"): [answer.municipality.population for answer in found],
+        t("col_area_km2"): areas_km2.reindex(
+            [answer.municipality.code for answer in found]).round(3).to_numpy(),
+        t("col_status"): [answer.status_label(t.language) for answer in found],
+        t("col_uncovered_groups"): [", ".join(t(f"target_{group}")
+                                              for group in answer.uncovered_target_groups)
+                                    for answer in found],
+        t("col_organisations"): [" / ".join(_organisation(call, t) for call in answer.calls)
+                                 for answer in found],
+        t("col_phones_written"): [" / ".join(phone.display for phone in numbers)
+                                  for numbers in phones],
+        t("col_phones_e164"): [" / ".join(phone.e164 for phone in numbers)
+                               for numbers in phones],
+    })
 
 
 def rounded(geometries: gpd.GeoSeries, decimals: int = GEOJSON_DECIMALS) -> gpd.GeoSeries:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coverage.area_reading import AREA_WORDS
+from coverage.status import STATUS_LABELS
 from coverage.verdict import RULE_QUOTE
 
 LANGUAGES = {"nl": "Nederlands", "en": "English"}
@@ -226,16 +228,11 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Choose a municipality on the map or with the search box to see whom to call."},
     "clear_selection": {"nl": "Selectie wissen", "en": "Clear selection"},
     # Statuses
-    "status_coordinator": {"nl": "Regionale zorgcoördinator", "en": "Regional care coordinator"},
-    "status_coordinator_split": {"nl": "Regionale zorgcoördinatoren, gesplitst naar leeftijd",
-                                 "en": "Regional care coordinators, split by age"},
-    "status_partial": {
-        "nl": "Deels gedekt: regionale zorgcoördinator voor één leeftijdsgroep",
-        "en": "Partly covered: a regional care coordinator for one age group only"},
-    "status_comensha": {"nl": "CoMensha (genoemd in het overzicht)",
-                        "en": "CoMensha (named in the overview)"},
-    "status_fallback": {"nl": "Geen zorgcoördinator: CoMensha als vangnet",
-                        "en": "No care coordinator: CoMensha as fallback"},
+    "status_coordinator": STATUS_LABELS["coordinator"],
+    "status_coordinator_split": STATUS_LABELS["coordinator_split_by_age"],
+    "status_partial": STATUS_LABELS["partial"],
+    "status_comensha": STATUS_LABELS["comensha"],
+    "status_fallback": STATUS_LABELS["fallback"],
     "target_all": {"nl": "alle leeftijden", "en": "all ages"},
     "target_under_23": {"nl": "jonger dan 23 jaar", "en": "under 23"},
     "target_23_plus": {"nl": "23 jaar en ouder", "en": "23 and over"},
@@ -288,13 +285,13 @@ TEXT: dict[str, dict[str, str]] = {
         "nl": "Een gedekt gebied zegt niets over de capaciteit van de zorgcoördinator.",
         "en": "A covered area says nothing about the coordinator's capacity."},
     # Area interpretation
-    "unit_municipality": {"nl": "gemeente {name}", "en": "municipality of {name}"},
-    "unit_safety_region": {"nl": "veiligheidsregio {name}", "en": "safety region {name}"},
-    "unit_province": {"nl": "provincie {name}", "en": "province of {name}"},
-    "unit_police_unit": {"nl": "politie-eenheid {name}", "en": "police unit {name}"},
-    "unit_entry": {"nl": "het gebied ‘{name}’", "en": "the area ‘{name}’"},
-    "area_without": {"nl": "zonder", "en": "without"},
-    "area_and": {"nl": "en", "en": "and"},
+    "unit_municipality": AREA_WORDS["unit_municipality"],
+    "unit_safety_region": AREA_WORDS["unit_safety_region"],
+    "unit_province": AREA_WORDS["unit_province"],
+    "unit_police_unit": AREA_WORDS["unit_police_unit"],
+    "unit_entry": AREA_WORDS["unit_entry"],
+    "area_without": AREA_WORDS["area_without"],
+    "area_and": AREA_WORDS["area_and"],
     # Map
     "map_heading": {"nl": "Kaart", "en": "Map"},
     "map_label": {

@@ -10,6 +10,8 @@ from typing import Any, Final
 
 import pandas as pd
 
+from coverage.status import status_key
+
 __all__ = [
     "AREA_OUTLINE_STYLE",
     "FILL_OPACITY",
@@ -120,8 +122,10 @@ def colour_keys(coverage_table: pd.DataFrame) -> pd.Series:
         Series like the table's index: the status, or ``coordinator_split_by_age`` for a
         coordinator municipality whose coordinators split by target group.
     """
-    split = coverage_table["status"].eq("coordinator") & coverage_table["split_by_age"].eq(True)
-    return coverage_table["status"].where(~split, "coordinator_split_by_age")
+    split = coverage_table["split_by_age"].eq(True)
+    return pd.Series([status_key(status, bool(by_age)) for status, by_age
+                      in zip(coverage_table["status"], split, strict=True)],
+                     index=coverage_table.index, name="status", dtype=object)
 
 
 def municipality_styles() -> dict[str, dict[str, Any]]:

@@ -14,13 +14,12 @@ from pathlib import Path
 
 import streamlit as st
 
+from coverage.answer import Version, answer_for
 from coverage.engine import Coverage
-from coverage.serialise import lookup_json
 from registry.database import DatabaseUnreachableError
 from registry.errors import RegisterError
 from registry.versions import VersionInfo
 from ui import data, overview, plain_text, tabs
-from ui.area_text import interpretations
 from ui.card import CARD_CSS, card_html
 from ui.failure import boundary_failure_page
 from ui.first_screen import first_screen_only, show_waiting_mark
@@ -169,9 +168,9 @@ def show_dashboard(context: PageContext) -> None:
     with card_column:
         search_slot = st.container()
         if state.selected:
-            answer = lookup_json(coverage, state.selected, t.language)
-            plain_text.show_markup(plain_text.join(
-                [CARD_CSS, card_html(answer, interpretations(coverage.snapshot, t), t)]))
+            answer = answer_for(coverage, state.selected,
+                                Version.of(coverage.snapshot, shown.number))
+            plain_text.show_markup(plain_text.join([CARD_CSS, card_html(answer, t)]))
             if state.selected != before.selected or first_run:
                 bring_card_into_view()
             if st.button(t("clear_selection")):

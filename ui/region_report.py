@@ -23,8 +23,10 @@ import geopandas as gpd
 import shapely
 from fpdf import FPDF
 
+from coverage.answer import Answer, Call, answers
 from coverage.engine import Coverage
-from coverage.schema import Contact
+from coverage.phones import phones_text
+from coverage.status import UNCOVERED_STATUSES
 from coverage.verdict import touching_region, verdicts
 from ui.i18n import Translator
 from ui.map_palette import STATUS_COLOURS, colour_keys
@@ -68,41 +70,38 @@ class ReportContent:
     caveat: str
 
 
-def _phones(contact_phones: list, t: Translator) -> str:
-    return f" {t('card_or')} ".join(f"{phone.display} ({phone.e164})"
-                                    for phone in contact_phones)
+def _call_line(call: Call, t: Translator) -> str:
+    """One call: organisation (target group): numbers as written (E.164); CoMensha as the
+    fallback says so."""
+    phones = phones_text(call.phones, f" {t('card_or')} ")
+    organisation = call.organisation or t("card_no_organisation")
+    if call.why == "fallback_no_coordinator":
+        return t("report_fallback_line", organisation=organisation, phones=phones)
+    if call.why == "fallback_uncovered_group":
+        return t("report_partial_line", organisation=organisation,
+                 groups=t(f"target_{call.target_group}"), phones=phones)
+    if call.target_group != "all":
+        organisation += f" ({t('target_' + call.target_group)})"
+    return f"{organisation}: {phones}"
 
 
-def _contact_line(contact: Contact, t: Translator) -> str:
-    name = contact.effective_organisation or t("card_no_organisation")
-    if contact.target_group != "all":
-        name += f" ({t('target_' + contact.target_group)})"
-    return f"{name}: {_phones(contact.phones, t)}"
+def contact_lines(answer: Answer, t: Translator) -> tuple[str, ...]:
+    """Whom to call for one municipality (its `coverage.answer.Answer`), a line per call."""
+    return tuple(dict.fromkeys(_call_line(call, t) for call in answer.calls))
 
 
-def contact_lines(coverage: Coverage, code: str, t: Translator) -> tuple[str, ...]:
-    """Whom to call for one municipality, a line per contact; CoMensha where it is the
-    fallback, for the whole municipality or for the age group without a coordinator."""
-    status = coverage.municipalities.at[code, "status"]
-    fallback = coverage.fallback
-    lines = [_contact_line(contact, t) for contact in coverage.contacts_by_municipality[code]]
-    if status == "fallback":
-        lines = [t("report_fallback_line", organisation=fallback.organisation,
-                   phones=_phones(fallback.phones, t))]
-    elif status == "partial":
-        groups = ", ".join(t(f"target_{group}") for group in coverage.uncovered_groups[code])
-        lines.append(t("report_partial_line", organisation=fallback.organisation,
-                       groups=groups, phones=_phones(fallback.phones, t)))
-    return tuple(dict.fromkeys(lines))
-
-
-def contact_groups(coverage: Coverage, codes: list[str], t: Translator) -> tuple[ContactGroup, ...]:
+def contact_groups(found: dict[str, Answer], t: Translator) -> tuple[ContactGroup, ...]:
     """The municipalities grouped by their contacts, groups in order of their first member."""
-    names = coverage.municipalities["display_name"]
     grouped: dict[tuple[str, ...], list[str]] = {}
-    for code in sorted(codes, key=lambda code: names[code]):
-        grouped.setdefault(contact_lines(coverage, code, t), []).append(names[code])
+    for answer in sorted(found.values(), key=lambda answer: answer.municipality.display_name):
+        grouped.setdefault(contact_lines(answer, t), []).append(answer.municipality.display_name)
     return tuple(ContactGroup(lines, tuple(members)) for lines, members in grouped.items())
+
+
+def _names(found: dict[str, Answer], statuses: tuple[str, ...]) -> tuple[str, ...]:
+    """The names of the municipalities with one of `statuses`, sorted."""
+    return tuple(sorted(answer.municipality.display_name for answer in found.values()
+                        if answer.status in statuses))
 
 
 def report_content(coverage: Coverage, region_code: str, version_label: str, t: Translator,
@@ -110,7 +109,7 @@ def report_content(coverage: Coverage, region_code: str, version_label: str, t: 
     """The words of the report for one safety region (`region_code`, e.g. VR04)."""
     region = coverage.units.safety_regions.loc[region_code]
     table = coverage.municipalities
-    members = table.loc[table["safety_region_code"] == region_code]
+    found = answers(coverage, codes=table.index[table["safety_region_code"] == region_code])
     snapshot = coverage.snapshot
     date = snapshot.date.isoformat() if snapshot.date else t("report_undated")
     judged = [verdict_text(verdict, t) for verdict in verdicts(coverage.findings)
@@ -123,10 +122,9 @@ def report_content(coverage: Coverage, region_code: str, version_label: str, t: 
                   title=snapshot.title.in_language(t.language), date=date,
                   today=(today or datetime.date.today()).isoformat()),
         totals=region_totals_text(coverage, "safety_region", region_code, t),
-        without=tuple(sorted(members.loc[members["status"].isin(["comensha", "fallback"]),
-                                         "display_name"])),
-        partial=tuple(sorted(members.loc[members["status"] == "partial", "display_name"])),
-        groups=contact_groups(coverage, list(members.index), t),
+        without=_names(found, UNCOVERED_STATUSES),
+        partial=_names(found, ("partial",)),
+        groups=contact_groups(found, t),
         findings=tuple(judged),
         caveat=t("card_capacity_caveat"),
     )

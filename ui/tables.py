@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import pandas as pd
 
+from coverage.answer import answers
 from coverage.engine import Coverage
 from coverage.figures import coverage_figures
-from coverage.status import UNCOVERED_STATUSES
+from coverage.phones import phones_text
+from coverage.status import UNCOVERED_STATUSES, status_label
 from ui.area_text import interpretations
-from ui.card import status_text
 from ui.i18n import Translator
 
 
 def status_labels(coverage: Coverage, t: Translator) -> pd.Series:
     """The status of every municipality in words."""
     table = coverage.municipalities
-    return pd.Series([status_text(status, split, t) for status, split
+    return pd.Series([status_label(status, split, t.language)
+                      for status, split
                       in zip(table["status"], table["split_by_age"], strict=True)],
                      index=table.index)
 
@@ -83,8 +85,7 @@ def coordinators_table(coverage: Coverage, t: Translator) -> pd.DataFrame:
                 t("col_organisation"): (contact.effective_organisation if contact else None)
                 or t("card_no_organisation"),
                 t("col_target_group"): t(f"target_{contact.target_group}") if contact else "",
-                t("col_phones"): ", ".join(f"{p.display} ({p.e164})" for p in contact.phones)
-                if contact else "",
+                t("col_phones"): phones_text(contact.phones, ", ") if contact else "",
                 t("col_municipalities"): len(coverage.areas[entry.id]),
                 t("col_interpretation"): read_as[entry.id],
                 t("col_border"): kinds.get(entry.id, t("border_exempt")),
@@ -113,23 +114,20 @@ def changes_table(changes: pd.DataFrame, t: Translator) -> pd.DataFrame:
 
 
 def municipality_table(coverage: Coverage, areas_km2: pd.Series) -> pd.DataFrame:
-    """One row per municipality with status and contacts: the CSV download (English headers,
-    machine-readable values)."""
-    table = coverage.municipalities
-    contacts = coverage.contacts_by_municipality
-    fallback_phones = ";".join(phone.e164 for phone in coverage.fallback.phones)
+    """One row per municipality with status and whom to call (`coverage.answer`): the GeoJSON
+    download's properties (English names, machine-readable values)."""
+    found = answers(coverage)
 
     def organisations(code: str) -> str:
-        return ";".join((contact.effective_organisation or "")
-                        + ("" if contact.target_group == "all" else f" ({contact.target_group})")
-                        for contact in contacts[code])
+        return ";".join((call.organisation or "")
+                        + ("" if call.target_group == "all" else f" ({call.target_group})")
+                        for call in found[code].calls)
 
     def phones(code: str) -> str:
-        numbers = [phone.e164 for contact in contacts[code] for phone in contact.phones]
-        if table.at[code, "status"] == "partial":  # CoMensha for the uncovered age group
-            numbers += [phone.e164 for phone in coverage.fallback.phones]
-        return ";".join(dict.fromkeys(numbers)) or fallback_phones
+        return ";".join(dict.fromkeys(phone.e164 for call in found[code].calls
+                                      for phone in call.phones))
 
+    table = coverage.municipalities
     return pd.DataFrame({
         "code": table.index,
         "name": table["name"],
@@ -140,9 +138,11 @@ def municipality_table(coverage: Coverage, areas_km2: pd.Series) -> pd.DataFrame
         "police_unit": table["police_unit"],
         "population": table["population"],
         "area_km2": areas_km2.reindex(table.index).round(3),
-        "status": table["status"],
-        "split_by_age": table["split_by_age"],
-        "uncovered_target_groups": [";".join(groups) for groups in coverage.uncovered_groups],
+        "status": pd.Series([found[code].status for code in table.index], index=table.index,
+                            dtype=object),
+        "split_by_age": [found[code].split_by_age for code in table.index],
+        "uncovered_target_groups": [";".join(found[code].uncovered_target_groups)
+                                    for code in table.index],
         "organisations": [organisations(code) for code in table.index],
         "phones_e164": [phones(code) for code in table.index],
     }).reset_index(drop=True)
