@@ -40,6 +40,7 @@ from geodata.place_tables import load_place_tables
 from registry.account_commands import add_account_commands
 from registry.commands import STALE_BASE_EXIT, RefusedError, add_version_commands, reader
 from registry.errors import RegisterError
+from registry.operator_commands import add_operator_commands
 from registry.versions import (
     NEWEST_LABEL,
     StaleBaseError,
@@ -351,6 +352,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check)
     add_version_commands(commands)
     add_account_commands(commands)
+    add_operator_commands(commands)
     return parser
 
 
