@@ -27,9 +27,17 @@ def _size(size_bytes: int) -> str:
 
 
 def _engine(url: str, *, must_exist: bool) -> Any:
-    """The writers' engine on `url`; an SQLite file that must exist and does not is refused."""
-    from registry.database import create_engine, sqlite_path
+    """The writers' engine on `url`; an SQLite file that must exist and does not is refused, and
+    so is any database but SQLite and PostgreSQL (the ones the register is tested on)."""
+    from sqlalchemy.engine import make_url
 
+    from registry.database import create_engine, sqlite_path
+    from registry.doctor import shown_url
+
+    backend = make_url(url).get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        raise RefusedError(f"the database {shown_url(url)} is neither SQLite nor PostgreSQL, "
+                           "the two the register is made for; nothing was done")
     path = sqlite_path(url)
     if must_exist and path is not None and not path.is_file():
         raise RefusedError(f"no database at {path}: nothing to back up (set "
@@ -49,7 +57,7 @@ def _carry_out(action: str, url: str, work: Any) -> Any:
         return work()
     except BackupError as error:
         raise RefusedError(f"{error} (database: {shown_url(url)})") from None
-    except (*unreachable_errors(), SQLAlchemyError) as error:
+    except (*unreachable_errors(), SQLAlchemyError, ImportError) as error:
         reason = str(getattr(error, "orig", None) or error).strip().splitlines()
         raise RefusedError(f"the database {shown_url(url)} cannot be used: "
                            f"{reason[0] if reason else type(error).__name__}; nothing was "

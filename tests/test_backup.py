@@ -429,6 +429,8 @@ def test_a_tampered_cut_short_or_foreign_backup_is_refused(tmp_path: Path,
     assert_refused(run(source_url, "backup", str(tmp_path / "no" / "b.jsonl")), "no folder")
     assert_refused(run("postgresql+psycopg://nobody:secret@127.0.0.1:1/none", "backup",
                        str(tmp_path / "b.jsonl")), "cannot be used")
+    assert_refused(run("mysql://someone@127.0.0.1/register", "restore", str(path)),
+                   "is neither SQLite nor PostgreSQL")
 
 
 def test_a_refused_restore_changes_nothing(database_url: str, tmp_path: Path,
