@@ -44,6 +44,7 @@ from registry.account_commands import add_account_commands
 from registry.commands import STALE_BASE_EXIT, RefusedError, add_version_commands, reader
 from registry.database import database_failure
 from registry.errors import RegisterError
+from registry.operator_commands import add_operator_commands
 from registry.versions import (
     NEWEST_LABEL,
     StaleBaseError,
@@ -365,6 +366,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check)
     add_version_commands(commands)
     add_account_commands(commands)
+    add_operator_commands(commands)
     return parser
 
 

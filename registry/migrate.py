@@ -24,15 +24,27 @@ def current_revision(connection: Any) -> str | None:
                               ).scalar()
 
 
-def upgrade(connection: Any) -> None:
-    """Run every missing migration on `connection`, inside its transaction."""
+def upgrade(connection: Any, revision: str = "head") -> None:
+    """Run every missing migration up to `revision` (default: the newest) on `connection`,
+    inside its transaction."""
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection
-    command.upgrade(config, "head")
+    command.upgrade(config, revision)
+
+
+def revisions_of_scripts() -> list[str]:
+    """Every revision the migration scripts know, oldest first."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return [script.revision for script in reversed(list(
+        ScriptDirectory.from_config(config).walk_revisions()))]
 
 
 def head_of_scripts() -> str:
