@@ -10,11 +10,11 @@ all of them alike), HAProxy is rendered from deploy/haproxy/haproxy.cfg.template
 the first N processes and `--readers` readers open a session at the same moment through it: a
 websocket client speaking Streamlit's protocol (bench/ws_sessions.py, the whole first page of
 `?gemeente=GM0193`, both runs). A reader's time runs from opening its websocket to the page's
-last `script_finished`. Per configuration it prints the medians over the rounds of: readers per
-second (readers / the time until the last finished), p50, p95 and the slowest reader, and p95
-against one process's. The per-address session limit is lifted for the run (every reader
-comes from 127.0.0.1). The readers' client runs on the same machine as the servers, and takes
-its share of the cores.
+last `script_finished`; HAProxy's log says how many sessions each process got. Per
+configuration it prints the medians over the rounds of: readers per second (readers / the time
+until the last finished), p50, p95 and the slowest reader, and p95 against one process's. The
+per-address session limit is lifted for the run (every reader comes from 127.0.0.1). The
+readers' client runs on the same machine as the servers, and takes its share of the cores.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,10 +118,13 @@ def main() -> int:
                     proxy.wait_for_states({name: "UP" for name in proxy.servers})
                     before = load_average()
                     result = measure(proxy.url, count, arguments.readers)
+                    spread = Counter(line["server"] for line in proxy.log_lines()
+                                     if line["path"] == "/_stcore/stream")
                 rounds[count].append(result)
                 print(f"round {round_number + 1}, {count} process(es): "
                       f"{result.per_second:.1f} readers/s, p95 {result.quantile(0.95):.2f} s "
-                      f"(load average {before} before)", flush=True)
+                      f"(load average {before} before; sessions per process "
+                      f"{dict(sorted(spread.items()))})", flush=True)
     print()
     print("| app processes | readers/s | p50 | p95 | slowest | p95 / p95 of one process |")
     print("| --- | --- | --- | --- | --- | --- |")
