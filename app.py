@@ -14,6 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui.health import ROUTES as HEALTH_ROUTES
 from ui.serving import MIDDLEWARE
 
 if __name__ == "__main__":  # the page script of a session
@@ -22,4 +23,4 @@ if __name__ == "__main__":  # the page script of a session
 
     run_guarded(lambda: run_pages(Path(__file__).parent))
 else:  # imported by `streamlit run app.py`: the server
-    app = st.App(__file__, middleware=MIDDLEWARE)
+    app = st.App(__file__, middleware=MIDDLEWARE, routes=[*HEALTH_ROUTES])

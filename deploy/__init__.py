@@ -1,0 +1,1 @@
+"""Deployment: HAProxy configuration, systemd units and the helpers they use."""
