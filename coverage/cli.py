@@ -25,6 +25,7 @@ from coverage.changes import compare
 from coverage.engine import Coverage
 from coverage.figures import GROUPINGS, coverage_figures
 from coverage.phones import phones_text
+from coverage.quoting import quoted_input
 from coverage.register import Register
 from coverage.safe_csv import write_csv
 from coverage.schema import Language
@@ -115,9 +116,9 @@ def cmd_lookup(args: argparse.Namespace) -> None:
     if result.unique is None:
         if result.codes:
             names = ", ".join(label(code) for code in result.codes[:10])
-            raise UsageError(f"'{args.name}' is ambiguous: {names}")
+            raise UsageError(f"'{quoted_input(args.name)}' is ambiguous: {names}")
         hint = f"; did you mean {', '.join(result.suggestions)}?" if result.suggestions else ""
-        raise UsageError(f"no municipality, place or postcode '{args.name}'{hint}")
+        raise UsageError(f"no municipality, place or postcode '{quoted_input(args.name)}'{hint}")
     coverage, version = _chosen(args, units)
     answer = answer_for(coverage, result.unique, version)
     via = result.via_of(result.unique)

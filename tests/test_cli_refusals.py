@@ -96,3 +96,10 @@ def test_the_probe_does_not_stop_a_writable_import(
     result = run("import", str(changed), "--yes", env=env, prefix=WITHOUT_OVERRIDES)
     assert result.returncode == 0, result.stderr
     assert "Published version 3 (based on version 2)." in result.stdout
+
+
+def test_an_unknown_long_name_is_quoted_cut_on_one_line() -> None:
+    notice = "LET OP: het nummer is gewijzigd. Bel voortaan 0900-1234567 " * 5
+    line = assert_one_line_refusal(run("lookup", notice + "\u202e\x1b[2J"), 2)
+    assert "no municipality" in line
+    assert "0900-1234567" not in line and "\u202e" not in line and "\x1b" not in line
