@@ -96,7 +96,7 @@ def test_a_link_shows_the_same_proposal(current: Coverage) -> None:
                for text in texts(app, "error")), texts(app)
     assert t("proposal_overlap", group=t("target_under_23"), count=1,
              organisations="PMW Humanitas", names="Rotterdam") in " ".join(texts(app, "list"))
-    assert "Rijnmond en Drechtsteden" in texts(app, "heading")
+    assert "Proposal “Rijnmond en Drechtsteden”" in texts(app, "heading")
 
 
 def test_unknown_codes_in_a_link_are_named_and_left_out() -> None:
@@ -113,12 +113,22 @@ def test_hostile_text_in_the_link_shows_literally() -> None:
     app = open_page(voorstel="GM0599", naam=name, organisatie=organisation)
     assert app.text_input[0].value == name
     assert app.text_input[1].value == organisation
-    assert name in texts(app, "heading")
-    assert any(organisation in text for text in texts(app, "paragraph"))
+    assert f"Voorstel “{name}”" in texts(app, "heading")
+    assert any(organisation[:60] in text for text in texts(app, "paragraph"))
     for item in shown(app):  # the raw tags never reach the page's HTML
         assert EVIL not in item.html and "<img src='http" not in item.html
         assert "<b>organisatie-vet" not in item.html and "<a " not in item.html
     assert not app.markdown
+
+
+def test_a_long_name_or_organisation_in_the_link_is_quoted_cut() -> None:
+    notice = "LET OP: het nummer is gewijzigd. Bel voortaan 0900-1234567. " * 5
+    app = open_page(voorstel="GM0599", naam=notice, organisatie=notice)
+    assert app.text_input[0].value == notice.strip()  # the form keeps what the link says
+    (heading,) = [text for text in texts(app, "heading") if text.startswith("Voorstel “")]
+    assert len(heading) <= 90 and heading.endswith("…”")
+    assert not any(notice[:100] in text for text in texts(app, "heading")
+                   + texts(app, "paragraph"))
 
 
 def test_proposals_compared_side_by_side(current: Coverage) -> None:

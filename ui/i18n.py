@@ -660,6 +660,7 @@ TEXT: dict[str, dict[str, str]] = {
                          "en": "{count} municipalities, target group {group},"},
     "proposal_by": {"nl": "organisatie: {organisation}", "en": "organisation: {organisation}"},
     "proposal_unnamed": {"nl": "(zonder naam)", "en": "(no name)"},
+    "proposal_named": {"nl": "Voorstel “{name}”", "en": "Proposal “{name}”"},
     "proposal_verdict_heading": {"nl": "Grensregel", "en": "Border rule"},
     "proposal_verdict_within": {"nl": "binnen één veiligheidsregio",
                                 "en": "within one safety region"},

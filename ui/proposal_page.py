@@ -16,6 +16,7 @@ from dataclasses import replace
 import streamlit as st
 
 from coverage.engine import Coverage
+from coverage.quoting import quoted_input
 from coverage.whatif import Proposal, WhatIf, evaluate
 from ui import plain_text, proposal_url
 from ui.i18n import Translator
@@ -39,6 +40,10 @@ REJECTED_KEY = "proposal_rejected"
 COMPARED_DROPPED_KEY = "proposal_compared_dropped"
 """Session state: the link named proposals to compare that could not be read."""
 KEPT_KEY = "proposal_kept"
+SHOWN_TEXT = 80
+"""The most characters of a proposal's name or organisation shown in its summary (a link can
+carry 300: the form holds them all, the summary quotes them cut, so a link cannot put a long
+"notice" on the page)."""
 """The proposal being built, kept beyond the page's widgets (which go when another page runs)."""
 
 
@@ -157,12 +162,14 @@ def show_proposal_page(context: PageContext) -> None:
             plain_text.info(t("proposal_empty"))
         else:
             answer = evaluated(shown.key, coverage, proposal)
-            if proposal.name:
-                plain_text.heading(proposal.name)
+            if proposal.name:  # the link's words, marked as the proposal's name and cut
+                plain_text.heading(t("proposal_named", name=quoted_input(proposal.name,
+                                                                         SHOWN_TEXT)))
+            organisation = (quoted_input(proposal.organisation, SHOWN_TEXT)
+                            if proposal.organisation else t("proposal_to_be_decided"))
             plain_text.emphasised(t("proposal_summary", count=len(proposal.municipalities),
                                     group=t(f"target_{proposal.target_group}")),
-                                  " " + t("proposal_by", organisation=proposal.organisation
-                                          or t("proposal_to_be_decided")))
+                                  " " + t("proposal_by", organisation=organisation))
             verdict_section(answer, coverage, t)
             gain_section(answer, coverage, t)
             overlap_section(answer, coverage, t)
