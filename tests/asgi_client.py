@@ -7,7 +7,7 @@ import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from starlette.types import ASGIApp
 
@@ -49,8 +49,6 @@ class AsgiClient:
 
     async def request(self, method: str, url: str, headers: Mapping[str, str]) -> Reply:
         parts = urlsplit(url)
-        from urllib.parse import unquote
-
         scope: dict[str, Any] = {
             "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
             "method": method, "scheme": "http", "path": unquote(parts.path),
@@ -84,3 +82,14 @@ class AsgiClient:
         body = b"".join(message.get("body", b"") for message in sent
                         if message["type"] == "http.response.body")
         return Reply(start["status"], collected, body)
+
+
+def web_client() -> AsgiClient:
+    """A client of the app server's own routes (`web.ROUTES`) under the app's middleware, as
+    `app.py` gives them to `st.App`."""
+    from starlette.applications import Starlette
+
+    from ui.serving import MIDDLEWARE
+    from web import ROUTES
+
+    return AsgiClient(Starlette(routes=ROUTES, middleware=MIDDLEWARE))

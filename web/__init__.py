@@ -26,7 +26,7 @@ READ_CORS = ["GET", "HEAD", "OPTIONS"]
 TABLE: tuple[tuple[str, str, list[str]], ...] = (
     ("/gemeente", "web.pages:search_route", READ),
     ("/gemeente/", "web.pages:search_route", READ),
-    ("/gemeente/{text}", "web.pages:answer_route", READ),
+    ("/gemeente/{text:path}", "web.pages:answer_route", READ),
     ("/api/v1/gemeenten", "web.api:municipalities", READ_CORS),
     ("/api/v1/gemeenten/{code}", "web.api:municipality", READ_CORS),
     ("/api/v1/versies", "web.api:version_list", READ_CORS),
