@@ -27,6 +27,7 @@ from starlette.responses import Response
 from coverage.changes import compare
 from registry.database import DatabaseUnreachableError
 from registry.versions import VersionInfo
+from ui import data
 from ui.i18n import Translator
 from web import current as versions
 from web.answer_html import href
@@ -62,8 +63,7 @@ def changes_between(now: versions.Current, before: VersionInfo,
     """The municipalities that changed from `before` to `after` (blocking; remembered)."""
     key = (now.url, before.number, before.content_hash, after.number, after.content_hash)
     if key not in _changes:
-        old = versions.load_products(now, before).coverage
-        new = versions.load_products(now, after).coverage
+        old, new = data.shown(before.number).coverage, data.shown(after.number).coverage
         table = compare(old, new)
         names = new.municipalities["display_name"]
         _changes[key] = tuple(Changed(code, str(names[code]), change)
