@@ -1,9 +1,12 @@
 """A small synchronous client that drives an ASGI app directly (no server, no httpx): enough
-for GET, HEAD and OPTIONS with headers, one event loop for the whole client."""
+for GET, HEAD and OPTIONS with headers. Its event loop runs in a thread of its own, so it works
+in a process where another loop runs (Playwright's sync API, in a worker that ran a browser
+test before)."""
 
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -32,8 +35,13 @@ class AsgiClient:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
         self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True,
+                                       name="asgi-client")
+        self.thread.start()
 
     def close(self) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join()
         self.loop.close()
 
     def __enter__(self) -> AsgiClient:
@@ -45,7 +53,8 @@ class AsgiClient:
     def get(self, url: str, headers: Mapping[str, str] | None = None,
             method: str = "GET") -> Reply:
         """One request (`url` is a path with its query)."""
-        return self.loop.run_until_complete(self.request(method, url, headers or {}))
+        return asyncio.run_coroutine_threadsafe(
+            self.request(method, url, headers or {}), self.loop).result()
 
     async def request(self, method: str, url: str, headers: Mapping[str, str]) -> Reply:
         parts = urlsplit(url)
