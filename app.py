@@ -16,6 +16,7 @@ import streamlit as st
 
 from ui.health import ROUTES as HEALTH_ROUTES
 from ui.serving import MIDDLEWARE
+from web import ROUTES as WEB_ROUTES
 
 if __name__ == "__main__":  # the page script of a session
     from ui.page_guard import run_guarded
@@ -23,4 +24,4 @@ if __name__ == "__main__":  # the page script of a session
 
     run_guarded(lambda: run_pages(Path(__file__).parent))
 else:  # imported by `streamlit run app.py`: the server
-    app = st.App(__file__, middleware=MIDDLEWARE, routes=[*HEALTH_ROUTES])
+    app = st.App(__file__, middleware=MIDDLEWARE, routes=[*HEALTH_ROUTES, *WEB_ROUTES])

@@ -84,6 +84,13 @@ def _fallback(call: Call, t: Translator) -> str:
             f"<p class='phones'>{_phones(call.phones, t)}</p></div>")
 
 
+def _answer_link(code: str, t: Translator) -> str:
+    """A plain link to the municipality's answer page (`web.pages`), in the page's language."""
+    target = f"/gemeente/{code}" + ("" if t.language == "nl" else f"?lang={t.language}")
+    return (f"<p class='source'><a href='{escape(target, quote=True)}'>"
+            f"{escape(t('card_answer_link'))}</a></p>")
+
+
 def card_html(answer: Answer, t: Translator) -> Markup:
     """The card for one municipality: its `coverage.answer.Answer` in the page's language.
 
@@ -122,5 +129,6 @@ def card_html(answer: Answer, t: Translator) -> Markup:
                      f"{escape(t('card_listed_without_contact', wording=area.wording))}"
                      f"</p>")
     parts.extend(_fallback(call, t) for call in answer.fallback_calls)
-    parts.append(f"<p class='source'>{escape(t('card_capacity_caveat'))}</p></section>")
+    parts.append(f"<p class='source'>{escape(t('card_capacity_caveat'))}</p>")
+    parts.append(_answer_link(town.code, t) + "</section>")
     return Markup("".join(parts))

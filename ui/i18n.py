@@ -807,6 +807,96 @@ TEXT: dict[str, dict[str, str]] = {
               "(te veel, te lang of te diep genest); die zijn weggelaten.",
         "en": "The link names proposals to compare that the dashboard cannot read (too many, "
               "too long or nested too deep); they are left out."},
+    # Issue 21: the plain answer page per municipality (web/), the open data and the feed
+    "answer_site": {"nl": "Zorgcoördinatie mensenhandel per gemeente",
+                    "en": "Care coordination for human trafficking, per municipality"},
+    "answer_title": {"nl": "Wie belt u voor {name}?", "en": "Whom to call for {name}?"},
+    "answer_heading": {"nl": "{name}: wie belt u?", "en": "{name}: whom to call"},
+    "answer_intro": {
+        "nl": "Voor (mogelijke) slachtoffers van mensenhandel die in {name} verblijven.",
+        "en": "For (possible) victims of human trafficking staying in {name}."},
+    "answer_why_regional": {"nl": "Regionale zorgcoördinator", "en": "Regional care coordinator"},
+    "answer_why_named_comensha": {"nl": "Het overzicht noemt CoMensha zelf",
+                                  "en": "The overview itself names CoMensha"},
+    "answer_why_fallback_no_coordinator": {
+        "nl": "Geen regionale zorgcoördinator: CoMensha coördineert de zorg op afstand",
+        "en": "No regional care coordinator: CoMensha coordinates care remotely"},
+    "answer_why_fallback_uncovered_group": {
+        "nl": "Geen regionale zorgcoördinator voor deze leeftijdsgroep: CoMensha",
+        "en": "No regional care coordinator for this age group: CoMensha"},
+    "answer_facts_heading": {"nl": "Regio en status", "en": "Region and status"},
+    "answer_source_heading": {"nl": "Wat het overzicht zegt", "en": "What the overview says"},
+    "answer_version_heading": {"nl": "Versie", "en": "Version"},
+    "answer_version": {
+        "nl": "Versie {number} van het register ({label}), gepubliceerd op {published}. "
+              "Datum van het overzicht: {date}.",
+        "en": "Version {number} of the register ({label}), published on {published}. "
+              "Date of the overview: {date}."},
+    "answer_version_undated": {
+        "nl": "Versie {number} van het register ({label}), gepubliceerd op {published}. Het "
+              "overzicht vermeldt geen datum.",
+        "en": "Version {number} of the register ({label}), published on {published}. The "
+              "overview gives no date."},
+    "answer_checked_unknown": {
+        "nl": "Wanneer elk nummer voor het laatst is gecontroleerd, houdt het register nog niet "
+              "bij.",
+        "en": "The register does not yet record when each number was last checked."},
+    "answer_dashboard_link": {"nl": "{name} op de kaart in het dashboard",
+                              "en": "{name} on the map in the dashboard"},
+    "answer_json_link": {"nl": "Dit antwoord als open data (JSON)",
+                         "en": "This answer as open data (JSON)"},
+    "answer_search_heading": {"nl": "Andere gemeente", "en": "Another municipality"},
+    "answer_search_label": {"nl": "Gemeente, plaats of postcode",
+                            "en": "Municipality, place or postcode"},
+    "answer_search_button": {"nl": "Zoeken", "en": "Search"},
+    "answer_other_language": {"nl": "English", "en": "Nederlands"},
+    "answer_via_place": {"nl": "{place} ligt in de gemeente {name}.",
+                         "en": "{place} lies in the municipality of {name}."},
+    "answer_via_postcode": {"nl": "Postcode {postcode} ({places}) ligt in de gemeente {name}.",
+                            "en": "Postcode {postcode} ({places}) lies in the municipality "
+                                  "of {name}."},
+    "answer_via_postcode_bare": {"nl": "Postcode {postcode} ligt in de gemeente {name}.",
+                                 "en": "Postcode {postcode} lies in the municipality of "
+                                       "{name}."},
+    "answer_choices_title": {"nl": "Meer dan één gemeente", "en": "More than one municipality"},
+    "answer_choices_intro": {"nl": "Dit past bij meer dan één gemeente. Kies er een:",
+                             "en": "This fits more than one municipality. Choose one:"},
+    "answer_choice_via": {"nl": "via {name}", "en": "through {name}"},
+    "answer_not_found_title": {"nl": "Niet gevonden", "en": "Not found"},
+    "answer_suggestions": {"nl": "Bedoelde u:", "en": "Did you mean:"},
+    "answer_search_title": {"nl": "Zoek een gemeente", "en": "Find a municipality"},
+    "answer_search_intro": {
+        "nl": "Wie belt u voor (mogelijke) slachtoffers van mensenhandel? Zoek de gemeente "
+              "waar het slachtoffer verblijft.",
+        "en": "Whom do you call for (possible) victims of human trafficking? Find the "
+              "municipality where the victim stays."},
+    "answer_unavailable": {
+        "nl": "Het register is nu niet bereikbaar en deze server heeft nog geen versie bewaard. "
+              "Probeer het over een paar minuten opnieuw.",
+        "en": "The register cannot be reached right now and this server has no version kept. "
+              "Please try again in a few minutes."},
+    "card_answer_link": {"nl": "Link naar dit antwoord", "en": "Link to this answer"},
+    "feed_title": {"nl": "Wijzigingen in het register van zorgcoördinatoren mensenhandel",
+                   "en": "Changes to the register of care coordinators for human trafficking"},
+    "feed_entry_title": {"nl": "Versie {number}: {label}", "en": "Version {number}: {label}"},
+    "feed_entry_by": {"nl": "Gepubliceerd op {when} door {by}.",
+                      "en": "Published on {when} by {by}."},
+    "feed_entry_comment": {"nl": "Toelichting: {comment}", "en": "Comment: {comment}"},
+    "feed_entry_changed": {
+        "nl": "Gemeenten met een andere status of ander contact dan in versie {before} "
+              "({count}): {names}.",
+        "en": "Municipalities whose status or contact changed since version {before} "
+              "({count}): {names}."},
+    "feed_entry_unchanged": {
+        "nl": "Geen gemeente kreeg een andere status of ander contact dan in versie {before}.",
+        "en": "No municipality's status or contact changed since version {before}."},
+    "feed_entry_first": {"nl": "De eerste gepubliceerde versie.",
+                         "en": "The first published version."},
+    "feed_entry_link": {
+        "nl": "De link opent het dashboard bij deze versie; de weergave ‘{view}’ vergelijkt "
+              "haar met de vorige.",
+        "en": "The link opens the dashboard at this version; the ‘{view}’ view compares it "
+              "with the one before."},
 }
 
 
