@@ -97,6 +97,19 @@ def status_of(request: urllib.request.Request | str) -> int:
         return error.code
 
 
+def answer_page(proxy: Proxy, name: str) -> str:
+    """The plain answer page for `name`, fetched through the proxy with no cookie."""
+    with urllib.request.urlopen(f"{proxy.url}/gemeente/{name}", timeout=60) as response:
+        assert response.status == 200 and "Set-Cookie" not in response.headers
+        return response.read().decode("utf-8")
+
+
+def api_answer(proxy: Proxy, code: str) -> dict:
+    """The open data's answer for `code`, through the proxy."""
+    with urllib.request.urlopen(f"{proxy.url}/api/v1/gemeenten/{code}", timeout=60) as response:
+        return json.loads(response.read())
+
+
 def status_without_body(proxy: Proxy, headers: dict[str, str]) -> int:
     """The status of a POST that announces a body with `headers` but does not send it (the
     proxy answers from the headers alone)."""
@@ -176,6 +189,9 @@ def test_two_app_processes_behind_haproxy(
         assert status_of(f"{proxy.url}/healthz") == 200
         with urllib.request.urlopen(f"{proxy.url}/readyz", timeout=30) as response:
             assert json.loads(response.read())["status"] == "ready"
+        # The answer page and the open data, through the proxy, without a session cookie.
+        assert OLD in answer_page(proxy, "leeuwarden")
+        assert api_answer(proxy, "GM0080")["municipality"]["name"] == "Leeuwarden"
 
         # Two readers, pinned to different processes.
         first = open_reader(open_page, proxy)
@@ -229,6 +245,10 @@ def test_two_app_processes_behind_haproxy(
         assert card.locator('a[href="tel:+31736139225"]').count() >= 1
         assert first.page.evaluate("() => window.__connectionDrops") == 0
         assert pinned_to(first) == survivor
+
+        # The answer page and the API still answer, with the version published meanwhile.
+        assert NEW in answer_page(proxy, "GM0080")
+        assert api_answer(proxy, "GM0080")["version"]["number"] == 3
 
         # The reader who was on the dead process is served again, by the survivor.
         second.page.reload()
