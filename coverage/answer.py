@@ -113,12 +113,14 @@ class Checked:
     verified_on: datetime.date | None
     verified_by: str | None
     due_for_check: bool
+    months: int | None = None
+    """The age (months) after which a check is due, as applied; None where not decided."""
 
     @classmethod
     def of(cls, contact: Contact | Fallback, checks: CheckAge) -> Checked:
         """How fresh `contact` (or the fallback) is on `checks.today`."""
         return cls(contact.verified_on, contact.verified_by,
-                   checks.is_due(contact.verified_on))
+                   checks.is_due(contact.verified_on), checks.months)
 
     def to_json(self) -> dict[str, Any]:
         """`{verified_on, verified_by, due_for_check}`, the date as ISO text or null."""

@@ -264,7 +264,7 @@ def cmd_history(args: argparse.Namespace) -> None:
         document = read_document(versions, info.number, units)
         pairs.append((VersionMark(info.number, info.label, info.published_at,
                                   info.published_by),
-                      Coverage(document.snapshot, document.fallback, units)))
+                      Coverage(document.snapshot, document.fallback, units).municipalities))
     rows = history_rows(pairs)
     if args.json:
         _print_json(history_json(rows))

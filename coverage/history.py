@@ -14,7 +14,6 @@ from typing import Any
 
 import pandas as pd
 
-from coverage.engine import Coverage
 from coverage.status import STATUSES
 
 
@@ -28,13 +27,13 @@ class VersionMark:
     published_by: str
 
 
-def history_rows(versions: Iterable[tuple[VersionMark, Coverage]]) -> pd.DataFrame:
-    """One row per version (in the order given): `number`, `label`, `published_at`,
+def history_rows(versions: Iterable[tuple[VersionMark, pd.DataFrame]]) -> pd.DataFrame:
+    """One row per version (in the order given; with each its municipalities' `status` and
+    `population`, as `Coverage.municipalities`): `number`, `label`, `published_at`,
     `published_by`, `municipalities_<status>` and `population_<status>` for every status, and
     `municipalities_total` (every municipality once: 342 for the CBS 2023 boundaries)."""
     rows: list[dict[str, Any]] = []
-    for mark, coverage in versions:
-        table = coverage.municipalities
+    for mark, table in versions:
         counts = table["status"].value_counts()
         population = table.groupby("status")["population"].sum()
         row: dict[str, Any] = {"number": mark.number, "label": mark.label,
