@@ -199,15 +199,20 @@ def _contact(index: int, t: Translator) -> dict[str, Any]:
 
 def _availability(index: int, t: Translator) -> dict[str, str]:
     """A contact's optional availability widgets; returns the fields given."""
-    given = {}
-    columns = st.columns(2)
-    for position, field in enumerate(AVAILABILITY_FIELDS):
-        value = columns[position % 2].text_input(
-            t(f"field_{field}"), key=key("contact", index, field),
-            max_chars=FIELD_LIMITS[field], help=_limit_help(field, t))
-        if value.strip():
-            given[field] = value.strip()
-    return given
+    left, right = st.columns(2)
+
+    def limits_of(field: str) -> dict[str, Any]:
+        return {"key": key("contact", index, field), "max_chars": FIELD_LIMITS[field],
+                "help": _limit_help(field, t)}
+
+    values = {
+        "opening_hours": left.text_input(t("field_opening_hours"), **limits_of("opening_hours")),
+        "after_hours_phone": right.text_input(t("field_after_hours_phone"),
+                                              **limits_of("after_hours_phone")),
+        "email": left.text_input(t("field_email"), **limits_of("email")),
+        "website": right.text_input(t("field_website"), **limits_of("website")),
+    }
+    return {field: value.strip() for field, value in values.items() if value.strip()}
 
 
 def entry_form(t: Translator, coverage: Coverage, *, new: bool) -> dict[str, Any]:
