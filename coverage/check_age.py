@@ -118,7 +118,12 @@ class CheckAge:
 
     @classmethod
     def now(cls, months: int | None = None) -> CheckAge:
-        """Today in Amsterdam, with `months` or else `$COVERAGE_CHECK_MONTHS` (default 12):
-        the edge's choice, for renderers that do not pass their own."""
-        return cls(today_in_amsterdam(), months if months is not None
-                   else check_months(os.environ))
+        """Today in Amsterdam, with `months` or else `$COVERAGE_CHECK_MONTHS` (the default,
+        12, where it is unset or not a valid age): the edge's choice, for renderers that do not
+        pass their own (the command line refuses an invalid value itself)."""
+        if months is None:
+            try:
+                months = check_months(os.environ)
+            except ValueError:
+                months = DEFAULT_CHECK_MONTHS
+        return cls(today_in_amsterdam(), months)

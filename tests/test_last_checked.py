@@ -332,3 +332,29 @@ def test_history_rows_add_up_to_342_per_version(cli, tmp_path: Path) -> None:
     text = cli("history").out.splitlines()
     assert len(text) == 4 and "piet" in text[-1]
     assert cli("--data", "data", "history").code == 2
+
+
+def test_the_card_shows_availability_where_the_register_gives_it(register, units: Units) -> None:
+    from ui.card import card_html
+    from ui.i18n import Translator
+
+    text = (DATA_DIR / "snapshots" / "current.yaml").read_text("utf-8")
+    data = yaml.safe_load(entry_of(text, ROTTERDAM))
+    data["contacts"][0].update(opening_hours="ma–vr 08:00–19:00 <b>",
+                               after_hours_phone="010 - 123 45 67", email="zorg@shop.nl",
+                               website="https://www.shop.nl/mensenhandel")
+    edited = with_entry(text, ROTTERDAM, yaml.safe_dump(data, allow_unicode=True))
+    coverage = Coverage(snapshot_from_text(edited, Path("x"), units, register.fallback),
+                        register.fallback, units)
+    answer = answer_for(coverage, "GM0599", checks=CheckAge(datetime.date(2026, 12, 3)))
+    html = card_html(answer, Translator("en"))
+    assert "<dt>Opening hours</dt><dd>ma–vr 08:00–19:00 &lt;b&gt;</dd>" in html
+    assert '<dt>After hours</dt><dd><a href="tel:+31101234567">010 - 123 45 67</a></dd>' in html
+    assert '<a href="mailto:zorg@shop.nl">zorg@shop.nl</a>' in html
+    assert 'href="https://www.shop.nl/mensenhandel"' in html
+    shape = answer.to_json("en")["calls"][0]
+    assert shape["after_hours_phone"] == {"display": "010 - 123 45 67", "e164": "+31101234567"}
+    assert (shape["opening_hours"], shape["email"]) == ("ma–vr 08:00–19:00 <b>", "zorg@shop.nl")
+    bare = card_html(answer_for(Coverage(register.latest, register.fallback, units), "GM0599"),
+                     Translator("en"))
+    assert "Opening hours" not in bare and "mailto:" not in bare

@@ -96,9 +96,17 @@ def national_picture(coverages: dict[str, Coverage], coverage: Coverage, t: Tran
         plain_text.paragraph(changes_text)
 
 
-def contacts_due(coverage: Coverage, checks: CheckAge, t: Translator) -> None:
-    """How many contacts of the version shown (CoMensha's included) are due for a check."""
-    due, total = due_count(coverage, checks)
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _due(version: int, snapshot_id: str, checks: CheckAge, _coverage: Coverage
+         ) -> tuple[int, int]:
+    """`due_count`, once per process, version and day (the first view runs it every run)."""
+    return due_count(_coverage, checks)
+
+
+def contacts_due(coverage: Coverage, checks: CheckAge, t: Translator, version: int = 0) -> None:
+    """How many contacts of the version shown (CoMensha's included) are due for a check;
+    `version`: the key of the version shown (`data.Shown.key`), for the cache."""
+    due, total = _due(version, coverage.snapshot.id, checks, coverage)
     plain_text.paragraph(t("overview_due", due=t.number(due), total=t.number(total),
                            months=checks.months))
 

@@ -192,7 +192,7 @@ def show_dashboard(context: PageContext) -> None:
     views = {
         t("tab_overview"): lambda: (overview.national_picture(
             _with_previous(chosen.version, context.offline), coverage, t, shown.key,
-            charts=False), overview.contacts_due(coverage, data.check_age(), t)),
+            charts=False), overview.contacts_due(coverage, data.check_age(), t, shown.key)),
         t("tab_charts"): lambda: (overview.national_picture(
             _with_previous(chosen.version, context.offline), coverage, t, shown.key,
             charts=True), overview.coverage_over_time(data.coverage_history(versions), t)),
