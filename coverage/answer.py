@@ -17,9 +17,19 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from coverage.area_reading import readings
+from coverage.check_age import CheckAge
 from coverage.engine import Coverage
 from coverage.phones import Phone
-from coverage.schema import Contact, Entry, Fallback, Language, Localised, Snapshot, TargetGroup
+from coverage.schema import (
+    Contact,
+    Entry,
+    Fallback,
+    Language,
+    Localised,
+    NationalRoute,
+    Snapshot,
+    TargetGroup,
+)
 from coverage.status import TARGET_GROUPS, Status, StatusKey, status_key, status_label
 
 Why = Literal["regional", "named_comensha", "fallback_no_coordinator",
@@ -67,6 +77,61 @@ class Area:
 
 
 @dataclass(frozen=True)
+class Availability:
+    """When and how else a contact is reached, where the register knows it."""
+
+    opening_hours: str | None = None
+    after_hours_phone: Phone | None = None
+    email: str | None = None
+    website: str | None = None
+
+    @classmethod
+    def of(cls, contact: Contact | Fallback) -> Availability:
+        """The availability the register gives for `contact` (or the fallback)."""
+        return cls(contact.opening_hours, contact.after_hours_phone, contact.email,
+                   contact.website)
+
+    @property
+    def known(self) -> bool:
+        """Whether the register gives any of it."""
+        return any(value is not None for value in (self.opening_hours, self.after_hours_phone,
+                                                   self.email, self.website))
+
+    def to_json(self) -> dict[str, Any]:
+        """`{opening_hours, after_hours_phone, email, website}`, null where unknown."""
+        phone = self.after_hours_phone
+        return {"opening_hours": self.opening_hours,
+                "after_hours_phone": phone.to_json() if phone else None,
+                "email": self.email, "website": self.website}
+
+
+@dataclass(frozen=True)
+class Checked:
+    """When a contact was last checked and by whom (None: never), and whether it is due for a
+    check (never checked, or longer ago than the configured age, `coverage.check_age`)."""
+
+    verified_on: datetime.date | None
+    verified_by: str | None
+    due_for_check: bool
+    months: int | None = None
+    """The age (months) after which a check is due, as applied; None where not decided."""
+
+    @classmethod
+    def of(cls, contact: Contact | Fallback, checks: CheckAge) -> Checked:
+        """How fresh `contact` (or the fallback) is on `checks.today`."""
+        return cls(contact.verified_on, contact.verified_by,
+                   checks.is_due(contact.verified_on), checks.months)
+
+    def to_json(self) -> dict[str, Any]:
+        """`{verified_on, verified_by, due_for_check}`, the date as ISO text or null."""
+        return {"verified_on": self.verified_on.isoformat() if self.verified_on else None,
+                "verified_by": self.verified_by, "due_for_check": self.due_for_check}
+
+
+NEVER_CHECKED = Checked(None, None, True)
+
+
+@dataclass(frozen=True)
 class Call:
     """One organisation to call for one target group, and why."""
 
@@ -80,6 +145,25 @@ class Call:
     why: Why
     area: Area | None
     """The entry that lists this contact; None for CoMensha as the fallback."""
+    checked: Checked = NEVER_CHECKED
+    """When the contact was last checked, by whom, and whether it is due for a check."""
+    availability: Availability = Availability()
+    """Opening hours, after-hours number, e-mail and website, where the register knows them."""
+
+    @property
+    def verified_on(self) -> datetime.date | None:
+        """The day the contact was last checked (None: never)."""
+        return self.checked.verified_on
+
+    @property
+    def verified_by(self) -> str | None:
+        """Who checked it last."""
+        return self.checked.verified_by
+
+    @property
+    def due_for_check(self) -> bool:
+        """Never checked, or checked longer ago than the configured age."""
+        return self.checked.due_for_check
 
     @property
     def is_fallback(self) -> bool:
@@ -131,6 +215,15 @@ class Answer:
     fallback: Fallback
     """The national fallback (CoMensha), whatever the status."""
     version: Version
+    checks: CheckAge | None = None
+    """The date and age against which `Call.due_for_check` was decided."""
+
+    @property
+    def national_routes(self) -> tuple[NationalRoute, ...]:
+        """The routes that apply everywhere (police, Labour Inspectorate, 112), as the
+        register's fallback document gives them; none for a version without them."""
+        routes = self.fallback.national_routes
+        return tuple(routes.routes) if routes else ()
 
     @property
     def listed(self) -> tuple[Call, ...]:
@@ -185,14 +278,27 @@ class Answer:
                  "interpretation": area.interpretation.in_language(language)}
                 for area in self.listed_without_contact],
             "fallback": {"organisation": self.fallback.organisation,
-                         "phones": [phone.to_json() for phone in self.fallback.phones]},
+                         "phones": [phone.to_json() for phone in self.fallback.phones],
+                         **self._fallback_checked().to_json(),
+                         **Availability.of(self.fallback).to_json()},
             "version": self.version.to_json(),
             "calls": [
                 {"target_group": call.target_group, "organisation": call.organisation,
                  "why": call.why, "area_id": call.area.id if call.area else None,
-                 "phones": [phone.to_json() for phone in call.phones]}
+                 "phones": [phone.to_json() for phone in call.phones],
+                 **call.checked.to_json(), **call.availability.to_json()}
                 for call in self.calls],
+            "check": ({"as_of": self.checks.today.isoformat(), "months": self.checks.months}
+                      if self.checks else None),
+            "national_routes": [{"label": route.label.in_language(language),
+                                 "phone": route.phone.to_json()}
+                                for route in self.national_routes],
         }
+
+    def _fallback_checked(self) -> Checked:
+        if self.checks is None:
+            return Checked(self.fallback.verified_on, self.fallback.verified_by, True)
+        return Checked.of(self.fallback, self.checks)
 
 
 def _listed_json(call: Call, language: Language) -> dict[str, Any]:
@@ -208,13 +314,17 @@ def _listed_json(call: Call, language: Language) -> dict[str, Any]:
         "note": call.area.note_in(language),
         "phones": [phone.to_json() for phone in call.phones],
         "interpretation": call.area.interpretation.in_language(language),
+        **call.checked.to_json(),
+        **call.availability.to_json(),
     }
 
 
-def calls_for(listed: Iterable[tuple[Contact, Area]], fallback: Fallback) -> tuple[Call, ...]:
+def calls_for(listed: Iterable[tuple[Contact, Area]], fallback: Fallback,
+              checks: CheckAge | None = None) -> tuple[Call, ...]:
     """Whom to call, given the contacts listed for a municipality (with their areas): every
     listed contact, then CoMensha for all where none is listed, or for each age group that no
-    listed contact serves.
+    listed contact serves. Each call says when its contact was checked and whether it is due
+    on `checks.today` (without `checks`, every call counts as due).
 
     >>> from coverage.schema import Fallback
     >>> comensha = Fallback.model_validate({
@@ -230,17 +340,24 @@ def calls_for(listed: Iterable[tuple[Contact, Area]], fallback: Fallback) -> tup
     ...  for call in calls_for([(young, area)], comensha)]
     [('MEE-Veluwe', 'under_23', 'regional'), ('CoMensha', '23_plus', 'fallback_uncovered_group')]
     """
+    def checked(contact: Contact | Fallback) -> Checked:
+        if checks is None:
+            return Checked(contact.verified_on, contact.verified_by, True)
+        return Checked.of(contact, checks)
+
     calls = [Call(contact.effective_organisation, contact.organisation, contact.target_group,
                   contact.target_group_wording, tuple(contact.phones),
-                  "named_comensha" if contact.is_comensha else "regional", area)
+                  "named_comensha" if contact.is_comensha else "regional", area,
+                  checked(contact), Availability.of(contact))
              for contact, area in listed]
+    extra = (checked(fallback), Availability.of(fallback))
     if not calls:
         return (Call(fallback.organisation, fallback.organisation, "all", None,
-                     tuple(fallback.phones), "fallback_no_coordinator", None),)
+                     tuple(fallback.phones), "fallback_no_coordinator", None, *extra),)
     served = {group for call in calls for group in
               (TARGET_GROUPS if call.target_group == "all" else (call.target_group,))}
     calls += [Call(fallback.organisation, fallback.organisation, group, None,
-                   tuple(fallback.phones), "fallback_uncovered_group", None)
+                   tuple(fallback.phones), "fallback_uncovered_group", None, *extra)
               for group in TARGET_GROUPS if group not in served]
     return tuple(calls)
 
@@ -248,9 +365,10 @@ def calls_for(listed: Iterable[tuple[Contact, Area]], fallback: Fallback) -> tup
 class _Maker:
     """Makes the answers of one coverage, reading each entry's area once."""
 
-    def __init__(self, coverage: Coverage, version: Version) -> None:
+    def __init__(self, coverage: Coverage, version: Version, checks: CheckAge) -> None:
         self.coverage = coverage
         self.version = version
+        self.checks = checks
         self.readings = readings(coverage.snapshot)
 
     def area(self, entry: Entry) -> Area:
@@ -270,26 +388,30 @@ class _Maker:
             split_by_age=bool(row["split_by_age"]),
             uncovered_target_groups=tuple(coverage.uncovered_groups[code]),
             calls=calls_for(((contact, self.area(entry)) for entry, contact in listed),
-                            coverage.fallback),
+                            coverage.fallback, self.checks),
             listed_without_contact=tuple(self.area(entry) for entry in entries
                                          if not entry.contacts),
             fallback=coverage.fallback,
             version=self.version,
+            checks=self.checks,
         )
 
 
-def answer_for(coverage: Coverage, code: str, version: Version | None = None) -> Answer:
+def answer_for(coverage: Coverage, code: str, version: Version | None = None,
+               checks: CheckAge | None = None) -> Answer:
     """The answer for one municipality (`code`, e.g. GM0228); `version` defaults to the
-    coverage's snapshot without a number."""
-    maker = _Maker(coverage, version or Version.of(coverage.snapshot))
+    coverage's snapshot without a number, `checks` (the date and age that make a contact due
+    for a check) to today in Amsterdam and the configured age (`CheckAge.now`)."""
+    maker = _Maker(coverage, version or Version.of(coverage.snapshot), checks or CheckAge.now())
     return maker.answer(code, coverage.contacts_for(code), coverage.entries_for(code))
 
 
 def answers(coverage: Coverage, version: Version | None = None,
-            codes: Iterable[str] | None = None) -> dict[str, Answer]:
+            codes: Iterable[str] | None = None, checks: CheckAge | None = None
+            ) -> dict[str, Answer]:
     """The answer for every municipality (or those of `codes`), by code, in the order of the
-    municipality table (or of `codes`)."""
-    maker = _Maker(coverage, version or Version.of(coverage.snapshot))
+    municipality table (or of `codes`); `checks` as in `answer_for`."""
+    maker = _Maker(coverage, version or Version.of(coverage.snapshot), checks or CheckAge.now())
     chosen = list(coverage.municipalities.index if codes is None else codes)
     listed: dict[str, list[tuple[Entry, Contact]]] = {code: [] for code in chosen}
     rows = coverage.assignments

@@ -14,16 +14,26 @@ the base of an import (nothing written).
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 import geodata
-from coverage.answer import Answer, Version, answer_for
+from coverage.answer import Answer, Call, Version, answer_for
 from coverage.changes import compare
+from coverage.check_age import (
+    CHECK_MONTHS_VARIABLE,
+    CheckAge,
+    check_months,
+    date_in_words,
+    valid_months,
+)
 from coverage.engine import Coverage
 from coverage.figures import GROUPINGS, coverage_figures
+from coverage.history import VersionMark, history_json, history_rows
 from coverage.phones import phones_text
 from coverage.quoting import quoted_input
 from coverage.register import Register
@@ -36,6 +46,7 @@ from coverage.serialise import (
     records_json,
     whatif_json,
 )
+from coverage.stale import contact_checks
 from coverage.status import STATUSES, status_label
 from coverage.whatif import Proposal, UnknownUnitError, entry_area, evaluate, parse_unit
 from geodata import BoundaryDataError, Units, load_units
@@ -120,7 +131,7 @@ def cmd_lookup(args: argparse.Namespace) -> None:
         hint = f"; did you mean {', '.join(result.suggestions)}?" if result.suggestions else ""
         raise UsageError(f"no municipality, place or postcode '{quoted_input(args.name)}'{hint}")
     coverage, version = _chosen(args, units)
-    answer = answer_for(coverage, result.unique, version)
+    answer = answer_for(coverage, result.unique, version, _checks(args))
     via = result.via_of(result.unique)
     if args.json:
         shape = answer.to_json(args.lang)
@@ -135,6 +146,49 @@ def cmd_lookup(args: argparse.Namespace) -> None:
     _print_answer(answer, args.lang)
 
 
+def _checks(args: argparse.Namespace) -> CheckAge:
+    """Today in Amsterdam and the age of `--months` (else `$COVERAGE_CHECK_MONTHS`, else 12)."""
+    try:
+        months = check_months(os.environ) if args.months is None else args.months
+    except ValueError as error:
+        raise UsageError(f"{CHECK_MONTHS_VARIABLE}: {error}") from None
+    return CheckAge.now(months)
+
+
+def _months(text: str) -> int:
+    try:
+        return valid_months(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def checked_text(verified_on: datetime.date | None, verified_by: str | None,
+                 due: bool) -> str:
+    """When a contact was checked, in the command's English: `checked on 3 December 2026 by
+    anna` or `not yet checked`, and `due for a check` where it is."""
+    text = (f"checked on {date_in_words(verified_on, 'en')} by {verified_by}"
+            if verified_on else "not yet checked")
+    return f"{text}; due for a check" if due and verified_on else text
+
+
+def _checked_line(call: Call) -> str:
+    return "  " + checked_text(call.verified_on, call.verified_by, call.due_for_check)
+
+
+def _availability_lines(call: Call) -> list[str]:
+    known = call.availability
+    lines = []
+    if known.opening_hours:
+        lines.append(f"  opening hours: {known.opening_hours}")
+    if known.after_hours_phone:
+        lines.append(f"  after hours: {known.after_hours_phone.written_and_e164}")
+    if known.email:
+        lines.append(f"  e-mail: {known.email}")
+    if known.website:
+        lines.append(f"  website: {known.website}")
+    return lines
+
+
 def _print_answer(answer: Answer, language: Language) -> None:
     """An answer as text: the command's own words in English, the notes in `language`."""
     town = answer.municipality
@@ -147,6 +201,9 @@ def _print_answer(answer: Answer, language: Language) -> None:
         group = "" if call.target_group == "all" else f" [{call.target_group}]"
         print(f"- {call.organisation or '(no organisation named)'}{group}: "
               f"{phones_text(call.phones)}  (area: {call.area.wording})")
+        print(_checked_line(call))
+        for line in _availability_lines(call):
+            print(line)
         note = call.area.note_in(language)
         if note and call.area.id not in noted:  # once per area
             noted.add(call.area.id)
@@ -159,6 +216,67 @@ def _print_answer(answer: Answer, language: Language) -> None:
         else:
             print(f"No regional coordinator for {TARGET_GROUP_TEXT[call.target_group]}: "
                   f"call {call.organisation}: {phones_text(call.phones)}")
+        print(_checked_line(call))
+        for line in _availability_lines(call):
+            print(line)
+    if answer.national_routes:
+        print("Everywhere: " + "; ".join(
+            f"{route.label.in_language('en')} {route.phone.display}"
+            for route in answer.national_routes))
+
+
+def cmd_stale(args: argparse.Namespace) -> None:
+    """The contacts due for a check (every contact with --all), never checked first, then the
+    oldest check first."""
+    units = load_units()
+    coverage, _ = _chosen(args, units)
+    checks = _checks(args)
+    found = contact_checks(coverage, checks, due_only=not args.all)
+    names = coverage.municipalities["display_name"].to_dict()
+    if args.json:
+        _print_json({"as_of": checks.today.isoformat(), "months": checks.months,
+                     "snapshot": coverage.snapshot.id,
+                     "contacts": [check.to_json(names, checks.today) for check in found]})
+        return
+    print(f"Contacts {'' if args.all else 'due for a check '}on "
+          f"{date_in_words(checks.today, 'en')} (checked more than {checks.months} months ago "
+          f"or never): {len(found)}")
+    for check in found:
+        where = ("national fallback" if check.is_fallback
+                 else f"{check.entry_id}, contact {check.contact_index + 1}")
+        checked = checked_text(check.verified_on, check.verified_by, False)
+        due = "; due" if check.due and args.all else ""
+        print(f"- {check.organisation or '(no organisation named)'} ({where}): {checked}{due}")
+        if check.area_wording:
+            print(f"  area: {check.area_wording}")
+        print(f"  phones: {phones_text(check.phones) or '-'}")
+        served = ", ".join(names[code] for code in check.municipalities)
+        print(f"  serves {len(check.municipalities)} municipalities: {served or '-'}")
+
+
+def cmd_history(args: argparse.Namespace) -> None:
+    """One row per published version: municipalities and inhabitants per status."""
+    if args.data is not None:
+        raise UsageError("history reads the published versions; leave out --data")
+    units = load_units()
+    versions = reader(units)
+    pairs = []
+    for info in reversed(versions.infos()):
+        document = read_document(versions, info.number, units)
+        pairs.append((VersionMark(info.number, info.label, info.published_at,
+                                  info.published_by),
+                      Coverage(document.snapshot, document.fallback, units).municipalities))
+    rows = history_rows(pairs)
+    if args.json:
+        _print_json(history_json(rows))
+        return
+    print("version  label        published (UTC)   by           "
+          + "  ".join(f"{status:>11}" for status in STATUSES) + "   inhabitants per status")
+    for row in history_json(rows):
+        counts = "  ".join(f"{row['municipalities'][status]:>11}" for status in STATUSES)
+        people = " / ".join(f"{row['population'][status]:,}" for status in STATUSES)
+        print(f"{row['number']:>7}  {row['label']:12} {row['published_at'][:16].replace('T', ' ')}"
+              f"  {row['published_by'][:12]:12} {counts}   {people}")
 
 
 def cmd_violations(args: argparse.Namespace) -> None:
@@ -320,7 +438,25 @@ def build_parser() -> argparse.ArgumentParser:
     lookup.add_argument("--json", action="store_true")
     lookup.add_argument("--lang", choices=("en", "nl"), default="en",
                         help="language of the register's notes (default en, like the output)")
+    lookup.add_argument("--months", type=_months, default=None,
+                        help="a contact checked longer ago is due for a check (default: "
+                             f"${CHECK_MONTHS_VARIABLE} or 12)")
     lookup.set_defaults(run=cmd_lookup)
+
+    stale = commands.add_parser(
+        "stale", help="contacts due for a check, never checked first, then the oldest")
+    with_snapshot(stale)
+    stale.add_argument("--months", type=_months, default=None,
+                       help=f"checked longer ago than this is due (default: "
+                            f"${CHECK_MONTHS_VARIABLE} or 12)")
+    stale.add_argument("--all", action="store_true", help="list every contact, due or not")
+    stale.add_argument("--json", action="store_true")
+    stale.set_defaults(run=cmd_stale)
+
+    history = commands.add_parser(
+        "history", help="per published version: municipalities and inhabitants per status")
+    history.add_argument("--json", action="store_true")
+    history.set_defaults(run=cmd_history)
 
     violations = commands.add_parser("violations", help="areas that break the border rule")
     with_snapshot(violations)

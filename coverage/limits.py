@@ -46,6 +46,16 @@ MAX_PHONE_CHARS = 40
 """A phone number as written (`"06 - 15240136"`)."""
 MAX_COMMENT_CHARS = 500
 """A draft's comment (why the change was made)."""
+MAX_VERIFIER_CHARS = 100
+"""Who last checked a contact (`verified_by`): a short name."""
+MAX_HOURS_CHARS = 200
+"""A contact's opening hours, as free text (`opening_hours`)."""
+MAX_EMAIL_CHARS = 254
+"""A contact's e-mail address (the longest address mail servers accept)."""
+MAX_WEBSITE_CHARS = 500
+"""A contact's website (an https address)."""
+MAX_ROUTES = 10
+"""National routes that apply everywhere (police, Labour Inspectorate, 112)."""
 
 ALLOWED_CONTROLS = frozenset("\t\n")
 """The control characters register text may hold: tab and new line."""

@@ -57,3 +57,25 @@ def parse_phone(text: str) -> Phone:
         raise ValueError(f"{text!r} is not a valid phone number")
     e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     return Phone(display=text.strip(), e164=e164)
+
+
+def parse_route_phone(text: str) -> Phone:
+    """A national route's number: a phone number (as `parse_phone`), or a short number valid in
+    the Netherlands such as 112, whose dialled form stands in for E.164 (`tel:112`).
+
+    >>> parse_route_phone("112").tel_url
+    'tel:112'
+    >>> parse_route_phone("0900-8844").e164
+    '+319008844'
+    """
+    try:
+        return parse_phone(text)
+    except ValueError:
+        pass
+    try:
+        number = phonenumbers.parse(text, DEFAULT_REGION)
+    except phonenumbers.NumberParseException as error:
+        raise ValueError(f"{text!r} is not a phone number ({error})") from None
+    if not phonenumbers.is_valid_short_number(number):
+        raise ValueError(f"{text!r} is not a valid phone number or short number")
+    return Phone(display=text.strip(), e164=str(number.national_number))

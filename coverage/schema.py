@@ -10,7 +10,9 @@ register is loaded (`coverage.register`).
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -23,7 +25,8 @@ from pydantic import (
 )
 
 from coverage import limits
-from coverage.phones import Phone, parse_phone
+from coverage.check_age import today_in_amsterdam
+from coverage.phones import Phone, parse_phone, parse_route_phone
 
 COMENSHA = "CoMensha"
 
@@ -91,6 +94,74 @@ def _phone_from_text(value: object, info: ValidationInfo) -> object:
 
 
 PhoneField = Annotated[Phone, BeforeValidator(_phone_from_text)]
+
+
+def _route_phone_from_text(value: object, info: ValidationInfo) -> object:
+    if not isinstance(value, str):
+        return value
+    problem = limits.text_problem(value, limits.MAX_PHONE_CHARS) if _limits_apply(info) else None
+    if problem:
+        raise ValueError(problem)
+    return parse_route_phone(value)
+
+
+RoutePhoneField = Annotated[Phone, BeforeValidator(_route_phone_from_text)]
+"""A national route's number: a phone number, or a short number such as 112."""
+
+TODAY = "today"
+"""The validation context `{TODAY: date}` gives the date against which `verified_on` may not
+lie in the future (default: today in Amsterdam)."""
+
+
+def _not_in_the_future(value: datetime.date, info: ValidationInfo) -> datetime.date:
+    if not _limits_apply(info):
+        return value
+    context = info.context if isinstance(info.context, dict) else {}
+    today = context.get(TODAY) or today_in_amsterdam()
+    if value > today:
+        raise ValueError(f"{value.isoformat()} lies in the future (today is "
+                         f"{today.isoformat()}); give the date the contact was checked")
+    return value
+
+
+def _real_date(value: object) -> object:
+    if isinstance(value, datetime.datetime):
+        raise ValueError("give a date (YYYY-MM-DD), not a time")
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"'{value[:40]}' is not a real date (YYYY-MM-DD)") from None
+    return value
+
+
+CheckDate = Annotated[datetime.date, BeforeValidator(_real_date),
+                      AfterValidator(_not_in_the_future)]
+"""The day a contact was last checked: a real date, not after today."""
+Verifier = Annotated[str, Field(min_length=1), _within(limits.MAX_VERIFIER_CHARS)]
+"""Who checked a contact: a short name."""
+Hours = Annotated[str, Field(min_length=1), _within(limits.MAX_HOURS_CHARS)]
+"""Opening hours as free text (`ma–vr 08:00–19:00`)."""
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
+
+
+def _email(value: str) -> str:
+    if not _EMAIL.fullmatch(value):
+        raise ValueError(f"'{value[:40]}' is not an e-mail address (name@domain.nl)")
+    return value
+
+
+def _https_address(value: str) -> str:
+    parts = urlsplit(value)
+    if (parts.scheme != "https" or not parts.hostname or "." not in parts.hostname
+            or parts.username or parts.password or any(char.isspace() for char in value)):
+        raise ValueError(f"'{value[:40]}' is not a web address starting with https://")
+    return value
+
+
+Email = Annotated[str, _within(limits.MAX_EMAIL_CHARS), AfterValidator(_email)]
+Website = Annotated[str, _within(limits.MAX_WEBSITE_CHARS), AfterValidator(_https_address)]
 
 
 class _Strict(BaseModel):
@@ -206,6 +277,22 @@ class Contact(_Strict):
     CoMensha's number. Left out (null), the contact is CoMensha exactly when its organisation is
     `CoMensha`, and the register refuses other spellings and CoMensha's number under another
     name (`coverage.rules`). The entry's note must say why."""
+    verified_on: CheckDate | None = None
+    """The day the contact (organisation and numbers) was last checked; null: never."""
+    verified_by: Verifier | None = None
+    """Who checked it (a short name); given together with `verified_on`."""
+    opening_hours: Hours | None = None
+    """When the numbers are answered, where the register knows it (free text)."""
+    after_hours_phone: PhoneField | None = None
+    """The number for nights and weekends, where the register knows one."""
+    email: Email | None = None
+    website: Website | None = None
+    """An https address."""
+
+    @model_validator(mode="after")
+    def _checked_with_name(self) -> Contact:
+        _check_pair(self.verified_on, self.verified_by)
+        return self
 
     @property
     def effective_organisation(self) -> str | None:
@@ -276,8 +363,33 @@ class Snapshot(_Strict):
         return self.source.date
 
 
+def _check_pair(verified_on: datetime.date | None, verified_by: str | None) -> None:
+    """`verified_on` and `verified_by` are given together or not at all."""
+    if (verified_on is None) != (verified_by is None):
+        raise ValueError("give verified_on and verified_by together: the day the contact was "
+                         "checked and who checked it")
+
+
+class NationalRoute(_Strict):
+    """A route that applies everywhere (the police, the Labour Inspectorate, 112): what it is
+    for, in both languages, and its number as written."""
+
+    label: Localised
+    """What the route is for (`de politie`, `the police`)."""
+    phone: RoutePhoneField
+    """The number as written (`0900-8844`); a short number such as `112` is allowed here."""
+
+
+class NationalRoutes(_Strict):
+    """The routes that apply everywhere, with where they come from."""
+
+    source: Citation
+    routes: Annotated[list[NationalRoute], Field(min_length=1), _at_most(limits.MAX_ROUTES)]
+
+
 class Fallback(_Strict):
-    """The national fallback: CoMensha, for every municipality without a regional coordinator."""
+    """The national fallback: CoMensha, for every municipality without a regional coordinator;
+    and the national routes that apply everywhere."""
 
     organisation: Name
     description: Localised
@@ -285,3 +397,17 @@ class Fallback(_Strict):
     phones: Annotated[list[PhoneField], Field(min_length=1), _at_most(limits.MAX_PHONES)]
     sources: Annotated[list[Citation], Field(min_length=1), _at_most(limits.MAX_SOURCES)]
     """Where the number and the fallback role come from."""
+    verified_on: CheckDate | None = None
+    """The day CoMensha's contact was last checked (see `Contact.verified_on`)."""
+    verified_by: Verifier | None = None
+    opening_hours: Hours | None = None
+    after_hours_phone: PhoneField | None = None
+    email: Email | None = None
+    website: Website | None = None
+    national_routes: NationalRoutes | None = None
+    """The routes that apply everywhere, shown under every answer."""
+
+    @model_validator(mode="after")
+    def _checked_with_name(self) -> Fallback:
+        _check_pair(self.verified_on, self.verified_by)
+        return self

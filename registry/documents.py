@@ -6,17 +6,32 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from coverage.schema import Fallback, Snapshot
 from geodata import Units
 from registry.yaml_register import fallback_from_text, snapshot_from_text
 
+LATER_FIELDS = frozenset({"verified_on", "verified_by", "opening_hours", "after_hours_phone",
+                          "email", "website", "national_routes"})
+"""Optional fields added to the register after versions were published: left out of the hash
+when not given, so a version published before them keeps its recorded hash."""
+
+
+def _without_unset_later_fields(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _without_unset_later_fields(item) for key, item in value.items()
+                if not (key in LATER_FIELDS and item is None)}
+    if isinstance(value, list):
+        return [_without_unset_later_fields(item) for item in value]
+    return value
+
 
 def content_hash(snapshot: Snapshot, fallback: Fallback) -> str:
     """SHA-256 of the validated content (not the YAML layout or comments): equal content,
     equal hash, however the file was written."""
-    content = {"snapshot": snapshot.model_dump(mode="json"),
-               "fallback": fallback.model_dump(mode="json")}
+    content = _without_unset_later_fields({"snapshot": snapshot.model_dump(mode="json"),
+                                           "fallback": fallback.model_dump(mode="json")})
     text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -25,6 +25,10 @@ def entry_data(entry: Entry) -> dict[str, Any]:
             fields = {"organisation": None, **fields}  # the field is required, null allowed
         if contact.phones:
             fields["phones"] = [phone.display for phone in contact.phones]
+        if contact.after_hours_phone is not None:
+            fields["after_hours_phone"] = contact.after_hours_phone.display
+        if contact.verified_on is not None:
+            fields["verified_on"] = contact.verified_on  # a YAML date, not a quoted text
         contacts.append(fields)
     if contacts:
         data["contacts"] = contacts

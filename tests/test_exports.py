@@ -32,7 +32,8 @@ def test_dutch_csv_is_semicolons_decimal_commas_and_a_bom(dutch: bytes) -> None:
     assert dutch.startswith(b"\xef\xbb\xbf")
     header = dutch.decode("utf-8-sig").splitlines()[0]
     assert header.startswith("Code;Gemeente;Officiële naam;Code veiligheidsregio;")
-    assert header.count(";") == 13  # 14 columns, the comma in "(internationaal, E.164)" is text
+    assert header.count(";") == 14  # 15 columns, the comma in "(internationaal, E.164)" is text
+    assert header.endswith(";Gecontroleerd")  # when each contact was last checked (issue 18)
     zwolle = next(line for line in dutch.decode("utf-8-sig").splitlines()
                   if line.startswith("GM0193;"))
     assert re.search(r";\d+,\d+;", zwolle), zwolle  # the area with a decimal comma

@@ -98,7 +98,9 @@ def test_card(found: dict[str, dict[str, Answer]], name: str, language: str) -> 
     t = Translator(language)
     for code, answer in found[name].items():
         html = card_html(answer, t)
-        assert re.findall(r'href="tel:([^"]+)"', html) == numbers(answer), code
+        routes = [route.phone.e164 for route in answer.national_routes]  # under every answer
+        assert routes == ["+319008844", "+318005151", "112"]
+        assert re.findall(r'href="tel:([^"]+)"', html) == numbers(answer) + routes, code
         assert (f"<dt>{t('card_status')}</dt><dd>{answer.status_label(t.language)}</dd>"
                 in html), code
         for call in answer.fallback_calls:

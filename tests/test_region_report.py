@@ -82,7 +82,7 @@ def test_content_groups_municipalities_by_contacts(current: Coverage) -> None:
                                                "display_name"])
     almere = contact_lines(answer_for(current, "GM0034"), nl)  # no entry: CoMensha as the fallback
     assert almere == ("CoMensha (vangnet, geen zorgcoördinator in het overzicht): "
-                      "033 - 448 11 86 (+31334481186)",)
+                      "033 - 448 11 86 (+31334481186) (nog niet gecontroleerd; controle nodig)",)
 
 
 def test_the_version_title_is_in_the_reader_language(earlier: Coverage) -> None:

@@ -118,10 +118,10 @@ def test_first_view_is_the_national_picture_without_a_data_grid() -> None:
     assert "kreeg een regionale zorgcoördinator" in words
 
 
-def test_the_charts_view_draws_both_charts_with_their_text() -> None:
+def test_the_charts_view_draws_its_charts_with_their_text() -> None:
     app = open_view(start(), "Grafieken")
     charts = app.get("vega_lite_chart")
-    assert len(charts) == 2
+    assert len(charts) == 3  # per region, the changes, and the statuses over time (issue 18)
     assert "Inwoners per veiligheidsregio" in charts[0].proto.spec
     words = words_of(app)
     assert "Tekstversie van de grafiek: in 16 veiligheidsregio's" in words

@@ -8,6 +8,8 @@ from __future__ import annotations
 from html import escape
 
 from coverage.answer import Answer, Area, Call
+from coverage.check_age import AMSTERDAM, DEFAULT_CHECK_MONTHS, date_in_words
+from coverage.history import Since
 from coverage.phones import Phone
 from ui.i18n import Translator
 from ui.plain_text import Markup
@@ -26,6 +28,9 @@ CARD_CSS = Markup("""
 .contact-card .why {background: #f3f3f3; padding: 0.4rem 0.6rem; border-radius: 0.3rem;}
 .contact-card .source {color: #444; font-size: 0.9rem;}
 .contact-card .area {margin-top: 0.25rem;}
+.contact-card .checked {font-size: 0.9rem; margin: 0.2rem 0;}
+.contact-card .due {font-weight: 600; color: #8a3b00;}
+.contact-card .routes {border-top: 1px solid #ddd; padding-top: 0.4rem; margin-top: 0.5rem;}
 </style>
 """)
 
@@ -51,7 +56,9 @@ def _contact(call: Call, t: Translator) -> str:
     if call.phones:
         rows.append(f"<dt>{escape(t('card_phone'))}</dt>"
                     f"<dd class='phones'>{_phones(call.phones, t)}</dd>")
+    rows.append(_availability(call, t))
     rows.append("</dl>")
+    rows.append(_checked(call, t))
     if call.organisation_in_source is None and call.organisation:
         rows.append(f"<p class='source'>"
                     f"{escape(t('card_inferred', organisation=call.organisation))}</p>")
@@ -77,11 +84,13 @@ def _fallback(call: Call, t: Translator) -> str:
     if call.why == "fallback_no_coordinator":
         return (f"<p class='why'>{escape(t('card_fallback_why'))}</p>"
                 f"<div class='contact'><h4>{escape(organisation)}</h4>"
-                f"<p class='phones'>{_phones(call.phones, t)}</p></div>")
+                f"<p class='phones'>{_phones(call.phones, t)}</p>"
+                f"{_availability_list(call, t)}{_checked(call, t)}</div>")
     heading = t("card_fallback_for", organisation=organisation,
                 groups=_groups((call.target_group,), t))
     return (f"<div class='contact fallback'><h4>{escape(heading)}</h4>"
-            f"<p class='phones'>{_phones(call.phones, t)}</p></div>")
+            f"<p class='phones'>{_phones(call.phones, t)}</p>"
+            f"{_availability_list(call, t)}{_checked(call, t)}</div>")
 
 
 def _answer_link(code: str, t: Translator) -> str:
@@ -91,8 +100,72 @@ def _answer_link(code: str, t: Translator) -> str:
             f"{escape(t('card_answer_link'))}</a></p>")
 
 
-def card_html(answer: Answer, t: Translator) -> Markup:
-    """The card for one municipality: its `coverage.answer.Answer` in the page's language.
+def _checked(call: Call, t: Translator) -> str:
+    """When the contact was last checked (or that it never was), and in words whether it is
+    due for a check (not only in colour)."""
+    if call.verified_on is None:
+        text = escape(t("card_not_checked"))
+    else:
+        text = escape(t("card_checked_on", date=date_in_words(call.verified_on, t.language),
+                        name=call.verified_by or ""))
+    if call.due_for_check:
+        text += f" <span class='due'>{escape(_due_text(call, t))}</span>"
+    return f"<p class='checked'>{text}</p>"
+
+
+def _due_text(call: Call, t: Translator) -> str:
+    return t("card_due", months=call.checked.months or DEFAULT_CHECK_MONTHS)
+
+
+def _availability(call: Call, t: Translator) -> str:
+    """Opening hours, after-hours number, e-mail and website as rows of the contact's list,
+    where the register gives them."""
+    known = call.availability
+    rows = []
+    if known.opening_hours:
+        rows.append((t("card_opening_hours"), escape(known.opening_hours)))
+    if known.after_hours_phone:
+        rows.append((t("card_after_hours"), _phones((known.after_hours_phone,), t)))
+    if known.email:
+        rows.append((t("card_email"), f'<a href="mailto:{escape(known.email, quote=True)}">'
+                                      f"{escape(known.email)}</a>"))
+    if known.website:
+        rows.append((t("card_website"), f'<a href="{escape(known.website, quote=True)}" '
+                                        f'rel="noopener noreferrer">{escape(known.website)}</a>'))
+    return "".join(f"<dt>{escape(label)}</dt><dd>{value}</dd>" for label, value in rows)
+
+
+def _availability_list(call: Call, t: Translator) -> str:
+    rows = _availability(call, t)
+    return f"<dl>{rows}</dl>" if rows else ""
+
+
+def _routes(answer: Answer, t: Translator) -> str:
+    """The national routes that apply everywhere, in one line (none where the version's
+    register gives none)."""
+    if not answer.national_routes:
+        return ""
+    routes = "; ".join(
+        f"{escape(route.label.in_language(t.language))} "
+        f'<a href="{escape(route.phone.tel_url, quote=True)}">{escape(route.phone.display)}</a>'
+        for route in answer.national_routes)
+    text = escape(t("card_routes", routes="\x00")).replace("\x00", routes)
+    return f"<p class='routes'>{text}</p>"
+
+
+def _since(since: Since | None, t: Translator) -> str:
+    """Since which version (and date) the municipality has its current status."""
+    if since is None:
+        return ""
+    day = since.published_at.astimezone(AMSTERDAM).date()
+    return (f"<p class='source since'>"
+            f"{escape(t('card_since', number=since.number, date=date_in_words(day, t.language)))}"
+            f"</p>")
+
+
+def card_html(answer: Answer, t: Translator, since: Since | None = None) -> Markup:
+    """The card for one municipality: its `coverage.answer.Answer` in the page's language,
+    with since which version it has its status (`since`, where known).
 
     Every text that comes from the register or the boundary tables is HTML-escaped.
     """
@@ -112,6 +185,7 @@ def card_html(answer: Answer, t: Translator) -> Markup:
     ]
     parts.append("<dl>" + "".join(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>"
                                   for label, value in facts) + "</dl>")
+    parts.append(_since(since, t))
     if status == "comensha":
         parts.append(f"<p class='why'>{escape(t('card_comensha_why'))}</p>")
     if status == "partial":
@@ -129,6 +203,7 @@ def card_html(answer: Answer, t: Translator) -> Markup:
                      f"{escape(t('card_listed_without_contact', wording=area.wording))}"
                      f"</p>")
     parts.extend(_fallback(call, t) for call in answer.fallback_calls)
+    parts.append(_routes(answer, t))
     parts.append(f"<p class='source'>{escape(t('card_capacity_caveat'))}</p>")
     parts.append(_answer_link(town.code, t) + "</section>")
     return Markup("".join(parts))

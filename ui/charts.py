@@ -11,6 +11,7 @@ import altair as alt
 import pandas as pd
 
 from coverage.changes import compare
+from coverage.check_age import AMSTERDAM, date_in_words
 from coverage.engine import Coverage
 from coverage.figures import coverage_figures
 from coverage.status import STATUSES
@@ -135,3 +136,50 @@ def change_text(counts: pd.DataFrame, t: Translator) -> str:
     parts = [t("chart_change_part", count=row.municipalities, change=t(f"change_{row.change}"))
              for row in counts.itertuples()]
     return t("chart_changes_text", parts="; ".join(parts))
+
+
+def history_long(rows: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    """The rows of `coverage.history.history_rows` in long format, one row per version and
+    status: `number`, `version` (a label with the publication date in Amsterdam), `status`,
+    `status_label`, `municipalities`, `population`, `order`."""
+    records = []
+    for row in rows.itertuples():
+        day = row.published_at.astimezone(AMSTERDAM).date()
+        version = t("chart_history_version", number=row.number,
+                    date=date_in_words(day, t.language))
+        for index, status in enumerate(STATUSES):
+            records.append({"number": int(row.number), "version": version, "status": status,
+                            "status_label": t(STATUS_SHORT_KEYS[status]),
+                            "municipalities": int(getattr(row, f"municipalities_{status}")),
+                            "population": int(getattr(row, f"population_{status}")),
+                            "order": index})
+    return pd.DataFrame(records, columns=["number", "version", "status", "status_label",
+                                          "municipalities", "population", "order"])
+
+
+def history_chart(data: pd.DataFrame, t: Translator) -> alt.Chart:
+    """Stacked bars, one per version in order of publication (its date in the label):
+    municipalities per status in the map's colours."""
+    order = list(dict.fromkeys(data.sort_values("number")["version"]))
+    return localised(alt.Chart(data, title=t("chart_history_title")).mark_bar().encode(
+        x=alt.X("version:N", sort=order, title=t("col_published_on"),
+                axis=alt.Axis(labelAngle=0, labelLimit=220)),
+        y=alt.Y("sum(municipalities):Q", title=t("col_municipalities")),
+        color=alt.Color("status_label:N", scale=status_scale(t), title=t("col_status"),
+                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=400)),
+        order=alt.Order("order:Q"),
+        tooltip=[alt.Tooltip("version:N", title=t("col_published_on")),
+                 alt.Tooltip("status_label:N", title=t("col_status")),
+                 alt.Tooltip("municipalities:Q", title=t("col_municipalities")),
+                 alt.Tooltip("population:Q", title=t("col_population"), format=",")],
+    ), t)
+
+
+def history_text(data: pd.DataFrame, t: Translator) -> str:
+    """The history chart in a sentence: per version, municipalities per status."""
+    rows = []
+    for _, group in data.sort_values(["number", "order"]).groupby("number", sort=True):
+        counts = ", ".join(f"{row.status_label} {t.number(row.municipalities)}"
+                           for row in group.itertuples())
+        rows.append(f"{group['version'].iloc[0]}: {counts}")
+    return t("chart_history_text", rows="; ".join(rows))

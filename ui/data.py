@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -35,7 +36,9 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
+from coverage.check_age import DEFAULT_CHECK_MONTHS, CheckAge, check_months
 from coverage.engine import Coverage
+from coverage.history import Since, VersionMark, history_rows, status_since
 from coverage.search import MunicipalityIndex
 from geodata import Boundaries, Units, load_boundaries, load_units
 from geodata.derived import cache_dir, cached
@@ -294,3 +297,77 @@ def _read_copy_once(url: str, memory: _LastGoodMemory) -> None:
     with memory.lock:
         if memory.info is None:
             memory.shown, memory.info, memory.confirmed_at = kept, good.info, good.confirmed_at
+
+
+# --- issue 18: the age of a check, coverage over time ---------------------------------------
+
+
+def check_age() -> CheckAge:
+    """Today in Amsterdam and the age after which a contact is due for a check:
+    `$COVERAGE_CHECK_MONTHS`, else 12 (a value that is not a whole number of months is logged
+    and the default used)."""
+    try:
+        months = check_months(os.environ)
+    except ValueError as error:
+        _log.warning("COVERAGE_CHECK_MONTHS: %s; using %d", error, DEFAULT_CHECK_MONTHS)
+        months = DEFAULT_CHECK_MONTHS
+    return CheckAge.now(months)
+
+
+def _mark(info: VersionInfo) -> VersionMark:
+    return VersionMark(info.number, info.label, info.published_at, info.published_by)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _statuses(url: str, seed_dir: str, number: int) -> pd.DataFrame:
+    """One version's status and population per municipality (versions never change: read and
+    computed once per process and version)."""
+    document = read_document(_reader(url, seed_dir), number, units())
+    table = Coverage(document.snapshot, document.fallback, units()).municipalities
+    return table[["status", "population"]].copy()
+
+
+def _version_statuses(infos: list[VersionInfo], number: int) -> dict[VersionMark, pd.DataFrame]:
+    """The statuses of every version up to `number`, oldest first."""
+    url, seed_dir = database_url(), str(register_dir())
+    chosen = sorted((info for info in infos if info.number <= number),
+                    key=lambda info: info.number)
+    return {_mark(info): _ask(url, lambda info=info: _statuses(url, seed_dir, info.number))
+            for info in chosen}
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _since(url: str, marks: tuple[tuple[int, str, datetime.datetime, str], ...],
+           number: int) -> dict[str, Since]:
+    """Per municipality, since which version it has its status in version `number`, computed
+    once per process and version (`marks`: the versions up to it, as plain values)."""
+    statuses = _version_statuses([_info_of(VersionMark(*mark)) for mark in marks], number)
+    return status_since({mark: table["status"] for mark, table in statuses.items()})
+
+
+def _info_of(mark: VersionMark) -> VersionInfo:
+    return VersionInfo(mark.number, mark.label, None, "", mark.published_at, mark.published_by,
+                       "", None, "")
+
+
+def status_since_for(infos: list[VersionInfo], number: int) -> dict[str, Since]:
+    """Per municipality, since which version (up to `number`) it has its status there; empty
+    while the database does not answer (the earlier versions cannot be read)."""
+    marks = tuple(sorted((info.number, info.label, info.published_at, info.published_by)
+                         for info in infos if info.number <= number))
+    try:
+        return _since(database_url(), marks, number)
+    except DatabaseUnreachableError:
+        return {}
+
+
+def coverage_history(infos: list[VersionInfo]) -> pd.DataFrame:
+    """One row per published version, oldest first (`coverage.history.history_rows`); empty
+    while the database does not answer."""
+    if not infos:
+        return history_rows([])
+    try:
+        statuses = _version_statuses(infos, max(info.number for info in infos))
+    except DatabaseUnreachableError:
+        return history_rows([])
+    return history_rows(statuses.items())

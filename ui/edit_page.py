@@ -28,6 +28,7 @@ from ui.entry_form import PREFILL_KEY, entry_form, key, load_entry
 from ui.i18n import Translator
 from ui.outage import refuse_editing
 from ui.sign_in import sign_in_form
+from ui.stale_panel import stale_panel
 
 _log = logging.getLogger(__name__)
 
@@ -145,6 +146,7 @@ def show_edit_page(t: Translator, *, offline: bool = False) -> None:
         store = editing_data.drafts()
         newest = _editor(store, session, t)
         drafts_panel(store, session, newest, t)
+        stale_panel(store, session, newest, t)
     except unreachable_errors() as error:
         _log.warning("the edit page cannot reach the database: %s", error)
         refuse_editing(t)

@@ -34,6 +34,8 @@ PREFIX = "entry_form"
 TARGET_GROUPS = ("all", "under_23", "23_plus")
 COMENSHA_CHOICES = ("unsaid", "true", "false")
 CONTACT_FIELDS = ("organisation", "inferred_organisation", "target_group_wording")
+AVAILABILITY_FIELDS = ("opening_hours", "after_hours_phone", "email", "website")
+"""A contact's optional availability, one text field each (issue 18)."""
 PREFILL_KEY = "entry_form_prefill"
 """Session state of an entry to start the form with on the edit page's next run (a proposal
 turned into a draft entry, `ui.proposal_draft`): `(data, municipality codes)`."""
@@ -51,6 +53,10 @@ FIELD_LIMITS = {
     "inferred_organisation": limits.MAX_NAME_CHARS,
     "target_group_wording": limits.MAX_NAME_CHARS,
     "phones": limits.MAX_PHONES * (limits.MAX_PHONE_CHARS + 1),
+    "opening_hours": limits.MAX_HOURS_CHARS,
+    "after_hours_phone": limits.MAX_PHONE_CHARS,
+    "email": limits.MAX_EMAIL_CHARS,
+    "website": limits.MAX_WEBSITE_CHARS,
 }
 """The most characters each text field holds (its `max_chars`): the register's limit of the
 field, or for a field of several lines (units, phones) the most lines of the longest kind."""
@@ -120,8 +126,11 @@ def load_entry(data: dict[str, Any], municipalities: Iterable[str] = ()) -> None
     contacts = (data.get("contacts", []) if data else [{}])[:limits.MAX_CONTACTS]
     state[key("contacts")] = len(contacts)
     for index, contact in enumerate(contacts):
-        for field in CONTACT_FIELDS:
-            state[key("contact", index, field)] = _fitting(field, contact.get(field) or "")
+        for field in (*CONTACT_FIELDS, *AVAILABILITY_FIELDS):
+            state[key("contact", index, field)] = _fitting(field, str(contact.get(field) or ""))
+        # The last check is kept as it was (the edit page's "checked today" changes it).
+        state[key("contact", index, "checked")] = {
+            name: contact[name] for name in ("verified_on", "verified_by") if name in contact}
         state[key("contact", index, "target_group")] = contact.get("target_group", "all")
         state[key("contact", index, "phones")] = _fitting(
             "phones", "\n".join(contact.get("phones", [])))
@@ -138,8 +147,9 @@ def _change_contacts(step: int) -> None:
 
 def load_contact_defaults(index: int) -> None:
     """Empty values for a new contact's widgets."""
-    for field in (*CONTACT_FIELDS, "phones"):
+    for field in (*CONTACT_FIELDS, *AVAILABILITY_FIELDS, "phones"):
         st.session_state[key("contact", index, field)] = ""
+    st.session_state[key("contact", index, "checked")] = {}
     st.session_state[key("contact", index, "target_group")] = "all"
     st.session_state[key("contact", index, "comensha")] = "unsaid"
 
@@ -182,7 +192,27 @@ def _contact(index: int, t: Translator) -> dict[str, Any]:
         contact["phones"] = numbers
     if said != "unsaid":
         contact["comensha"] = said == "true"
+    contact.update(_availability(index, t))
+    contact.update(st.session_state.get(key("contact", index, "checked")) or {})
     return contact
+
+
+def _availability(index: int, t: Translator) -> dict[str, str]:
+    """A contact's optional availability widgets; returns the fields given."""
+    left, right = st.columns(2)
+
+    def limits_of(field: str) -> dict[str, Any]:
+        return {"key": key("contact", index, field), "max_chars": FIELD_LIMITS[field],
+                "help": _limit_help(field, t)}
+
+    values = {
+        "opening_hours": left.text_input(t("field_opening_hours"), **limits_of("opening_hours")),
+        "after_hours_phone": right.text_input(t("field_after_hours_phone"),
+                                              **limits_of("after_hours_phone")),
+        "email": left.text_input(t("field_email"), **limits_of("email")),
+        "website": right.text_input(t("field_website"), **limits_of("website")),
+    }
+    return {field: value.strip() for field, value in values.items() if value.strip()}
 
 
 def entry_form(t: Translator, coverage: Coverage, *, new: bool) -> dict[str, Any]:

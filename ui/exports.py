@@ -13,6 +13,7 @@ import shapely
 from coverage.answer import Answer, Call, answers
 from coverage.engine import Coverage
 from coverage.phones import Phone
+from ui.checked_text import checked_words
 from ui.i18n import Translator
 
 GEOJSON_DECIMALS = 6
@@ -28,7 +29,8 @@ def municipality_export(coverage: Coverage, areas_km2: pd.Series, t: Translator)
     """One row per municipality (its `coverage.answer.Answer`): names, regions, population,
     area, status in words, the age groups without a regional coordinator, whom to call (every
     organisation, CoMensha where it is the fallback, also for the uncovered age group) and
-    their phone numbers (as written and in E.164, each number once)."""
+    their phone numbers (as written and in E.164, each number once), and when each call's
+    contact was last checked."""
     found = list(answers(coverage).values())
 
     def numbers(answer: Answer) -> list[Phone]:
@@ -57,6 +59,8 @@ def municipality_export(coverage: Coverage, areas_km2: pd.Series, t: Translator)
                                   for numbers in phones],
         t("col_phones_e164"): [" / ".join(phone.e164 for phone in numbers)
                                for numbers in phones],
+        t("col_checked"): [" / ".join(checked_words(call, t) for call in answer.calls)
+                           for answer in found],
     })
 
 

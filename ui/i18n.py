@@ -897,6 +897,70 @@ TEXT: dict[str, dict[str, str]] = {
               "haar met de vorige.",
         "en": "The link opens the dashboard at this version; the ‘{view}’ view compares it "
               "with the one before."},
+    # Issue 18, parts 1, 2, 5, 6: last checked, the check as work, coverage over time,
+    # availability and the national routes
+    "card_checked_on": {"nl": "Gecontroleerd op {date} door {name}.",
+                        "en": "Checked on {date} by {name}."},
+    "card_not_checked": {"nl": "Nog niet gecontroleerd.", "en": "Not yet checked."},
+    "card_due": {
+        "nl": "Controle nodig: langer dan {months} maanden geleden of nooit gecontroleerd.",
+        "en": "Due for a check: checked more than {months} months ago, or never."},
+    "card_opening_hours": {"nl": "Bereikbaar", "en": "Opening hours"},
+    "card_after_hours": {"nl": "Buiten kantoortijd", "en": "After hours"},
+    "card_email": {"nl": "E-mail", "en": "E-mail"},
+    "card_website": {"nl": "Website", "en": "Website"},
+    "card_routes": {"nl": "Altijd, overal: {routes}.", "en": "Always, everywhere: {routes}."},
+    "card_since": {"nl": "Deze status sinds versie {number} ({date}).",
+                   "en": "This status since version {number} ({date})."},
+    "stale_heading": {"nl": "Te controleren contacten", "en": "Contacts to check"},
+    "stale_intro": {
+        "nl": "Contacten die langer dan {months} maanden geleden of nooit zijn gecontroleerd, "
+              "nooit gecontroleerde eerst. ‘Vandaag gecontroleerd’ maakt een concept waarin "
+              "alleen de datum en uw naam veranderen; een publicist publiceert het.",
+        "en": "Contacts checked more than {months} months ago or never, never-checked first. "
+              "‘Checked today’ makes a draft whose only change is the date and your name; a "
+              "publisher publishes it."},
+    "stale_none": {"nl": "Geen contact is aan controle toe.",
+                   "en": "No contact is due for a check."},
+    "stale_line": {"nl": "{organisation} – {area} – {phones} – {checked} {count} gemeenten: "
+                         "{municipalities}",
+                   "en": "{organisation} – {area} – {phones} – {checked} {count} "
+                         "municipalities: {municipalities}"},
+    "stale_fallback_area": {"nl": "landelijk vangnet", "en": "national fallback"},
+    "stale_fallback_note": {
+        "nl": "Het landelijk vangnet (CoMensha) staat in het vangnetbestand; dat verandert niet "
+              "met een concept.",
+        "en": "The national fallback (CoMensha) lives in the fallback file; a draft does not "
+              "change it."},
+    "stale_checked_today": {"nl": "Vandaag gecontroleerd", "en": "Checked today"},
+    "stale_comment": {"nl": "Contact gecontroleerd: {organisation} ({entry})",
+                      "en": "Contact checked: {organisation} ({entry})"},
+    "stale_draft_saved": {
+        "nl": "Concept {number} opgeslagen: alleen de controledatum van dit contact verandert.",
+        "en": "Draft {number} saved: only this contact's check date changes."},
+    "overview_due": {
+        "nl": "{due} van de {total} contacten zijn aan controle toe (langer dan {months} "
+              "maanden geleden of nooit gecontroleerd).",
+        "en": "{due} of {total} contacts are due for a check (checked more than {months} "
+              "months ago, or never)."},
+    "col_checked": {"nl": "Gecontroleerd", "en": "Checked"},
+    "chart_history_title": {"nl": "Gemeenten per status, per versie",
+                            "en": "Municipalities per status, per version"},
+    "col_published_on": {"nl": "Gepubliceerd", "en": "Published"},
+    "chart_history_text": {
+        "nl": "Per versie, op datum van publicatie, het aantal gemeenten per status: {rows}.",
+        "en": "Per version, by publication date, municipalities per status: {rows}."},
+    "chart_history_version": {"nl": "versie {number} ({date})",
+                              "en": "version {number} ({date})"},
+    "checked_never": {"nl": "nog niet gecontroleerd", "en": "not yet checked"},
+    "field_opening_hours": {"nl": "Bereikbaar (openingstijden)", "en": "Opening hours"},
+    "field_after_hours_phone": {"nl": "Nummer buiten kantoortijd",
+                                "en": "After-hours number"},
+    "field_email": {"nl": "E-mailadres", "en": "E-mail address"},
+    "field_website": {"nl": "Website (https://…)", "en": "Website (https://…)"},
+    "checked_on_words": {"nl": "gecontroleerd op {date} door {name}",
+                         "en": "checked on {date} by {name}"},
+    "checked_due_words": {"nl": "controle nodig", "en": "due for a check"},
 }
 
 

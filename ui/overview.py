@@ -11,7 +11,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from coverage.check_age import CheckAge
 from coverage.engine import Coverage
+from coverage.stale import due_count
 from ui import plain_text
 from ui.charts import (
     STATUS_SHORT_KEYS,
@@ -19,6 +21,9 @@ from ui.charts import (
     change_counts,
     change_text,
     headline_figures,
+    history_chart,
+    history_long,
+    history_text,
     region_chart,
     region_chart_text,
     region_population,
@@ -89,3 +94,29 @@ def national_picture(coverages: dict[str, Coverage], coverage: Coverage, t: Tran
     if changes_chart is not None:
         st.altair_chart(changes_chart, width="stretch", alt=changes_text)
         plain_text.paragraph(changes_text)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _due(version: int, snapshot_id: str, checks: CheckAge, _coverage: Coverage
+         ) -> tuple[int, int]:
+    """`due_count`, once per process, version and day (the first view runs it every run)."""
+    return due_count(_coverage, checks)
+
+
+def contacts_due(coverage: Coverage, checks: CheckAge, t: Translator, version: int = 0) -> None:
+    """How many contacts of the version shown (CoMensha's included) are due for a check;
+    `version`: the key of the version shown (`data.Shown.key`), for the cache."""
+    due, total = _due(version, coverage.snapshot.id, checks, coverage)
+    plain_text.paragraph(t("overview_due", due=t.number(due), total=t.number(total),
+                           months=checks.months))
+
+
+def coverage_over_time(rows: pd.DataFrame, t: Translator) -> None:
+    """Municipalities per status across the published versions, as a chart in the map's
+    colours with its text version below it (nothing with fewer than one version)."""
+    if rows.empty:
+        return
+    data = history_long(rows, t)
+    text = history_text(data, t)
+    st.altair_chart(history_chart(data, t), width="stretch", alt=text)
+    plain_text.paragraph(text)

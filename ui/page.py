@@ -169,8 +169,9 @@ def show_dashboard(context: PageContext) -> None:
         search_slot = st.container()
         if state.selected:
             answer = answer_for(coverage, state.selected,
-                                Version.of(coverage.snapshot, shown.number))
-            plain_text.show_markup(plain_text.join([CARD_CSS, card_html(answer, t)]))
+                                Version.of(coverage.snapshot, shown.number), data.check_age())
+            since = data.status_since_for(versions, shown.number).get(state.selected)
+            plain_text.show_markup(plain_text.join([CARD_CSS, card_html(answer, t, since)]))
             if state.selected != before.selected or first_run:
                 bring_card_into_view()
             if st.button(t("clear_selection")):
@@ -189,12 +190,12 @@ def show_dashboard(context: PageContext) -> None:
 
     # The views below the map; only the open one runs.
     views = {
-        t("tab_overview"): lambda: overview.national_picture(
+        t("tab_overview"): lambda: (overview.national_picture(
             _with_previous(chosen.version, context.offline), coverage, t, shown.key,
-            charts=False),
-        t("tab_charts"): lambda: overview.national_picture(
+            charts=False), overview.contacts_due(coverage, data.check_age(), t, shown.key)),
+        t("tab_charts"): lambda: (overview.national_picture(
             _with_previous(chosen.version, context.offline), coverage, t, shown.key,
-            charts=True),
+            charts=True), overview.coverage_over_time(data.coverage_history(versions), t)),
         t("tab_gaps"): lambda: tabs.gaps(coverage, shown.key, t),
         t("tab_border"): lambda: tabs.border_rule(coverage, t),
         t("tab_coordinators"): lambda: tabs.coordinators(coverage, t),

@@ -28,6 +28,7 @@ from coverage.engine import Coverage
 from coverage.phones import phones_text
 from coverage.status import UNCOVERED_STATUSES
 from coverage.verdict import touching_region, verdicts
+from ui.checked_text import checked_words
 from ui.i18n import Translator
 from ui.map_palette import STATUS_COLOURS, colour_keys
 from ui.region_view import region_totals_text
@@ -71,6 +72,11 @@ class ReportContent:
 
 
 def _call_line(call: Call, t: Translator) -> str:
+    """One call (see `_call_words`) with when its contact was last checked."""
+    return f"{_call_words(call, t)} ({checked_words(call, t)})"
+
+
+def _call_words(call: Call, t: Translator) -> str:
     """One call: organisation (target group): numbers as written (E.164); CoMensha as the
     fallback says so."""
     phones = phones_text(call.phones, f" {t('card_or')} ")
