@@ -20,14 +20,13 @@ from pathlib import Path
 from typing import Any
 
 import geodata
-from coverage.answer import Answer, Version, answer_for
+from coverage.answer import Version, answer_for
 from coverage.changes import compare
 from coverage.engine import Coverage
 from coverage.figures import GROUPINGS, coverage_figures
-from coverage.phones import phones_text
+from coverage.lookup_text import answer_lines, via_line
 from coverage.register import Register
 from coverage.safe_csv import write_csv
-from coverage.schema import Language
 from coverage.search import MunicipalityIndex
 from coverage.serialise import (
     changes_json,
@@ -53,8 +52,6 @@ from registry.versions import (
     resolve,
 )
 from registry.yaml_register import load_register
-
-TARGET_GROUP_TEXT = {"under_23": "victims under 23", "23_plus": "victims aged 23 and over"}
 
 
 class UsageError(Exception):
@@ -128,36 +125,9 @@ def cmd_lookup(args: argparse.Namespace) -> None:
         _print_json(shape)
         return
     if via:
-        where = (f"postcode {via.name} ({', '.join(via.places)})" if via.kind == "postcode"
-                 else via.name)
-        print(f"{where} lies in {answer.municipality.display_name}")
-    _print_answer(answer, args.lang)
-
-
-def _print_answer(answer: Answer, language: Language) -> None:
-    """An answer as text: the command's own words in English, the notes in `language`."""
-    town = answer.municipality
-    print(f"{town.display_name} ({town.code}), safety region {answer.safety_region.name}, "
-          f"{answer.province}, police unit {answer.police_unit}")
-    print(f"Status: {answer.status_label('en')}")
-    noted: set[str] = set()
-    for call in answer.listed:
-        assert call.area is not None
-        group = "" if call.target_group == "all" else f" [{call.target_group}]"
-        print(f"- {call.organisation or '(no organisation named)'}{group}: "
-              f"{phones_text(call.phones)}  (area: {call.area.wording})")
-        note = call.area.note_in(language)
-        if note and call.area.id not in noted:  # once per area
-            noted.add(call.area.id)
-            print(f"  note: {note}")
-    for area in answer.listed_without_contact:
-        print(f"- listed as '{area.wording}' without a contact")
-    for call in answer.fallback_calls:
-        if call.why == "fallback_no_coordinator":
-            print(f"Call {call.organisation}: {phones_text(call.phones)}")
-        else:
-            print(f"No regional coordinator for {TARGET_GROUP_TEXT[call.target_group]}: "
-                  f"call {call.organisation}: {phones_text(call.phones)}")
+        print(via_line(via.kind, via.name, list(via.places), answer.municipality.display_name,
+                       args.lang))
+    print("\n".join(answer_lines(answer, args.lang)))
 
 
 def cmd_violations(args: argparse.Namespace) -> None:
@@ -318,7 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
     with_snapshot(lookup)
     lookup.add_argument("--json", action="store_true")
     lookup.add_argument("--lang", choices=("en", "nl"), default="en",
-                        help="language of the register's notes (default en, like the output)")
+                        help="language of the output and the register's notes (default en)")
     lookup.set_defaults(run=cmd_lookup)
 
     violations = commands.add_parser("violations", help="areas that break the border rule")

@@ -10,7 +10,7 @@ import pytest
 import streamlit as st
 
 from coverage.register import Register
-from tests.page_text import texts
+from tests.page_text import tables, texts
 from tests.test_app import card, open_view, start
 
 VELUWE = "gemeente-apeldoorn-en-de-veluwe"
@@ -50,7 +50,7 @@ def test_the_card_shows_the_note_in_the_page_language_only(register: Register,
 def test_the_coordinators_table_gives_the_notes_in_the_page_language(register: Register,
                                                                      language: str) -> None:
     app = open_view(start(lang=language), VIEW[language])
-    table = app.dataframe[0].value
+    table = tables(app)[0]
     shown = {note for note in table[NOTE_COLUMN[language]] if note}
     assert shown == set(_notes(register, "current", language))
     assert not shown & set(_notes(register, "current", OTHER[language]))
