@@ -22,10 +22,11 @@ from ui.downloads import (
 )
 from ui.html_table import show_table
 from ui.i18n import Translator
-from ui.region_report import region_report_pdf, report_file_name, version_label
+from ui.region_report import ReportVersion, region_report_pdf, report_file_name
 from ui.region_view import (
     FILTER_KEYS,
     FOCUS_KEY,
+    RegionKind,
     focus_of,
     region_label,
     region_municipalities,
@@ -61,9 +62,11 @@ def show_area(entry_id: str | None) -> None:
     st.session_state.shown_area = entry_id
 
 
-def gaps(coverage: Coverage, version: int, t: Translator) -> None:
+def gaps(coverage: Coverage, version: int, t: Translator,
+         info: VersionInfo | None = None) -> None:
     """Municipalities without a regional coordinator, per safety region; filtered to a
-    province, police unit or safety region, that region's totals and municipalities."""
+    province, police unit or safety region, that region's totals and municipalities and its
+    PDF report (made from the published version `info`, which it names)."""
     plain_text.paragraph(t("gaps_intro"))
     table = coverage.municipalities
     regions = coverage.units.safety_regions
@@ -99,22 +102,29 @@ def gaps(coverage: Coverage, version: int, t: Translator) -> None:
         show_table(region_municipalities(coverage, *focus, t), t,
                    caption=region_label(coverage, *focus, t), key="gaps_municipalities",
                    file_name=f"coverage-{coverage.snapshot.id}-{focus[1]}.csv")
-    if focus is not None and focus[0] == "safety_region":
-        region_report_button(coverage, focus[1], t)
+    if focus is not None and info is not None:
+        region_report_button(coverage, focus, info, t)
     shown = _gaps_table(version, coverage.snapshot.id, t.language, *chosen, coverage)
     show_table(shown, t, caption=t("gaps_table_caption"), key="gaps",
                file_name=f"coverage-{coverage.snapshot.id}-gaps.csv",
                percent_columns={t("col_share_without")})
 
 
-def region_report_button(coverage: Coverage, region_code: str, t: Translator) -> None:
-    """Download the one-page PDF report for a safety region (made on click)."""
-    name = coverage.units.safety_regions.at[region_code, "name"]
+def region_report_button(coverage: Coverage, focus: tuple[RegionKind, str],
+                         info: VersionInfo, t: Translator) -> None:
+    """Download the PDF report for a safety region, province or police unit (made on click),
+    named after the region and the version."""
+    kind, value = focus
+    version = ReportVersion.of(info, t)
+    name = (coverage.units.safety_regions.at[value, "name"] if kind == "safety_region"
+            else region_label(coverage, kind, value, t))
+    label = t("report_download" if kind == "safety_region" else "report_download_region",
+              region=name)
     st.download_button(
-        plain_text.label(t("report_download", region=name)),
-        lambda: region_report_pdf(coverage, region_code, data.display_municipalities(),
-                                  version_label(coverage, t), t),
-        file_name=report_file_name(coverage, region_code), mime="application/pdf",
+        plain_text.label(label),
+        lambda: region_report_pdf(coverage, value, data.display_municipalities(), version, t,
+                                  kind=kind),
+        file_name=report_file_name(value, version, kind), mime="application/pdf",
         on_click="ignore", key="download_region_report")
 
 
