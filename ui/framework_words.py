@@ -11,8 +11,9 @@ are exactly the phrase, now and whenever Streamlit draws or changes an element (
 `MutationObserver`, installed once per browser tab). On an English page the same table works
 backwards, so a tab that switches from Dutch to English gets its English words back.
 
-`STYLE` makes the view tabs wrap onto a second line on a narrow screen, so all of them are
-in reach without the scroll arrows.
+An attribute that starts with a phrase and a colon ("Fullscreen: <a chart's alt text>") gets
+the phrase swapped. `STYLE` makes the view tabs wrap onto a second line on a narrow screen, so
+all of them are in reach without the scroll arrows, and takes the charts' toolbar away.
 """
 
 from __future__ import annotations
@@ -60,7 +61,12 @@ const attributes = %(attributes)s;
 const swapAttributes = (element) => {
   for (const name of attributes) {
     const value = element.getAttribute(name);
-    const other = value && window.coverageWords.get(value);
+    if (!value) continue;
+    const split = value.indexOf(": ");  // "Fullscreen: <the chart's alt text>"
+    const head = split > 0 ? value.slice(0, split) : null;
+    const other = window.coverageWords.get(value)
+      || (head && window.coverageWords.has(head)
+          && window.coverageWords.get(head) + value.slice(split));
     if (other) element.setAttribute(name, other);
   }
 };
@@ -94,8 +100,13 @@ STYLE = plain_text.Markup(
     "<style>@media (max-width: 640px) {"
     " [data-testid='stTabs'] [role='tablist'] {flex-wrap: wrap; row-gap: 0.25rem;}"
     " [data-testid='stTabsScrollLeft'], [data-testid='stTabsScrollRight'] {display: none;}"
-    "}</style>")
-"""On a narrow screen the view tabs wrap onto more lines instead of scrolling sideways."""
+    "}"
+    " .stElementContainer:has([data-testid='stVegaLiteChart']) [data-testid='stElementToolbar']"
+    " {display: none;}"
+    "</style>")
+"""On a narrow screen the view tabs wrap onto more lines instead of scrolling sideways; a
+chart has no toolbar (its "Show data" opens Streamlit's English data grid of the chart's raw
+columns; the chart's text version is below it)."""
 
 
 def words_script(language: str) -> plain_text.Markup:

@@ -16,7 +16,7 @@ from ui.i18n import Translator
 from ui.local_time import date_text, date_time_text
 from ui.sidebar import version_label
 
-_SEED_COMMENT = re.compile(r"First start: seeded from (?P<file>[\w.-]+)")
+_SEED_COMMENT = re.compile(r"First start: seeded from [\w.-]+")
 """The comment the store gives the versions it seeds on a first start (`registry.store`)."""
 
 
@@ -28,11 +28,11 @@ def comment_text(info: VersionInfo, t: Translator) -> str:
     >>> seeded = VersionInfo(1, "current", None, None, datetime.datetime.now(datetime.UTC),
     ...                      SEED_AUTHOR, "First start: seeded from current.yaml", None, "0")
     >>> comment_text(seeded, Translator("nl"))
-    'Eerste start: overgenomen uit current.yaml'
+    'Eerste start: overgenomen uit de meegeleverde bestanden'
     """
     match = _SEED_COMMENT.fullmatch(info.comment or "")
     if info.published_by == SEED_AUTHOR and match:
-        return t("history_seeded", file=match.group("file"))
+        return t("history_seeded")
     return info.comment or ""
 
 

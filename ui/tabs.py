@@ -195,6 +195,7 @@ def downloads(coverage: Coverage, t: Translator) -> None:
                        lambda: coverage_geojson(coverage, data.boundaries().municipalities),
                        file_name=f"coverage-{name}.geojson", mime="application/geo+json",
                        on_click="ignore", key="download_geojson")
+    plain_text.caption(t("geojson_fields_note"))
     as_csv, as_xlsx = st.columns(2)
     as_csv.download_button(t("download_gaps"), lambda: gaps_csv(coverage, t),
                            file_name=f"coverage-{name}-gaps.csv", mime="text/csv",
