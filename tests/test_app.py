@@ -233,7 +233,7 @@ def test_download_contents(current: Coverage, boundaries: Boundaries) -> None:
     assert len(table) == 342
     assert table.at["GM0034", "Status"] == "No care coordinator: CoMensha as fallback"
     assert table.at["GM0034", "Phone (international, E.164)"] == "'+31334481186"
-    assert table.at["GM0228", "Organisations"] == "MEE-Veluwe (under 23) / Moviera (23 and over)"
+    assert table.at["GM0228", "Organisations"] == "MEE-Veluwe (under 23); Moviera (23 and over)"
     features = json.loads(coverage_geojson(current, boundaries.municipalities))["features"]
     assert len(features) == 342
     assert {f["properties"]["status"] for f in features} == {"coordinator", "comensha",

@@ -62,7 +62,7 @@ const swapAttributes = (element) => {
   for (const name of attributes) {
     const value = element.getAttribute(name);
     if (!value) continue;
-    const split = value.indexOf(": ");  // "Fullscreen: <the chart's alt text>"
+    const split = value.indexOf(": ");  // "Fullscreen: " and the chart's alt text
     const head = split > 0 ? value.slice(0, split) : null;
     const other = window.coverageWords.get(value)
       || (head && window.coverageWords.has(head)
@@ -111,7 +111,8 @@ columns; the chart's text version is below it)."""
 
 def words_script(language: str) -> plain_text.Markup:
     """The script that sets `<html lang>` to `language` and puts Streamlit's own phrases in
-    it (see the module's docstring)."""
+    it (see the module's docstring). Its code holds no `<` before a letter or `/` (Streamlit's
+    HTML sanitiser drops a script whose text looks like markup)."""
     return plain_text.Markup(_SCRIPT % {"pairs": json.dumps(WORDS, ensure_ascii=False),
                                         "language": json.dumps(language),
                                         "attributes": json.dumps(ATTRIBUTES)})
