@@ -245,15 +245,20 @@ def _draw_names(pdf: _Page, shapes: gpd.GeoDataFrame, point: Callable[
     (readable on every status colour)."""
     size = 4.2 if crowded else 5.5
     pdf.set_font("DejaVu", "", size)
+    height = size * 25.4 / 72  # the font size in mm
+
+    def put(x: float, y: float, name: str) -> None:
+        width = pdf.get_string_width(name)
+        pdf.set_xy(x - width / 2, y - height / 2)
+        pdf.cell(width, height, name, align="C")
+
     for geometry, name in zip(shapes.geometry, shapes["name"], strict=True):
         x, y = point(geometry.representative_point().coords[0])
-        width = pdf.get_string_width(name)
-        left, baseline = x - width / 2, y + size * 0.35 / 2.835
         pdf.set_text_color(255, 255, 255)
         for dx, dy in ((-0.25, 0), (0.25, 0), (0, -0.25), (0, 0.25)):
-            pdf.text(left + dx, baseline + dy, name)
+            put(x + dx, y + dy, name)
         pdf.set_text_color(17, 17, 17)
-        pdf.text(left, baseline, name)
+        put(x, y, name)
     pdf.set_text_color(0, 0, 0)
 
 
