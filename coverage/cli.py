@@ -14,7 +14,6 @@ the base of an import (nothing written).
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import os
 import sys
@@ -22,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import geodata
-from coverage.answer import Answer, Call, Version, answer_for
+from coverage.answer import Version, answer_for
 from coverage.changes import compare
 from coverage.check_age import (
     CHECK_MONTHS_VARIABLE,
@@ -34,11 +33,11 @@ from coverage.check_age import (
 from coverage.engine import Coverage
 from coverage.figures import GROUPINGS, coverage_figures
 from coverage.history import VersionMark, history_json, history_rows
+from coverage.lookup_text import answer_lines, checked_text, via_line
 from coverage.phones import phones_text
 from coverage.quoting import quoted_input
 from coverage.register import Register
 from coverage.safe_csv import write_csv
-from coverage.schema import Language
 from coverage.search import MunicipalityIndex
 from coverage.serialise import (
     changes_json,
@@ -65,8 +64,6 @@ from registry.versions import (
     resolve,
 )
 from registry.yaml_register import load_register
-
-TARGET_GROUP_TEXT = {"under_23": "victims under 23", "23_plus": "victims aged 23 and over"}
 
 
 class UsageError(Exception):
@@ -140,10 +137,9 @@ def cmd_lookup(args: argparse.Namespace) -> None:
         _print_json(shape)
         return
     if via:
-        where = (f"postcode {via.name} ({', '.join(via.places)})" if via.kind == "postcode"
-                 else via.name)
-        print(f"{where} lies in {answer.municipality.display_name}")
-    _print_answer(answer, args.lang)
+        print(via_line(via.kind, via.name, list(via.places), answer.municipality.display_name,
+                       args.lang))
+    print("\n".join(answer_lines(answer, args.lang)))
 
 
 def _checks(args: argparse.Namespace) -> CheckAge:
@@ -160,69 +156,6 @@ def _months(text: str) -> int:
         return valid_months(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def checked_text(verified_on: datetime.date | None, verified_by: str | None,
-                 due: bool) -> str:
-    """When a contact was checked, in the command's English: `checked on 3 December 2026 by
-    anna` or `not yet checked`, and `due for a check` where it is."""
-    text = (f"checked on {date_in_words(verified_on, 'en')} by {verified_by}"
-            if verified_on else "not yet checked")
-    return f"{text}; due for a check" if due and verified_on else text
-
-
-def _checked_line(call: Call) -> str:
-    return "  " + checked_text(call.verified_on, call.verified_by, call.due_for_check)
-
-
-def _availability_lines(call: Call) -> list[str]:
-    known = call.availability
-    lines = []
-    if known.opening_hours:
-        lines.append(f"  opening hours: {known.opening_hours}")
-    if known.after_hours_phone:
-        lines.append(f"  after hours: {known.after_hours_phone.written_and_e164}")
-    if known.email:
-        lines.append(f"  e-mail: {known.email}")
-    if known.website:
-        lines.append(f"  website: {known.website}")
-    return lines
-
-
-def _print_answer(answer: Answer, language: Language) -> None:
-    """An answer as text: the command's own words in English, the notes in `language`."""
-    town = answer.municipality
-    print(f"{town.display_name} ({town.code}), safety region {answer.safety_region.name}, "
-          f"{answer.province}, police unit {answer.police_unit}")
-    print(f"Status: {answer.status_label('en')}")
-    noted: set[str] = set()
-    for call in answer.listed:
-        assert call.area is not None
-        group = "" if call.target_group == "all" else f" [{call.target_group}]"
-        print(f"- {call.organisation or '(no organisation named)'}{group}: "
-              f"{phones_text(call.phones)}  (area: {call.area.wording})")
-        print(_checked_line(call))
-        for line in _availability_lines(call):
-            print(line)
-        note = call.area.note_in(language)
-        if note and call.area.id not in noted:  # once per area
-            noted.add(call.area.id)
-            print(f"  note: {note}")
-    for area in answer.listed_without_contact:
-        print(f"- listed as '{area.wording}' without a contact")
-    for call in answer.fallback_calls:
-        if call.why == "fallback_no_coordinator":
-            print(f"Call {call.organisation}: {phones_text(call.phones)}")
-        else:
-            print(f"No regional coordinator for {TARGET_GROUP_TEXT[call.target_group]}: "
-                  f"call {call.organisation}: {phones_text(call.phones)}")
-        print(_checked_line(call))
-        for line in _availability_lines(call):
-            print(line)
-    if answer.national_routes:
-        print("Everywhere: " + "; ".join(
-            f"{route.label.in_language('en')} {route.phone.display}"
-            for route in answer.national_routes))
 
 
 def cmd_stale(args: argparse.Namespace) -> None:
@@ -437,7 +370,7 @@ def build_parser() -> argparse.ArgumentParser:
     with_snapshot(lookup)
     lookup.add_argument("--json", action="store_true")
     lookup.add_argument("--lang", choices=("en", "nl"), default="en",
-                        help="language of the register's notes (default en, like the output)")
+                        help="language of the output and the register's notes (default en)")
     lookup.add_argument("--months", type=_months, default=None,
                         help="a contact checked longer ago is due for a check (default: "
                              f"${CHECK_MONTHS_VARIABLE} or 12)")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html import unescape
+from html.parser import HTMLParser
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 _STYLE = re.compile(r"<style>.*?</style>", re.DOTALL)
@@ -46,3 +48,53 @@ def shown(app: AppTest, kind: str | None = None) -> list[Shown]:
 def texts(app: AppTest, kind: str | None = None) -> list[str]:
     """The texts of `shown(app, kind)`."""
     return [item.text for item in shown(app, kind)]
+
+
+class _TableParser(HTMLParser):
+    """The header and rows of every `<table class='plain-table'>` in a piece of HTML."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[tuple[list[str], list[list[str]]]] = []
+        self._cell: list[str] | None = None
+        self._row: list[str] | None = None
+        self._in_caption = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table" and ("class", "plain-table") in attrs:
+            self.tables.append(([], []))
+        elif tag == "caption":
+            self._in_caption = True
+        elif tag == "tr" and self.tables:
+            self._row = []
+        elif tag in ("th", "td") and self._row is not None:
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "caption":
+            self._in_caption = False
+        elif tag in ("th", "td") and self._cell is not None and self._row is not None:
+            self._row.append("".join(self._cell))
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            header, rows = self.tables[-1]
+            if not header:
+                header.extend(self._row)
+            else:
+                rows.append(self._row)
+            self._row = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None and not self._in_caption:
+            self._cell.append(data)
+
+
+def tables(app: AppTest) -> list[pd.DataFrame]:
+    """Every plain HTML table of the page (`ui.html_table`) as a DataFrame of the texts a
+    reader sees in its cells (numbers written the page's way: "12.345")."""
+    found = []
+    for element in app.get("html"):
+        parser = _TableParser()
+        parser.feed(element.proto.body)
+        found.extend(pd.DataFrame(rows, columns=header) for header, rows in parser.tables)
+    return found

@@ -29,7 +29,7 @@ from tests.injection_payloads import (
     payload,
     payload_register,
 )
-from tests.page_text import shown, texts
+from tests.page_text import shown, tables, texts
 from tests.search_box import type_in_search
 from ui.data import NEWEST_TTL_S
 from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
@@ -174,22 +174,23 @@ def test_snapshot_switch() -> None:
 
 def test_gaps_table_and_filter() -> None:
     app = open_view(start(), "Hiaten")
-    gaps = app.dataframe[0].value
+    gaps = tables(app)[0]
     flevoland = gaps.set_index("Code").loc["VR25"]
-    assert (flevoland["Zonder coördinator"], flevoland["Vangnet CoMensha"]) == (6, 6)
+    assert (flevoland["Zonder coördinator"], flevoland["Vangnet CoMensha"]) == ("6", "6")
     assert "Almere" in flevoland["Gemeenten zonder coördinator"]
     assert len(gaps) == 25
     app.selectbox(key="gaps_province").set_value("Limburg").run()
-    assert app.dataframe[-1].value["Code"].tolist() == ["VR23", "VR24"]
+    assert tables(app)[-1]["Code"].tolist() == ["VR23", "VR24"]
 
 
 def test_only_the_open_view_runs() -> None:
     app = start()
-    assert not app.dataframe  # the first view, the national picture, has no data grid
+    assert not app.dataframe and not tables(app)  # the national picture: no table
     open_view(app, "Hiaten")
-    assert [frame.value.columns[0] for frame in app.dataframe] == ["Code"]  # gaps only
+    assert [table.columns[0] for table in tables(app)] == ["Veiligheidsregio"]  # gaps only
     open_view(app, "Wijzigingen")
-    assert [frame.value.columns[0] for frame in app.dataframe] == ["Gemeente"]
+    assert [table.columns[0] for table in tables(app)] == ["Gemeente"]
+    assert not app.dataframe  # no data grid (its toolbar is English): plain tables
 
 
 def test_border_rule_view_and_show_on_map() -> None:
@@ -205,11 +206,11 @@ def test_border_rule_view_and_show_on_map() -> None:
 
 def test_coordinators_and_changes_tables() -> None:
     app = open_view(start(), "Zorgcoördinatoren")
-    (coordinators,) = [frame.value for frame in app.dataframe]
+    (coordinators,) = tables(app)
     assert len(coordinators) == 19  # 17 entries, two of them with two contacts
     veluwe = coordinators.loc[coordinators["Gebied (bron)"] == "Gemeente Apeldoorn en de Veluwe"]
     assert veluwe["Organisatie"].tolist() == ["MEE-Veluwe", "Moviera"]
-    (changes,) = [frame.value for frame in open_view(app, "Wijzigingen").dataframe]
+    (changes,) = tables(open_view(app, "Wijzigingen"))
     assert changes.set_index("Code").at["GM0828", "Wijziging"] == (
         "kreeg een regionale zorgcoördinator")
 
@@ -232,7 +233,7 @@ def test_download_contents(current: Coverage, boundaries: Boundaries) -> None:
     assert len(table) == 342
     assert table.at["GM0034", "Status"] == "No care coordinator: CoMensha as fallback"
     assert table.at["GM0034", "Phone (international, E.164)"] == "'+31334481186"
-    assert table.at["GM0228", "Organisations"] == "MEE-Veluwe (under 23) / Moviera (23 and over)"
+    assert table.at["GM0228", "Organisations"] == "MEE-Veluwe (under 23); Moviera (23 and over)"
     features = json.loads(coverage_geojson(current, boundaries.municipalities))["features"]
     assert len(features) == 342
     assert {f["properties"]["status"] for f in features} == {"coordinator", "comensha",
@@ -263,8 +264,8 @@ def test_a_broken_seed_register_is_reported(register_copy: Path) -> None:
 def test_a_published_version_reaches_an_open_session(register_copy: Path) -> None:
     app = start(gemeente="Leeuwarden")
     assert "058 - 215 70 84" in card(app)
-    history = open_view(app, "Geschiedenis").dataframe[0].value
-    assert history["Versie"].tolist() == [2, 1]
+    history = tables(open_view(app, "Geschiedenis"))[0]
+    assert history["Versie"].tolist() == ["2", "1"]
     current = register_copy / "snapshots" / "current.yaml"
     store = open_store()
     document = read_document(store, 2, load_units())
@@ -275,8 +276,8 @@ def test_a_published_version_reaches_an_open_session(register_copy: Path) -> Non
     time.sleep(NEWEST_TTL_S + 0.5)
     app.run()
     assert "058 - 215 70 85" in card(app)
-    history = app.dataframe[0].value
-    assert history["Versie"].tolist() == [3, 2, 1]
+    history = tables(app)[0]
+    assert history["Versie"].tolist() == ["3", "2", "1"]
     assert any(caption.startswith("Getoond: versie 3, Huidig overzicht")
                for caption in texts(app, "caption"))
     assert history.iloc[0]["Toelichting"] == "Fier: new <b>number</b>"  # plain text in a cell
@@ -301,7 +302,7 @@ def test_changes_between_any_two_versions() -> None:
     assert app.selectbox(key="changes_from").value == 1
     assert app.selectbox(key="changes_to").value == 2
     app.selectbox(key="changes_from").set_value(2).run()
-    assert not app.dataframe
+    assert not tables(app)
     assert "Geen wijzigingen." in texts(app, "paragraph")
 
 
@@ -333,8 +334,8 @@ def test_a_partial_municipality_shows_comensha_for_the_uncovered_group(
     assert any("12 partly covered" in caption for caption in texts(app, "caption"))
     assert any("Partly covered" in item.html and "#CC79A7" in item.html
                for item in shown(app, "markup"))  # the legend
-    gaps = open_view(app, "Gaps").dataframe[0].value.set_index("Code")
-    assert (gaps.at["VR06", "Partly covered"], gaps.at["VR07", "Partly covered"]) == (10, 2)
+    gaps = tables(open_view(app, "Gaps"))[0].set_index("Code")
+    assert (gaps.at["VR06", "Partly covered"], gaps.at["VR07", "Partly covered"]) == ("10", "2")
     assert "Apeldoorn" in gaps.at["VR06", "Municipalities partly covered"]
     assert "Apeldoorn" not in gaps.at["VR06", "Municipalities without coordinator"]
 
@@ -424,13 +425,13 @@ def test_register_fields_show_as_text_in_every_view(payloads_register: Path) -> 
     assert f"Op de kaart: ‘{fields['area_wording']}’." in texts(app, "info")
     assert_no_markdown_from(app, list(fields.values()))
 
-    coordinators = open_view(app, "Zorgcoördinatoren").dataframe[0].value
+    coordinators = tables(open_view(app, "Zorgcoördinatoren"))[0]
     veluwe = coordinators.loc[coordinators["Gebied (bron)"] == fields["area_wording"]]
     assert veluwe["Organisatie"].tolist() == [fields["organisation"], "Moviera"]
     assert set(veluwe["Toelichting"]) == {fields["note"]}
     assert_no_markdown_from(app, list(fields.values()))
 
-    changes = open_view(app, "Wijzigingen").dataframe[0].value
+    changes = tables(open_view(app, "Wijzigingen"))[0]
     assert changes["Nu"].str.contains(fields["organisation"], regex=False).any()
     open_view(app, "Downloads")
     assert_no_markdown_from(app, list(fields.values()))

@@ -142,7 +142,7 @@ def test_lookup_gives_the_note_in_the_chosen_language() -> None:
 def test_lookup_text_prints_the_note_once_per_area() -> None:
     result = run("lookup", "Apeldoorn", "--lang", "nl")
     assert result.returncode == 0, result.stderr
-    notes = [line for line in result.stdout.splitlines() if line.startswith("  note: ")]
-    assert len(notes) == 1 and notes[0].startswith('  note: Dubbelzinnig: "de Veluwe"')
+    notes = [line for line in result.stdout.splitlines() if line.startswith("  toelichting: ")]
+    assert len(notes) == 1 and notes[0].startswith('  toelichting: Dubbelzinnig: "de Veluwe"')
     assert "Ambiguous" not in result.stdout
     assert '  note: Ambiguous: "de Veluwe"' in run("lookup", "Apeldoorn").stdout

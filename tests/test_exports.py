@@ -54,9 +54,10 @@ def test_dutch_csv_reads_back(dutch: bytes, current: Coverage, boundaries: Bound
     assert zwolle["Telefoon (internationaal, E.164)"] == "'+31334481186"
     apeldoorn = table.loc["GM0200"]
     assert apeldoorn["Organisaties"] == (
-        "MEE-Veluwe (jonger dan 23 jaar) / Moviera (23 jaar en ouder)")
-    assert apeldoorn["Telefoon (zoals in het overzicht)"] == "055 - 526 92 00 / 088 - 374 47 44"
-    assert apeldoorn["Telefoon (internationaal, E.164)"] == "'+31555269200 / +31883744744"
+        "MEE-Veluwe (jonger dan 23 jaar); Moviera (23 jaar en ouder)")
+    # "; " between organisations, " / " between the numbers of one organisation
+    assert apeldoorn["Telefoon (zoals in het overzicht)"] == "055 - 526 92 00; 088 - 374 47 44"
+    assert apeldoorn["Telefoon (internationaal, E.164)"] == "'+31555269200; +31883744744"
     almere = table.loc["GM0034"]  # no entry: CoMensha as the fallback
     assert almere["Status"] == "Geen zorgcoördinator: CoMensha als vangnet"
     assert almere["Organisaties"] == "CoMensha"
@@ -70,7 +71,7 @@ def test_english_csv_has_english_headers_and_commas(current: Coverage,
                                                    boundaries: Boundaries) -> None:
     data = municipalities_csv(current, boundaries.municipalities["area_km2"], EN)
     table = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig").set_index("Code")
-    assert table.at["GM0200", "Organisations"] == "MEE-Veluwe (under 23) / Moviera (23 and over)"
+    assert table.at["GM0200", "Organisations"] == "MEE-Veluwe (under 23); Moviera (23 and over)"
     assert table.at["GM0193", "Phone (as in the overview)"] == "033 - 448 11 86"
     assert table["Area (km²)"].dtype == float
 
@@ -79,9 +80,11 @@ def test_gaps_csv_reads_back_in_dutch(current: Coverage) -> None:
     table = read_dutch(gaps_csv(current, NL)).set_index("Code")
     expected = gaps_table(current, NL).set_index("Code")
     assert len(table) == 25
-    share = "Aandeel bevolking zonder (volledige)"
-    assert table[share].dtype == float
-    assert (table[share] - expected[share]).abs().max() < 1e-9
+    # The share as a percentage with one decimal, under a whole header that says so.
+    share = "Aandeel inwoners zonder (volledige) regionale zorgcoördinator"
+    assert table[f"{share} (%)"].dtype == float
+    assert (table[f"{share} (%)"] - expected[share] * 100).abs().max() <= 0.05
+    assert table.at["VR25", f"{share} (%)"] == round(expected.at["VR25", share] * 100, 1)
     assert table.at["VR25", "Zonder coördinator"] == 6
     assert "Almere" in table.at["VR25", "Gemeenten zonder coördinator"]
 

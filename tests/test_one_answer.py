@@ -8,6 +8,7 @@ to call, CoMensha exactly where no listed contact serves a group)."""
 from __future__ import annotations
 
 import contextlib
+import datetime
 import io
 import json
 import re
@@ -19,8 +20,8 @@ import pandas as pd
 import pytest
 
 from coverage.answer import Answer, answers
-from coverage.cli import _print_answer
 from coverage.engine import Coverage
+from coverage.lookup_text import answer_lines
 from coverage.serialise import lookup_json
 from coverage.status import STATUS_LABELS, TARGET_GROUPS
 from geodata import Boundaries
@@ -30,10 +31,12 @@ from ui import data
 from ui.card import card_html
 from ui.downloads import municipalities_csv, municipalities_xlsx
 from ui.i18n import Translator
-from ui.region_report import region_report_pdf, report_content
+from ui.region_report import ReportVersion, region_report_pdf, report_content
 
 VERSIONS = ("earlier", "current", "partial")
 E164 = re.compile(r"\((\+\d+)\)")
+
+VERSION = ReportVersion(2, "Huidig overzicht (Nederlands)", datetime.date(2026, 3, 1))
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +130,7 @@ def test_lookup_json_and_text(versions: dict[str, Coverage],
         assert listed == [phone.e164 for call in answer.listed for phone in call.phones]
         text = io.StringIO()
         with contextlib.redirect_stdout(text):
-            _print_answer(answer, "en")
+            print("\n".join(answer_lines(answer, "en")))
         assert E164.findall(text.getvalue()) == numbers(answer), code
         assert f"Status: {STATUS_LABELS[answer.status_key]['en']}\n" in text.getvalue()
 
@@ -154,7 +157,7 @@ def test_report_rows(versions: dict[str, Coverage], found: dict[str, dict[str, A
     t = Translator("nl")
     coverage = versions[name]
     for region in coverage.units.safety_regions.index:
-        content = report_content(coverage, region, "x", t)
+        content = report_content(coverage, region, VERSION, t)
         members = [answer for answer in found[name].values()
                    if answer.safety_region.code == region]
         assert content.without == tuple(sorted(
@@ -190,7 +193,7 @@ def test_report_pdfs(versions: dict[str, Coverage], found: dict[str, dict[str, A
     regions = list(versions["current"].units.safety_regions.index)
     for index, region in enumerate(regions):
         name = "partial" if region in ("VR06", "VR07") else VERSIONS[index % 2]
-        text = pdf_text(region_report_pdf(versions[name], region, display, "x", t), tmp_path)
+        text = pdf_text(region_report_pdf(versions[name], region, display, VERSION, t), tmp_path)
         members = [answer for answer in found[name].values()
                    if answer.safety_region.code == region]
         for answer in members:
@@ -204,12 +207,25 @@ def test_report_pdfs(versions: dict[str, Coverage], found: dict[str, dict[str, A
         assert f"Gemeenten deels gedekt ({partly})" in text
 
 
+def per_organisation(answer: Answer) -> str:
+    """The numbers of each organisation joined by " / ", organisations by "; ", each number
+    once (with the first organisation that gives it)."""
+    seen: set[str] = set()
+    groups = []
+    for call in answer.calls:
+        own = [phone.e164 for phone in call.phones if phone.e164 not in seen]
+        seen.update(own)
+        if own:
+            groups.append(" / ".join(own))
+    return "; ".join(groups)
+
+
 def expected_rows(found: dict[str, Answer], t: Translator) -> pd.DataFrame:
     return pd.DataFrame({
         "code": list(found),
         "population": [answer.municipality.population for answer in found.values()],
         "status": [answer.status_label(t.language) for answer in found.values()],
-        "phones": [" / ".join(distinct(numbers(answer))) for answer in found.values()],
+        "phones": [per_organisation(answer) for answer in found.values()],
         "organisations": [len(answer.calls) for answer in found.values()],
     }).set_index("code")
 
@@ -235,5 +251,5 @@ def test_csv_and_xlsx_rows(versions: dict[str, Coverage], found: dict[str, dict[
         assert list(table[t("col_status")]) == list(expected["status"])
         phones = [value.removeprefix(quote) for value in table[t("col_phones_e164")]]
         assert phones == list(expected["phones"])
-        organisations = [len(value.split(" / ")) for value in table[t("col_organisations")]]
+        organisations = [len(value.split("; ")) for value in table[t("col_organisations")]]
         assert organisations == list(expected["organisations"])

@@ -10,8 +10,9 @@ import pytest
 import streamlit as st
 
 from coverage.register import Register
-from tests.page_text import texts
+from tests.page_text import tables, texts
 from tests.test_app import card, open_view, start
+from ui.framework_words import words_script
 
 VELUWE = "gemeente-apeldoorn-en-de-veluwe"
 OTHER = {"nl": "en", "en": "nl"}
@@ -50,7 +51,7 @@ def test_the_card_shows_the_note_in_the_page_language_only(register: Register,
 def test_the_coordinators_table_gives_the_notes_in_the_page_language(register: Register,
                                                                      language: str) -> None:
     app = open_view(start(lang=language), VIEW[language])
-    table = app.dataframe[0].value
+    table = tables(app)[0]
     shown = {note for note in table[NOTE_COLUMN[language]] if note}
     assert shown == set(_notes(register, "current", language))
     assert not shown & set(_notes(register, "current", OTHER[language]))
@@ -80,4 +81,5 @@ def test_every_run_declares_the_page_language(language: str) -> None:
     app = start(lang=language)
     scripts = [element.proto.body for element in app.get("html")
                if "documentElement.lang" in element.proto.body]
-    assert scripts == [f'<script>document.documentElement.lang = "{language}";</script>']
+    assert scripts == [str(words_script(language))]  # <html lang>, Streamlit's words too
+    assert f'document.documentElement.lang = "{language}";' in scripts[0]

@@ -133,7 +133,8 @@ def test_gaps_xlsx_has_counts_as_numbers_and_the_share_as_a_percentage(
         header = [cell.value for cell in sheet[1]]
         assert header == list(expected.columns)
         assert sheet.title == t("sheet_gaps")
-        rows = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+        code = header.index(t("col_code"))  # the region's name is the first column
+        rows = {row[code].value: row for row in sheet.iter_rows(min_row=2)}
         assert len(rows) == 25
         vr25 = rows["VR25"]
         column = header.index(t("col_without"))
@@ -172,13 +173,13 @@ def hyperlinked(tmp_path_factory: pytest.TempPathFactory, units: Units) -> Cover
 def test_an_organisation_that_is_a_formula_is_text_in_every_download(
         hyperlinked: Coverage, boundaries: Boundaries, t: Translator) -> None:
     areas = boundaries.municipalities["area_km2"]
-    organisations = f"{HYPERLINK} ({t('target_under_23')}) / Moviera ({t('target_23_plus')})"
+    organisations = f"{HYPERLINK} ({t('target_under_23')}); Moviera ({t('target_23_plus')})"
 
     rows = read_csv_rows(municipalities_csv(hyperlinked, areas, t), t.language)
     header, apeldoorn = rows[0], next(row for row in rows if row[0] == "GM0200")
     assert len(rows) == 343
     assert apeldoorn[header.index(t("col_organisations"))] == "'" + organisations
-    assert apeldoorn[header.index(t("col_phones_e164"))] == "'+31555269200 / +31883744744"
+    assert apeldoorn[header.index(t("col_phones_e164"))] == "'+31555269200; +31883744744"
     assert not [cell for row in rows for cell in row if cell.startswith(OWASP_STARTS)]
     gaps = read_csv_rows(gaps_csv(hyperlinked, t), t.language)
     assert len(gaps) == 26

@@ -3,6 +3,7 @@ contact removed): headline figures, chart data, the Dutch CSV and the region rep
 
 from __future__ import annotations
 
+import datetime
 import io
 import subprocess
 from pathlib import Path
@@ -16,7 +17,7 @@ from ui import data
 from ui.charts import headline_figures, region_population
 from ui.downloads import municipalities_csv
 from ui.i18n import Translator
-from ui.region_report import region_report_pdf
+from ui.region_report import ReportVersion, region_report_pdf
 
 NL = Translator("nl")
 
@@ -41,13 +42,15 @@ def test_partial_in_the_dutch_csv(partial: dict[str, Coverage],  # noqa: F811
     apeldoorn = table.loc["GM0200"]
     assert apeldoorn["Status"] == "Deels gedekt: regionale zorgcoördinator voor één leeftijdsgroep"
     assert apeldoorn["Leeftijdsgroepen zonder regionale zorgcoördinator"] == "23 jaar en ouder"
-    assert apeldoorn["Telefoon (zoals in het overzicht)"] == "055 - 526 92 00 / 033 - 448 11 86"
-    assert apeldoorn["Telefoon (internationaal, E.164)"] == "'+31555269200 / +31334481186"
+    # Two organisations: "; " between them (" / " is between the numbers of one).
+    assert apeldoorn["Telefoon (zoals in het overzicht)"] == "055 - 526 92 00; 033 - 448 11 86"
+    assert apeldoorn["Telefoon (internationaal, E.164)"] == "'+31555269200; +31334481186"
 
 
 def test_partial_in_the_region_report(partial: dict[str, Coverage],  # noqa: F811
                                       tmp_path: Path) -> None:
-    pdf = region_report_pdf(partial["current"], "VR06", data.display_municipalities(), "x", NL)
+    pdf = region_report_pdf(partial["current"], "VR06", data.display_municipalities(),
+                            ReportVersion(2, "Huidig", datetime.date(2026, 3, 1)), NL)
     path = tmp_path / "VR06.pdf"
     path.write_bytes(pdf)
     text = " ".join(subprocess.run(["pdftotext", str(path), "-"], check=True,

@@ -73,12 +73,14 @@ def unit_and_entry_inputs(coverage: Coverage, keys: PickerKeys, t: Translator) -
     units = coverage.units
     kind_column, unit_column = st.columns(2)
     kind = kind_column.selectbox(t("proposal_unit_kind"), UNIT_KINDS, key=keys.unit_kind,
-                                 format_func=lambda kind: t(f"proposal_kind_{kind}"))
+                                 format_func=lambda kind: t(f"proposal_kind_{kind}"),
+                                 placeholder=t("choose_placeholder"))
     options = unit_options(kind, units)
     if st.session_state.get(keys.unit) not in options:
         st.session_state[keys.unit] = next(iter(options))
     unit_column.selectbox(t("proposal_unit"), list(options), key=keys.unit,
-                          format_func=options.__getitem__)
+                          format_func=options.__getitem__,
+                          placeholder=t("choose_placeholder"))
     add, remove, _ = st.columns([1, 1, 2])
     add.button(t("proposal_add"), key=f"{keys.prefix}add_unit",
                on_click=lambda: change_codes(keys.codes, chosen_unit_codes(keys, units), True))
@@ -90,7 +92,8 @@ def unit_and_entry_inputs(coverage: Coverage, keys: PickerKeys, t: Translator) -
     if st.session_state.get(keys.entry) not in entries:
         st.session_state[keys.entry] = next(iter(entries))
     st.selectbox(t("proposal_entry"), list(entries), key=keys.entry,
-                 format_func=entries.__getitem__)  # options are plain text
+                 format_func=entries.__getitem__,  # options are plain text
+                 placeholder=t("choose_placeholder"))
     st.button(t("proposal_start_from_entry"), key=f"{keys.prefix}start_from_entry",
               on_click=_start_from_entry, args=(keys, coverage))
 

@@ -7,6 +7,8 @@ the map's (`STATUS_COLOURS`), so a status looks the same on the map, in the lege
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
@@ -74,14 +76,35 @@ def localised(chart: alt.Chart, t: Translator) -> alt.Chart:
     return chart.configure(locale={"number": NUMBER_LOCALES[t.language]})
 
 
+TITLE_WIDTH = 34
+"""Characters per line of a chart's title (it wraps, so a phone shows it whole)."""
+def wrapped_title(text: str) -> alt.TitleParams:
+    """A chart title in lines of at most `TITLE_WIDTH` characters, at the chart's left.
+
+    >>> wrapped_title("Inwoners per veiligheidsregio, naar status van de zorgcoördinatie").text
+    ['Inwoners per veiligheidsregio,', 'naar status van de zorgcoördinatie']
+    """
+    return alt.TitleParams(textwrap.wrap(text, TITLE_WIDTH), anchor="start", fontSize=14)
+
+
+def _category_axis() -> alt.Axis:
+    """A category axis without a title (the chart's title says what it lists; an axis title
+    beside long labels overlapped them) and with its labels never cut. (Labels cannot wrap:
+    Vega's `labelExpr` needs `eval`, which the page's CSP forbids.)"""
+    return alt.Axis(title=None, labelLimit=0)
+
+
 def region_chart(data: pd.DataFrame, t: Translator) -> alt.Chart:
-    """Stacked horizontal bars: each safety region's population by status."""
-    return localised(alt.Chart(data, title=t("chart_regions_title")).mark_bar().encode(
-        y=alt.Y("region:N", sort=alt.SortField("region_code"), title=t("col_region"),
-                axis=alt.Axis(labelLimit=220)),
-        x=alt.X("sum(population):Q", title=t("col_population")),
+    """Stacked horizontal bars: each safety region's population by status; the legend below
+    the bars in one column, so it fits a phone."""
+    return localised(alt.Chart(data, title=wrapped_title(t("chart_regions_title")),
+                               width="container").mark_bar().encode(
+        y=alt.Y("region:N", sort=alt.SortField("region_code"), axis=_category_axis()),
+        x=alt.X("sum(population):Q", title=t("col_population"),
+                axis=alt.Axis(tickCount=4, labelOverlap=True)),
         color=alt.Color("status_label:N", scale=status_scale(t), title=t("col_status"),
-                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=400)),
+                        legend=alt.Legend(orient="bottom", direction="vertical", columns=1,
+                                          labelLimit=0, titleLimit=0)),
         order=alt.Order("order:Q"),
         tooltip=[alt.Tooltip("region:N", title=t("col_region")),
                  alt.Tooltip("status_label:N", title=t("col_status")),
@@ -121,11 +144,12 @@ def change_counts(coverages: dict[str, Coverage]) -> pd.DataFrame:
 def change_chart(counts: pd.DataFrame, t: Translator) -> alt.Chart:
     """Horizontal bars: municipalities per kind of change between the two overviews."""
     data = counts.assign(label=[t(f"change_{kind}") for kind in counts["change"]])
-    return localised(alt.Chart(data, title=t("chart_changes_title")).mark_bar(
-        color="#555555").encode(
+    return localised(alt.Chart(data, title=wrapped_title(t("chart_changes_title")),
+                               width="container").mark_bar(color="#555555").encode(
         y=alt.Y("label:N", sort=[t(f"change_{kind}") for kind in CHANGE_KINDS],
-                title=t("col_change"), axis=alt.Axis(labelLimit=400)),
-        x=alt.X("municipalities:Q", title=t("col_municipalities")),
+                axis=_category_axis()),
+        x=alt.X("municipalities:Q", title=t("col_municipalities"),
+                axis=alt.Axis(tickMinStep=1, labelOverlap=True)),
         tooltip=[alt.Tooltip("label:N", title=t("col_change")),
                  alt.Tooltip("municipalities:Q", title=t("col_municipalities"))],
     ), t)

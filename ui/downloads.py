@@ -39,8 +39,18 @@ def coverage_geojson(coverage: Coverage, municipalities: gpd.GeoDataFrame) -> by
 
 
 def gaps_csv(coverage: Coverage, t: Translator) -> bytes:
-    """The gaps per safety region as CSV for a spreadsheet in the interface language."""
-    return spreadsheet_csv(gaps_table(coverage, t), t.language)
+    """The gaps per safety region as CSV for a spreadsheet in the interface language; the
+    share of the population without (full) coverage as a percentage with one decimal (60,0
+    under a header that says "%"), as a reader expects it (the XLSX keeps a typed share)."""
+    return spreadsheet_csv(percent_share(gaps_table(coverage, t), t), t.language)
+
+
+def percent_share(table: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    """The gaps table with its share column as a percentage (0.6 → 60.0) under its "%"
+    header."""
+    share = t("col_share_without")
+    return table.assign(**{share: (table[share] * 100).round(1)}).rename(
+        columns={share: t("col_share_without_percent")})
 
 
 def gaps_xlsx(coverage: Coverage, t: Translator) -> bytes:

@@ -28,7 +28,7 @@ from coverage.schema import REFERENCE_KINDS
 from registry.proposal_entry import municipality_refs
 from ui import plain_text
 from ui.area_picker import PickerKeys, municipality_list, unit_and_entry_inputs
-from ui.i18n import Translator
+from ui.i18n import DEFAULT_LANGUAGE, Translator
 
 PREFIX = "entry_form"
 TARGET_GROUPS = ("all", "under_23", "23_plus")
@@ -40,7 +40,15 @@ PREFILL_KEY = "entry_form_prefill"
 """Session state of an entry to start the form with on the edit page's next run (a proposal
 turned into a draft entry, `ui.proposal_draft`): `(data, municipality codes)`."""
 
-_UNIT_LINE = max(map(len, REFERENCE_KINDS)) + len(": ") + max(limits.MAX_NAME_CHARS,
+UNIT_WORDS = {"nl": {"municipality": "gemeente", "safety_region": "veiligheidsregio",
+                     "province": "provincie", "police_unit": "politie-eenheid",
+                     "entry": "gebied"},
+              "en": {kind: kind for kind in REFERENCE_KINDS}}
+"""The kinds of unit as the form writes them, per language (both languages are read)."""
+_KIND_OF_WORD = {word: kind for words in UNIT_WORDS.values() for kind, word in words.items()}
+
+
+_UNIT_LINE = max(map(len, _KIND_OF_WORD)) + len(": ") + max(limits.MAX_NAME_CHARS,
                                                              limits.MAX_ID_CHARS) + 1
 FIELD_LIMITS = {
     "id": limits.MAX_ID_CHARS,
@@ -67,27 +75,33 @@ def key(*parts: object) -> str:
     return ".".join((PREFIX, *map(str, parts)))
 
 
-def units_text(refs: list[dict[str, str]]) -> str:
-    """Area units as the form shows them, one per line (`municipality: Rotterdam`).
+def units_text(refs: list[dict[str, str]], language: str = "en") -> str:
+    """Area units as the form shows them, one per line (`gemeente: Rotterdam` in Dutch).
 
     >>> units_text([{"municipality": "Rotterdam"}, {"safety_region": "VR17"}])
     'municipality: Rotterdam\\nsafety_region: VR17'
+    >>> units_text([{"municipality": "Rotterdam"}, {"police_unit": "Oost-Nederland"}], "nl")
+    'gemeente: Rotterdam\\npolitie-eenheid: Oost-Nederland'
     """
-    return "\n".join(f"{kind}: {value}" for ref in refs for kind, value in ref.items())
+    words = UNIT_WORDS[language]
+    return "\n".join(f"{words[kind]}: {value}" for ref in refs for kind, value in ref.items())
 
 
 def units_from_text(text: str) -> list[dict[str, str]]:
-    """Area units from the form's lines; a line without a known kind is a municipality (the
-    register's validation names any unit it does not know).
+    """Area units from the form's lines, kinds in Dutch or English; a line without a known
+    kind is a municipality (the register's validation names any unit it does not know).
 
     >>> units_from_text("Rotterdam\\n safety_region : Zuid-Holland-Zuid\\n\\n")
     [{'municipality': 'Rotterdam'}, {'safety_region': 'Zuid-Holland-Zuid'}]
+    >>> units_from_text("Provincie: Utrecht\\ngebied: gemeente-rotterdam")
+    [{'province': 'Utrecht'}, {'entry': 'gemeente-rotterdam'}]
     """
     refs = []
     for line in text.splitlines():
-        kind, separator, value = line.partition(":")
-        if separator and kind.strip() in REFERENCE_KINDS:
-            refs.append({kind.strip(): value.strip()})
+        word, separator, value = line.partition(":")
+        kind = _KIND_OF_WORD.get(word.strip().lower())
+        if separator and kind:
+            refs.append({kind: value.strip()})
         elif line.strip():
             refs.append({"municipality": line.strip()})
     return refs
@@ -119,8 +133,9 @@ def load_entry(data: dict[str, Any], municipalities: Iterable[str] = ()) -> None
     note = data.get("note") or {}
     state[key("id")] = _fitting("id", data.get("id", ""))
     state[key("area_wording")] = _fitting("area_wording", data.get("area_wording", ""))
-    state[key("include")] = _fitting("include", units_text(area.get("include", [])))
-    state[key("exclude")] = _fitting("exclude", units_text(area.get("exclude", [])))
+    language = state.get("language", DEFAULT_LANGUAGE)
+    state[key("include")] = _fitting("include", units_text(area.get("include", []), language))
+    state[key("exclude")] = _fitting("exclude", units_text(area.get("exclude", []), language))
     state[key("note_nl")] = _fitting("note_nl", note.get("nl", ""))
     state[key("note_en")] = _fitting("note_en", note.get("en", ""))
     contacts = (data.get("contacts", []) if data else [{}])[:limits.MAX_CONTACTS]
@@ -168,7 +183,8 @@ def _contact(index: int, t: Translator) -> dict[str, Any]:
                                 help=_limit_help("inferred_organisation", t))
     group = left.selectbox(t("field_target_group"), TARGET_GROUPS,
                            format_func=lambda value: t(f"target_{value}"),
-                           key=key("contact", index, "target_group"))
+                           key=key("contact", index, "target_group"),
+                           placeholder=t("choose_placeholder"))
     wording = right.text_input(t("field_target_group_wording"),
                                key=key("contact", index, "target_group_wording"),
                                max_chars=FIELD_LIMITS["target_group_wording"],
@@ -179,7 +195,8 @@ def _contact(index: int, t: Translator) -> dict[str, Any]:
                                    limit=limits.MAX_PHONE_CHARS))
     said = right.selectbox(t("field_comensha"), COMENSHA_CHOICES,
                            format_func=lambda value: t(f"comensha_{value}"),
-                           key=key("contact", index, "comensha"))
+                           key=key("contact", index, "comensha"),
+                           placeholder=t("choose_placeholder"))
     contact: dict[str, Any] = {"organisation": organisation.strip() or None}
     if inferred.strip():
         contact["inferred_organisation"] = inferred.strip()

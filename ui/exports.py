@@ -12,12 +12,13 @@ import shapely
 
 from coverage.answer import Answer, Call, answers
 from coverage.engine import Coverage
-from coverage.phones import Phone
 from ui.checked_text import checked_words
 from ui.i18n import Translator
 
 GEOJSON_DECIMALS = 6
 """Coordinate decimals in the GeoJSON download (about 0.1 m at Dutch latitudes)."""
+ORGANISATION_SEPARATOR = "; "
+"""Between organisations in one cell; " / " is between the numbers of one organisation."""
 
 
 def _organisation(call: Call, t: Translator) -> str:
@@ -29,15 +30,24 @@ def municipality_export(coverage: Coverage, areas_km2: pd.Series, t: Translator)
     """One row per municipality (its `coverage.answer.Answer`): names, regions, population,
     area, status in words, the age groups without a regional coordinator, whom to call (every
     organisation, CoMensha where it is the fallback, also for the uncovered age group) and
-    their phone numbers (as written and in E.164, each number once), and when each call's
-    contact was last checked."""
+    their phone numbers (as written and in E.164, each number once: " / " between the numbers
+    of one organisation, "; " between organisations), and when each call's contact was last
+    checked."""
     found = list(answers(coverage).values())
 
-    def numbers(answer: Answer) -> list[Phone]:
-        return list({phone.e164: phone for call in answer.calls
-                     for phone in call.phones}.values())
+    def per_organisation(answer: Answer, written: bool) -> str:
+        """Numbers of one organisation joined by " / ", organisations by "; " (each number
+        once, with the first organisation that gives it)."""
+        seen: set[str] = set()
+        groups = []
+        for call in answer.calls:
+            own = [phone for phone in call.phones if phone.e164 not in seen]
+            seen.update(phone.e164 for phone in own)
+            if own:
+                groups.append(" / ".join(phone.display if written else phone.e164
+                                         for phone in own))
+        return ORGANISATION_SEPARATOR.join(groups)
 
-    phones = [numbers(answer) for answer in found]
     return pd.DataFrame({
         t("col_code"): [answer.municipality.code for answer in found],
         t("col_municipality"): [answer.municipality.display_name for answer in found],
@@ -53,13 +63,13 @@ def municipality_export(coverage: Coverage, areas_km2: pd.Series, t: Translator)
         t("col_uncovered_groups"): [", ".join(t(f"target_{group}")
                                               for group in answer.uncovered_target_groups)
                                     for answer in found],
-        t("col_organisations"): [" / ".join(_organisation(call, t) for call in answer.calls)
+        t("col_organisations"): [ORGANISATION_SEPARATOR.join(_organisation(call, t)
+                                                             for call in answer.calls)
                                  for answer in found],
-        t("col_phones_written"): [" / ".join(phone.display for phone in numbers)
-                                  for numbers in phones],
-        t("col_phones_e164"): [" / ".join(phone.e164 for phone in numbers)
-                               for numbers in phones],
-        t("col_checked"): [" / ".join(checked_words(call, t) for call in answer.calls)
+        t("col_phones_written"): [per_organisation(answer, True) for answer in found],
+        t("col_phones_e164"): [per_organisation(answer, False) for answer in found],
+        t("col_checked"): [ORGANISATION_SEPARATOR.join(checked_words(call, t)
+                                                       for call in answer.calls)
                            for answer in found],
     })
 

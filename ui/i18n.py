@@ -64,8 +64,10 @@ TEXT: dict[str, dict[str, str]] = {
     "sign_in_refused": {"nl": "Onbekende naam of verkeerd wachtwoord.",
                         "en": "Unknown name or wrong password."},
     "sign_in_locked": {
-        "nl": "Te veel mislukte pogingen voor deze naam. Probeer het opnieuw na {time} UTC.",
-        "en": "Too many failed attempts for this name. Try again after {time} UTC."},
+        "nl": "Te veel mislukte pogingen voor deze naam. Probeer het opnieuw na {time} "
+              "(Nederlandse tijd).",
+        "en": "Too many failed attempts for this name. Try again after {time} "
+              "(Amsterdam time)."},
     "signed_in_as": {"nl": "Aangemeld als {name} ({role}).",
                      "en": "Signed in as {name} ({role})."},
     "sign_out": {"nl": "Afmelden", "en": "Sign out"},
@@ -86,7 +88,7 @@ TEXT: dict[str, dict[str, str]] = {
                  "en": "Id (lower-case letters, digits and hyphens)"},
     "field_area_wording": {"nl": "Gebied zoals de bron het noemt",
                            "en": "Area as the source words it"},
-    "field_include": {"nl": "Omvat (één eenheid per regel, bijv. municipality: Rotterdam)",
+    "field_include": {"nl": "Omvat (één eenheid per regel, bijv. gemeente: Rotterdam)",
                       "en": "Includes (one unit per line, e.g. municipality: Rotterdam)"},
     "edit_build_area": {"nl": "Gebied samenstellen: hele regio's, bestaand gebied, gemeenten",
                         "en": "Build the area: whole regions, an existing area, municipalities"},
@@ -100,8 +102,8 @@ TEXT: dict[str, dict[str, str]] = {
     "field_exclude": {"nl": "Behalve (één eenheid per regel)",
                       "en": "Except (one unit per line)"},
     "field_units_help": {
-        "nl": "Soorten: municipality, safety_region, province, police_unit, entry (het gebied "
-              "van een ander item). Namen of CBS-codes.",
+        "nl": "Soorten: gemeente, veiligheidsregio, provincie, politie-eenheid, gebied (het "
+              "gebied van een ander item; de Engelse woorden werken ook). Namen of CBS-codes.",
         "en": "Kinds: municipality, safety_region, province, police_unit, entry (another "
               "entry's area). Names or CBS codes."},
     "field_note_nl": {"nl": "Toelichting (Nederlands)", "en": "Note (Dutch)"},
@@ -174,8 +176,7 @@ TEXT: dict[str, dict[str, str]] = {
     "not_allowed": {"nl": "Uw account mag dit niet: {error}",
                     "en": "Your account may not do this: {error}"},
     # Versions of the register
-    "version_newest": {"nl": "Nieuwste (volgt nieuwe publicaties)",
-                       "en": "Newest (follows new publications)"},
+    "version_newest": {"nl": "Nieuwste versie", "en": "Newest version"},
     "version_shown": {"nl": "Getoond: versie {number}, {label}, gepubliceerd {date}.",
                       "en": "Shown: version {number}, {label}, published {date}."},
     "version_option": {"nl": "Versie {number}, {label} ({date})",
@@ -194,7 +195,7 @@ TEXT: dict[str, dict[str, str]] = {
               "python -m coverage import."},
     "col_version": {"nl": "Versie", "en": "Version"},
     "col_label": {"nl": "Label", "en": "Label"},
-    "col_published_at": {"nl": "Gepubliceerd (UTC)", "en": "Published (UTC)"},
+    "col_published_at": {"nl": "Gepubliceerd", "en": "Published"},
     "col_published_by": {"nl": "Door", "en": "By"},
     "col_comment": {"nl": "Toelichting", "en": "Comment"},
     "col_parent": {"nl": "Gebaseerd op", "en": "Based on"},
@@ -379,8 +380,8 @@ TEXT: dict[str, dict[str, str]] = {
     "col_fallback": {"nl": "Vangnet CoMensha", "en": "CoMensha fallback"},
     "col_population_without": {"nl": "Inwoners zonder (volledige) coördinatie",
                                "en": "Population without (full) coordination"},
-    "col_share_without": {"nl": "Aandeel bevolking zonder (volledige)",
-                          "en": "Share of population without (full)"},
+    "col_share_without": {"nl": "Aandeel inwoners zonder (volledige) regionale zorgcoördinator",
+                          "en": "Share of inhabitants without (full) regional coordination"},
     "col_names_without": {"nl": "Gemeenten zonder coördinator",
                           "en": "Municipalities without coordinator"},
     "col_names_partial": {"nl": "Gemeenten deels gedekt", "en": "Municipalities partly covered"},
@@ -509,8 +510,10 @@ TEXT: dict[str, dict[str, str]] = {
     "report_subtitle": {"nl": "Provincie {province} · politie-eenheid {police_unit}",
                         "en": "Province {province} · police unit {police_unit}"},
     "report_version": {
-        "nl": "Versie: {version}, ‘{title}’; datum van het overzicht: {date}. Gemaakt op {today}.",
-        "en": "Version: {version}, ‘{title}’; date of the overview: {date}. Made on {today}."},
+        "nl": "Versie {number} van het register: {version}, ‘{title}’, gepubliceerd op "
+              "{published}; datum van het overzicht: {date}. Gemaakt op {today}.",
+        "en": "Version {number} of the register: {version}, ‘{title}’, published on "
+              "{published}; date of the overview: {date}. Made on {today}."},
     "report_undated": {"nl": "niet vermeld in de bron", "en": "not given in the source"},
     "report_without": {"nl": "Gemeenten zonder regionale zorgcoördinator ({count})",
                        "en": "Municipalities without a regional care coordinator ({count})"},
@@ -961,6 +964,39 @@ TEXT: dict[str, dict[str, str]] = {
     "checked_on_words": {"nl": "gecontroleerd op {date} door {name}",
                          "en": "checked on {date} by {name}"},
     "checked_due_words": {"nl": "controle nodig", "en": "due for a check"},
+    # Issue 17: one language per page, nothing cut, a traceable report
+    "choose_placeholder": {"nl": "Kies …", "en": "Choose …"},
+    "version_newest_help": {
+        "nl": "‘Nieuwste versie’ volgt nieuwe publicaties: een pagina die erop staat, toont een "
+              "nieuw gepubliceerde versie binnen enkele seconden. Kies een nummer om één versie "
+              "vast te houden (die komt in de link).",
+        "en": "‘Newest version’ follows new publications: a page left on it shows a newly "
+              "published version within seconds. Choose a number to keep one version (it goes "
+              "into the link)."},
+    "table_download_csv": {"nl": "Deze tabel als CSV", "en": "This table as CSV"},
+    "gaps_table_caption": {"nl": "Hiaten per veiligheidsregio", "en": "Gaps per safety region"},
+    "changes_caption": {"nl": "Wijzigingen van versie {before} naar versie {after}",
+                        "en": "Changes from version {before} to version {after}"},
+    "history_seeded": {"nl": "Eerste start: overgenomen uit de meegeleverde bestanden",
+                       "en": "First start: taken from the files shipped with the app"},
+    "history_seed_author": {"nl": "eerste start", "en": "first start"},
+    "history_no_parent": {"nl": "geen", "en": "none"},
+    "report_finding": {"nl": "{area} ({organisations}): {verdict}",
+                       "en": "{area} ({organisations}): {verdict}"},
+    "report_title_province": {"nl": "Provincie {name}", "en": "Province of {name}"},
+    "report_title_police_unit": {"nl": "Politie-eenheid {name}", "en": "Police unit {name}"},
+    "report_subtitle_regions": {"nl": "Veiligheidsregio's: {regions}",
+                                "en": "Safety regions: {regions}"},
+    "report_download_region": {"nl": "Rapport voor {region} (PDF)",
+                               "en": "Report for {region} (PDF)"},
+    "geojson_fields_note": {
+        "nl": "De velden van de GeoJSON hebben vaste Engelse namen (code, name, status …), "
+              "zodat programma's ze in elke taal lezen; hun betekenis staat in de README.",
+        "en": "The GeoJSON's fields have fixed English names (code, name, status …), so "
+              "programs read them in any language; the README explains them."},
+    "col_share_without_percent": {
+        "nl": "Aandeel inwoners zonder (volledige) regionale zorgcoördinator (%)",
+        "en": "Share of inhabitants without (full) regional coordination (%)"},
 }
 
 

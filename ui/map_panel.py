@@ -108,7 +108,8 @@ def show_focus(focus: Focus) -> None:
 
 def legend_html(t: Translator, proposal: bool = False, caveat: bool = True) -> Markup:
     """The legend: a swatch and words for every colour and line on the map (on the proposal
-    page the hatching of the proposal instead of the selection's outline), and the capacity
+    page the hatching of the proposal instead of the selection's and the gaps view's region's
+    outlines, which that page does not draw), and the capacity
     caveat unless `caveat` is False (the contact card above it already says it)."""
     swatches = [
         (STATUS_COLOURS["coordinator"], t("status_coordinator")),
@@ -125,9 +126,10 @@ def legend_html(t: Translator, proposal: bool = False, caveat: bool = True) -> M
     items += [f"<li><span class='line' style='border-top:3px "
               f"{'dashed' if style.get('dashArray') else 'solid'} {style['color']}'></span>"
               f"{escape(text)}</li>" for style, text in lines]
-    outlines = [(FOCUS_STYLE, FOCUS_HALO_STYLE, t("legend_focus"))]
-    if not proposal:
-        outlines.insert(0, (SELECTED_STYLE, SELECTED_HALO_STYLE, t("legend_selection")))
+    # The proposal page has neither a selection nor the gaps view's chosen region.
+    outlines = [] if proposal else [(SELECTED_STYLE, SELECTED_HALO_STYLE,
+                                     t("legend_selection")),
+                                    (FOCUS_STYLE, FOCUS_HALO_STYLE, t("legend_focus"))]
     items += [f"<li><span class='outline' style='border-color:{line['color']};"
               f"box-shadow:0 0 0 3px {halo['color']},0 0 0 4px #888'></span>{escape(text)}</li>"
               for line, halo, text in outlines]

@@ -6,7 +6,8 @@ or beside a long name it runs out of the map's iframe and is clipped. This scrip
 tooltip's placement (``L.Tooltip._setPosition`` of the Leaflet in ``static/``, 1.9.3, see
 :data:`ui.offline_map.LEAFLET_VERSION`): after Leaflet has placed it, the tooltip is moved back
 inside the map's container with :data:`MARGIN_PX` to spare, and it is never wider than the
-map (on a narrow screen its lines wrap).
+map (on a narrow screen its lines wrap). A click on a municipality hides the tooltip until the
+pointer leaves it, so the municipality just chosen is not covered.
 """
 
 from __future__ import annotations
@@ -55,6 +56,15 @@ class TooltipInView(MacroElement):
                                           L.DomUtil.getPosition(container).add(L.point(dx, dy)));
                 }
             };
+            // A click (a tap) selects the municipality under it: the tooltip would cover it,
+            // so it hides until the pointer leaves that municipality.
+            var layer = {{ this.layer.get_name() }};
+            var show = function (visible) {
+                var container = tooltip.getElement && tooltip.getElement();
+                if (container) { container.style.visibility = visible ? "" : "hidden"; }
+            };
+            layer.on("click", function () { show(false); });
+            layer.on("mouseout", function () { show(true); });
         })();
         {% endmacro %}
         """

@@ -10,17 +10,14 @@ version watch (`ui.sidebar.watch_for_new_versions`).
 from __future__ import annotations
 
 import datetime
-from zoneinfo import ZoneInfo
 
 import streamlit as st
 
 from ui import data, plain_text
 from ui.i18n import Translator
+from ui.local_time import date_time_text
 from ui.timed_fragment import on_ticks_only
 
-LOCAL_TIME = ZoneInfo("Europe/Amsterdam")
-"""The time zone the notice's time is given in."""
-TIME_FORMAT = {"nl": "%d-%m-%Y %H:%M", "en": "%Y-%m-%d %H:%M"}
 WAIT_EVERY_S = 3.0
 """How often a page with nothing to show asks whether the database answers again."""
 
@@ -32,8 +29,7 @@ def outage_notice(as_of: datetime.datetime, t: Translator) -> str:
     >>> outage_notice(when, Translator("nl"))
     'Overzicht van 01-03-2025 14:05; de database is nu niet bereikbaar.'
     """
-    local = as_of.astimezone(LOCAL_TIME)
-    return t("database_unreachable", as_of=local.strftime(TIME_FORMAT[t.language]))
+    return t("database_unreachable", as_of=date_time_text(as_of, t.language))
 
 
 def refuse_editing(t: Translator) -> None:

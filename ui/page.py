@@ -196,7 +196,8 @@ def show_dashboard(context: PageContext) -> None:
         t("tab_charts"): lambda: (overview.national_picture(
             _with_previous(chosen.version, context.offline), coverage, t, shown.key,
             charts=True), overview.coverage_over_time(data.coverage_history(versions), t)),
-        t("tab_gaps"): lambda: tabs.gaps(coverage, shown.key, t),
+        t("tab_gaps"): lambda: tabs.gaps(coverage, shown.key, t, info=next(
+            info for info in versions if info.number == chosen.version)),
         t("tab_border"): lambda: tabs.border_rule(coverage, t),
         t("tab_coordinators"): lambda: tabs.coordinators(coverage, t),
         t("tab_changes"): lambda: tabs.changes(versions, chosen.version, t),

@@ -46,6 +46,22 @@ _STYLE = """<style>
 .plain-text ul {margin: 0; padding-left: 1.25rem;}
 .plain-text.preformatted {white-space: pre-wrap; font-size: 0.85rem; background: #f6f6f6;
   padding: 0.5rem;}
+.plain-table-frame {max-width: 100%; max-height: 36rem; overflow: auto; margin: 0 0 0.5rem 0;
+  border: 1px solid #d6d6d6; border-radius: 0.25rem;}
+.plain-table {border-collapse: separate; border-spacing: 0; font-size: 0.875rem;
+  width: max-content; min-width: 100%;}
+.plain-table caption {position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap;}
+.plain-table th, .plain-table td {padding: 0.3rem 0.5rem; text-align: left; vertical-align: top;
+  border-bottom: 1px solid #e6e6e6; background: #fff; min-width: 4rem; max-width: 22rem;
+  white-space: normal; overflow-wrap: anywhere;}
+.plain-table thead th {position: sticky; top: 0; z-index: 1; background: #f3f4f6;
+  font-weight: 600; max-width: 12rem; overflow-wrap: normal; hyphens: auto;}
+.plain-table tbody th {position: sticky; left: 0; font-weight: 600; max-width: 12rem;}
+.plain-table thead th:first-child {left: 0; z-index: 2;}
+.plain-table .number {text-align: right; font-variant-numeric: tabular-nums;}
+@media (max-width: 640px) {.plain-table tbody th, .plain-table thead th:first-child
+  {max-width: 8rem;}}
 </style>"""
 
 _ROLES: dict[Kind, str] = {"info": "status", "warning": "alert", "error": "alert",

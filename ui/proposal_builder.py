@@ -68,7 +68,8 @@ def inputs(coverage: Coverage, t: Translator) -> Proposal:
     second.text_input(t("proposal_organisation"), key=ORGANISATION_KEY, max_chars=MAX_TEXT,
                       placeholder=t("proposal_to_be_decided"))
     third.selectbox(t("proposal_target_group"), TARGET_GROUPS, key=GROUP_KEY,
-                    format_func=lambda group: t(f"target_{group}"))
+                    format_func=lambda group: t(f"target_{group}"),
+                    placeholder=t("choose_placeholder"))
 
     with st.expander(t("proposal_add_units"), expanded=False):
         unit_and_entry_inputs(coverage, PICKER_KEYS, t)

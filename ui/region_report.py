@@ -1,10 +1,14 @@
-"""A one-page printable report per safety region (PDF) that a regional table can hand round.
+"""A printable report per safety region, province or police unit (PDF, one page for a safety
+region) that a regional table can hand round, traceable to the version it was made from.
 
-The page: the region's name, province and police unit; the version of the overview and the
-date; a map of its municipalities coloured by status (the map's colours) with a legend; the
-region's totals; the municipalities without a regional coordinator and those partly covered,
-by name; the contacts per group of municipalities (phone numbers as written and in E.164);
-the border-rule verdicts on the areas that touch the region; the capacity caveat.
+The page: the region's name (for a safety region its province and police unit, else its
+safety regions); the version of the register (number, label, title, publication date) and the
+date of the overview, the version also in the file name; a map of its municipalities coloured
+by status (the map's colours), with their names, and a legend; the region's totals; the
+municipalities without a regional coordinator and those partly covered, by name; the contacts
+per group of municipalities (phone numbers as written and in E.164); the border-rule verdicts
+on the areas that touch the region, each naming the area and its organisations; the capacity
+caveat.
 
 `report_content` gathers the words (pure, testable); `render_pdf` lays them out with fpdf2,
 drawing each municipality as polygons projected to the Dutch grid (EPSG:28992). The text
@@ -15,7 +19,9 @@ e.g. ë, â, ï), embedded in the PDF.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,12 +33,15 @@ from coverage.answer import Answer, Call, answers
 from coverage.engine import Coverage
 from coverage.phones import phones_text
 from coverage.status import UNCOVERED_STATUSES
-from coverage.verdict import touching_region, verdicts
+from coverage.verdict import BorderVerdict, touching_region, verdicts
+from registry.versions import VersionInfo
 from ui.checked_text import checked_words
 from ui.i18n import Translator
+from ui.local_time import date_text
 from ui.map_palette import STATUS_COLOURS, colour_keys
-from ui.region_view import region_totals_text
+from ui.region_view import RegionKind, in_region, region_totals_text
 from ui.register_text import version_title
+from ui.sidebar import version_label as info_label
 from ui.verdict_text import verdict_text
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
@@ -45,6 +54,23 @@ _LEGEND_TEXT = {"coordinator": "status_coordinator",
                 "coordinator_split_by_age": "status_coordinator_split",
                 "partial": "status_partial", "comensha": "status_comensha",
                 "fallback": "status_fallback"}
+
+
+@dataclass(frozen=True)
+class ReportVersion:
+    """The published version a report is made from, as the report names it."""
+
+    number: int
+    label: str
+    """The version's label in words ("Huidig overzicht (Nederlands)")."""
+    published: datetime.date
+    """The day it was published (in Amsterdam)."""
+
+    @classmethod
+    def of(cls, info: VersionInfo, t: Translator) -> ReportVersion:
+        """The version as the history view names it."""
+        return cls(info.number, info_label(info, t),
+                   datetime.date.fromisoformat(date_text(info.published_at, "en")))
 
 
 @dataclass(frozen=True)
@@ -110,24 +136,57 @@ def _names(found: dict[str, Answer], statuses: tuple[str, ...]) -> tuple[str, ..
                         if answer.status in statuses))
 
 
-def report_content(coverage: Coverage, region_code: str, version_label: str, t: Translator,
-                   today: datetime.date | None = None) -> ReportContent:
-    """The words of the report for one safety region (`region_code`, e.g. VR04)."""
-    region = coverage.units.safety_regions.loc[region_code]
-    table = coverage.municipalities
-    found = answers(coverage, codes=table.index[table["safety_region_code"] == region_code])
+def finding_text(verdict: BorderVerdict, t: Translator) -> str:
+    """One border-rule finding naming its area and organisations, then the verdict:
+    "Gemeente Apeldoorn en de Veluwe (MEE-Veluwe, Moviera): Breekt de regel: …"."""
+    finding = verdict.finding
+    organisations = ", ".join(finding.organisations) or t("card_no_organisation")
+    return t("report_finding", area=finding.area_wording, organisations=organisations,
+             verdict=verdict_text(verdict, t))
+
+
+def _touches(coverage: Coverage, verdict: BorderVerdict, kind: RegionKind, value: str,
+             codes: set[str]) -> bool:
+    if kind == "safety_region":
+        return touching_region(verdict, value)
+    return bool(set(coverage.areas[verdict.finding.entry_id]) & codes)
+
+
+def _heading(coverage: Coverage, kind: RegionKind, value: str, codes: list[str],
+             t: Translator) -> tuple[str, str]:
+    """The report's title and subtitle for a region."""
+    if kind == "safety_region":
+        region = coverage.units.safety_regions.loc[value]
+        return (t("report_title", name=region["name"], code=value),
+                t("report_subtitle", province=region["province"],
+                  police_unit=region["police_unit"]))
+    regions = coverage.municipalities.loc[codes].drop_duplicates("safety_region_code")
+    names = ", ".join(f"{name} ({code})" for code, name in sorted(
+        zip(regions["safety_region_code"], regions["safety_region_name"], strict=True)))
+    return t(f"report_title_{kind}", name=value), t("report_subtitle_regions", regions=names)
+
+
+def report_content(coverage: Coverage, region_code: str, version: ReportVersion,
+                   t: Translator, today: datetime.date | None = None, *,
+                   kind: RegionKind = "safety_region") -> ReportContent:
+    """The words of the report for one region: a safety region by code (`region_code`, e.g.
+    VR04), or with `kind` a province or police unit by name."""
+    codes = list(in_region(coverage.municipalities, kind, region_code).index)
+    found = answers(coverage, codes=codes)
     snapshot = coverage.snapshot
     date = snapshot.date.isoformat() if snapshot.date else t("report_undated")
-    judged = [verdict_text(verdict, t) for verdict in verdicts(coverage.findings)
-              if verdict.verdict != "within" and touching_region(verdict, region_code)]
+    judged = [finding_text(verdict, t) for verdict in verdicts(coverage.findings)
+              if verdict.verdict != "within"
+              and _touches(coverage, verdict, kind, region_code, set(codes))]
+    title, subtitle = _heading(coverage, kind, region_code, codes, t)
     return ReportContent(
-        title=t("report_title", name=region["name"], code=region_code),
-        subtitle=t("report_subtitle", province=region["province"],
-                   police_unit=region["police_unit"]),
-        version=t("report_version", version=version_label,
-                  title=snapshot.title.in_language(t.language), date=date,
+        title=title,
+        subtitle=subtitle,
+        version=t("report_version", number=version.number, version=version.label,
+                  title=snapshot.title.in_language(t.language),
+                  published=version.published.isoformat(), date=date,
                   today=(today or datetime.date.today()).isoformat()),
-        totals=region_totals_text(coverage, "safety_region", region_code, t),
+        totals=region_totals_text(coverage, kind, region_code, t),
         without=_names(found, UNCOVERED_STATUSES),
         partial=_names(found, ("partial",)),
         groups=contact_groups(found, t),
@@ -136,13 +195,15 @@ def report_content(coverage: Coverage, region_code: str, version_label: str, t: 
     )
 
 
-def region_map(display: gpd.GeoDataFrame, coverage: Coverage,
-               region_code: str) -> gpd.GeoDataFrame:
-    """The region's municipalities in the Dutch grid with their colour key, largest first
-    (so enclaves are drawn over the municipality around them)."""
-    members = display.loc[display["safety_region_code"] == region_code, ["geometry"]]
-    keys = colour_keys(coverage.municipalities.loc[members.index, ["status", "split_by_age"]])
-    projected = members.to_crs(DUTCH_GRID).assign(colour=keys)
+def region_map(display: gpd.GeoDataFrame, coverage: Coverage, region_code: str,
+               kind: RegionKind = "safety_region") -> gpd.GeoDataFrame:
+    """The region's municipalities in the Dutch grid with their colour key and name, largest
+    first (so enclaves are drawn over the municipality around them)."""
+    codes = in_region(coverage.municipalities, kind, region_code).index
+    members = display.loc[display.index.intersection(codes), ["geometry"]]
+    table = coverage.municipalities.loc[members.index]
+    keys = colour_keys(table[["status", "split_by_age"]])
+    projected = members.to_crs(DUTCH_GRID).assign(colour=keys, name=table["display_name"])
     return projected.assign(area=projected.area).sort_values("area", ascending=False)
 
 
@@ -181,6 +242,30 @@ def _draw_map(pdf: _Page, shapes: gpd.GeoDataFrame, x: float, y: float, width: f
         pdf.set_fill_color(*_rgb(STATUS_COLOURS[colour]))
         for ring in _rings(geometry):
             pdf.polygon([point(coord) for coord in ring], style="DF")
+    _draw_names(pdf, shapes, point, crowded=len(shapes) > 25)
+
+
+def _draw_names(pdf: _Page, shapes: gpd.GeoDataFrame, point: Callable[
+        [tuple[float, float]], tuple[float, float]], crowded: bool) -> None:
+    """Each municipality's name at a point inside it, dark on a white outline of the letters
+    (readable on every status colour)."""
+    size = 4.2 if crowded else 5.5
+    pdf.set_font("DejaVu", "", size)
+    height = size * 25.4 / 72  # the font size in mm
+
+    def put(x: float, y: float, name: str) -> None:
+        width = pdf.get_string_width(name)
+        pdf.set_xy(x - width / 2, y - height / 2)
+        pdf.cell(width, height, name, align="C")
+
+    for geometry, name in zip(shapes.geometry, shapes["name"], strict=True):
+        x, y = point(geometry.representative_point().coords[0])
+        pdf.set_text_color(255, 255, 255)
+        for dx, dy in ((-0.25, 0), (0.25, 0), (0, -0.25), (0, 0.25)):
+            put(x + dx, y + dy, name)
+        pdf.set_text_color(17, 17, 17)
+        put(x, y, name)
+    pdf.set_text_color(0, 0, 0)
 
 
 def _draw_legend(pdf: _Page, x: float, y: float, width: float, t: Translator) -> None:
@@ -235,17 +320,36 @@ def render_pdf(content: ReportContent, shapes: gpd.GeoDataFrame, t: Translator) 
 
 
 def region_report_pdf(coverage: Coverage, region_code: str, display: gpd.GeoDataFrame,
-                      version_label: str, t: Translator,
-                      today: datetime.date | None = None) -> bytes:
-    """The report for one safety region as PDF bytes; `display` is the map's municipality
-    geometry (`ui.data.display_municipalities`)."""
-    content = report_content(coverage, region_code, version_label, t, today)
-    return render_pdf(content, region_map(display, coverage, region_code), t)
+                      version: ReportVersion, t: Translator,
+                      today: datetime.date | None = None, *,
+                      kind: RegionKind = "safety_region") -> bytes:
+    """The report for one region as PDF bytes (a safety region by code; with `kind` a
+    province or police unit by name); `display` is the map's municipality geometry
+    (`ui.data.display_municipalities`)."""
+    content = report_content(coverage, region_code, version, t, today, kind=kind)
+    return render_pdf(content, region_map(display, coverage, region_code, kind), t)
 
 
-def report_file_name(coverage: Coverage, region_code: str) -> str:
-    """A file name like `zorgcoordinatie-VR04-current.pdf`."""
-    return f"zorgcoordinatie-{region_code}-{coverage.snapshot.id}.pdf"
+def report_file_name(region_code: str, version: ReportVersion,
+                     kind: RegionKind = "safety_region") -> str:
+    """A file name that says the region and the version it was made from.
+
+    >>> v3 = ReportVersion(3, "Huidig overzicht", datetime.date(2026, 3, 1))
+    >>> report_file_name("VR04", v3)
+    'zorgcoordinatie-VR04-versie-3-2026-03-01.pdf'
+    >>> report_file_name("Noord-Brabant", v3, "province")
+    'zorgcoordinatie-provincie-noord-brabant-versie-3-2026-03-01.pdf'
+    """
+    prefix = {"safety_region": "", "province": "provincie-", "police_unit": "politie-eenheid-"}
+    name = region_code if kind == "safety_region" else _slug(region_code)
+    return (f"zorgcoordinatie-{prefix[kind]}{name}-versie-{version.number}-"
+            f"{version.published.isoformat()}.pdf")
+
+
+def _slug(text: str) -> str:
+    """ASCII lower case with hyphens: "Zeeland-West-Brabant" → "zeeland-west-brabant"."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
 

@@ -22,6 +22,7 @@ from registry.database import DatabaseUnreachableError
 from registry.versions import VersionInfo
 from ui import data, plain_text
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, TEXT, Translator
+from ui.local_time import date_text, date_time_text
 from ui.map_view import MapOptions
 from ui.register_text import citation_text
 from ui.timed_fragment import on_ticks_only
@@ -75,6 +76,13 @@ def version_label(info: VersionInfo, t: Translator) -> str:
     """How a version's label reads: the seed overviews by name, other labels as written."""
     key = f"snapshot_{info.label}"
     return t(key) if key in TEXT else info.label
+
+
+def version_option(info: VersionInfo, t: Translator) -> str:
+    """A version as a select box offers it: "Versie 3, Huidig overzicht (Nederlands)
+    (01-03-2025)" (the date of publication, in Amsterdam)."""
+    return t("version_option", number=info.number, label=version_label(info, t),
+             date=date_text(info.published_at, t.language))
 
 
 def _initial_version(infos: list[VersionInfo], t: Translator) -> int:
@@ -150,18 +158,19 @@ def show_sidebar(infos: list[VersionInfo], chosen: Settings,
             return t("version_newest")
         info = by_number[number]
         # An option of a select box is shown as plain text (no Markdown): not escaped.
-        return t("version_option", number=number, label=version_label(info, t),
-                 date=f"{info.published_at:%Y-%m-%d}")
+        return version_option(info, t)
 
     sidebar.selectbox(t("snapshot_label"), [NEWEST, *by_number], key="version",
-                      format_func=label)
+                      format_func=label, help=t("version_newest_help"),
+                      placeholder=t("choose_placeholder"))
     number = chosen.version
     snapshot = snapshot_of(number)
     info = by_number[number]
     name = (version_label(info, t) if f"snapshot_{info.label}" in TEXT
             else snapshot.title.in_language(t.language))
     plain_text.caption(t("version_shown", number=number, label=name,
-                         date=f"{info.published_at:%Y-%m-%d %H:%M} UTC"), where=sidebar)
+                         date=date_time_text(info.published_at, t.language)),
+                       where=sidebar)
     plain_text.caption(citation_text(snapshot.source, t), where=sidebar)
     with sidebar:
         watch_for_new_versions(infos[0].number, offline)

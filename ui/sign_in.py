@@ -16,6 +16,7 @@ from registry.passwords import (
 from ui import editing_data, plain_text
 from ui.client_address import client_address
 from ui.i18n import Translator
+from ui.local_time import clock_text
 
 SESSION_KEY = "account_session"
 
@@ -71,7 +72,7 @@ def refusal_text(t: Translator, refused: SignInRefusedError) -> str:
         return t("sign_in_busy")
     if refused.locked_until is None:
         return t("sign_in_refused")
-    return t("sign_in_locked", time=f"{refused.locked_until:%H:%M}")
+    return t("sign_in_locked", time=clock_text(refused.locked_until))
 
 
 _RULE_COUNTS = {"too_short": MIN_PASSWORD_LENGTH, "too_long": MAX_PASSWORD_LENGTH,

@@ -24,8 +24,9 @@ def status_labels(coverage: Coverage, t: Translator) -> pd.Series:
 
 def gaps_table(coverage: Coverage, t: Translator, province: str | None = None,
                police_unit: str | None = None, safety_region: str | None = None) -> pd.DataFrame:
-    """Per safety region: municipalities without a regional coordinator, those partly covered
-    (one age group falls back to CoMensha), and the population without full coverage.
+    """Per safety region (its name first: the key column a reader looks for): municipalities
+    without a regional coordinator, those partly covered (one age group falls back to
+    CoMensha), and the population without full coverage.
     `safety_region` is a code (VR01 … VR25)."""
     table = coverage.municipalities
     if province:
@@ -44,8 +45,8 @@ def gaps_table(coverage: Coverage, t: Translator, province: str | None = None,
         return names.reindex(figures.index).fillna("")
 
     return pd.DataFrame({
-        t("col_code"): figures.index,
         t("col_region"): figures["safety_region_name"],
+        t("col_code"): figures.index,
         t("col_province"): regions["province"],
         t("col_police_unit"): regions["police_unit"],
         t("col_municipalities"): figures["municipalities_total"],

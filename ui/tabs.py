@@ -20,15 +20,19 @@ from ui.downloads import (
     municipalities_csv,
     municipalities_xlsx,
 )
+from ui.html_table import show_table
 from ui.i18n import Translator
-from ui.region_report import region_report_pdf, report_file_name, version_label
+from ui.region_report import ReportVersion, region_report_pdf, report_file_name
 from ui.region_view import (
     FILTER_KEYS,
     FOCUS_KEY,
+    RegionKind,
     focus_of,
+    region_label,
     region_municipalities,
     region_totals_text,
 )
+from ui.sidebar import version_option
 from ui.spreadsheets import XLSX_MIME
 from ui.tables import (
     changes_table,
@@ -58,9 +62,11 @@ def show_area(entry_id: str | None) -> None:
     st.session_state.shown_area = entry_id
 
 
-def gaps(coverage: Coverage, version: int, t: Translator) -> None:
+def gaps(coverage: Coverage, version: int, t: Translator,
+         info: VersionInfo | None = None) -> None:
     """Municipalities without a regional coordinator, per safety region; filtered to a
-    province, police unit or safety region, that region's totals and municipalities."""
+    province, police unit or safety region, that region's totals and municipalities and its
+    PDF report (made from the published version `info`, which it names)."""
     plain_text.paragraph(t("gaps_intro"))
     table = coverage.municipalities
     regions = coverage.units.safety_regions
@@ -68,14 +74,17 @@ def gaps(coverage: Coverage, version: int, t: Translator) -> None:
     everything = t("filter_all")
     province = left.selectbox(t("filter_province"),
                               [everything, *sorted(table["province"].unique())],
-                              key=FILTER_KEYS["province"])
+                              key=FILTER_KEYS["province"],
+                              placeholder=t("choose_placeholder"))
     police_unit = middle.selectbox(t("filter_police_unit"),
                                    [everything, *sorted(table["police_unit"].unique())],
-                                   key=FILTER_KEYS["police_unit"])
+                                   key=FILTER_KEYS["police_unit"],
+                                   placeholder=t("choose_placeholder"))
     safety_region = right.selectbox(
         t("filter_safety_region"), [everything, *regions.index],
         format_func=lambda code: code if code == everything
-        else f"{regions.at[code, 'name']} ({code})", key=FILTER_KEYS["safety_region"])
+        else f"{regions.at[code, 'name']} ({code})", key=FILTER_KEYS["safety_region"],
+        placeholder=t("choose_placeholder"))
     chosen = [None if value == everything else value
               for value in (province, police_unit, safety_region)]
     focus = focus_of(*chosen)
@@ -90,25 +99,32 @@ def gaps(coverage: Coverage, version: int, t: Translator) -> None:
                    share=t.percent(national["population_share_without_coordinator"])))
     else:
         plain_text.paragraph(region_totals_text(coverage, *focus, t))
-        st.dataframe(region_municipalities(coverage, *focus, t), hide_index=True,
-                     width="stretch", key="gaps_municipalities")
-    if focus is not None and focus[0] == "safety_region":
-        region_report_button(coverage, focus[1], t)
+        show_table(region_municipalities(coverage, *focus, t), t,
+                   caption=region_label(coverage, *focus, t), key="gaps_municipalities",
+                   file_name=f"coverage-{coverage.snapshot.id}-{focus[1]}.csv")
+    if focus is not None and info is not None:
+        region_report_button(coverage, focus, info, t)
     shown = _gaps_table(version, coverage.snapshot.id, t.language, *chosen, coverage)
-    share = t("col_share_without")
-    st.dataframe(shown, hide_index=True, width="stretch", column_config={
-        share: st.column_config.ProgressColumn(share, format="percent", min_value=0.0,
-                                               max_value=1.0)})
+    show_table(shown, t, caption=t("gaps_table_caption"), key="gaps",
+               file_name=f"coverage-{coverage.snapshot.id}-gaps.csv",
+               percent_columns={t("col_share_without")})
 
 
-def region_report_button(coverage: Coverage, region_code: str, t: Translator) -> None:
-    """Download the one-page PDF report for a safety region (made on click)."""
-    name = coverage.units.safety_regions.at[region_code, "name"]
+def region_report_button(coverage: Coverage, focus: tuple[RegionKind, str],
+                         info: VersionInfo, t: Translator) -> None:
+    """Download the PDF report for a safety region, province or police unit (made on click),
+    named after the region and the version."""
+    kind, value = focus
+    version = ReportVersion.of(info, t)
+    name = (coverage.units.safety_regions.at[value, "name"] if kind == "safety_region"
+            else region_label(coverage, kind, value, t))
+    label = t("report_download" if kind == "safety_region" else "report_download_region",
+              region=name)
     st.download_button(
-        plain_text.label(t("report_download", region=name)),
-        lambda: region_report_pdf(coverage, region_code, data.display_municipalities(),
-                                  version_label(coverage, t), t),
-        file_name=report_file_name(coverage, region_code), mime="application/pdf",
+        plain_text.label(label),
+        lambda: region_report_pdf(coverage, value, data.display_municipalities(), version, t,
+                                  kind=kind),
+        file_name=report_file_name(value, version, kind), mime="application/pdf",
         on_click="ignore", key="download_region_report")
 
 
@@ -120,13 +136,16 @@ def border_rule(coverage: Coverage, t: Translator) -> None:
         plain_text.paragraph(t("overlaps_none"))
     else:
         plain_text.paragraph(t("overlaps_intro"))
-        st.dataframe(overlaps_table(coverage, t), hide_index=True, width="stretch")
+        show_table(overlaps_table(coverage, t), t, caption=t("overlaps_heading"),
+                   key="overlaps", file_name=f"coverage-{coverage.snapshot.id}-overlaps.csv")
 
 
 def coordinators(coverage: Coverage, t: Translator) -> None:
     """Every entry of the register with its contacts, area and interpretation."""
     plain_text.paragraph(t("coordinators_intro"))
-    st.dataframe(coordinators_table(coverage, t), hide_index=True, width="stretch")
+    show_table(coordinators_table(coverage, t), t, caption=t("tab_coordinators"),
+               key="coordinators",
+               file_name=f"coverage-{coverage.snapshot.id}-coordinators.csv")
 
 
 def changes(infos: list[VersionInfo], shown: int, t: Translator) -> None:
@@ -134,18 +153,26 @@ def changes(infos: list[VersionInfo], shown: int, t: Translator) -> None:
     against the one before it)."""
     plain_text.paragraph(t("changes_intro"))
     numbers = [info.number for info in infos]
+    by_number = {info.number: info for info in infos}
+
+    def option(number: int) -> str:
+        return version_option(by_number[number], t)
+
     left, right = st.columns(2)
     after = right.selectbox(t("changes_to"), numbers, index=numbers.index(shown),
-                            key="changes_to")
+                            key="changes_to", format_func=option,
+                            placeholder=t("choose_placeholder"))
     before = left.selectbox(t("changes_from"), numbers,
                             index=numbers.index(max(after - 1, numbers[-1])),
-                            key="changes_from")
+                            key="changes_from", format_func=option,
+                            placeholder=t("choose_placeholder"))
     old, new = data.shown(before), data.shown(after)
     table = _changes_table(old.key, new.key, t.language, old.coverage, new.coverage)
     if table.empty:
         plain_text.paragraph(t("changes_none"))
         return
-    st.dataframe(table, hide_index=True, width="stretch")
+    show_table(table, t, caption=t("changes_caption", before=before, after=after),
+               key="changes", file_name=f"coverage-changes-{before}-{after}.csv")
 
 
 def downloads(coverage: Coverage, t: Translator) -> None:
@@ -168,6 +195,7 @@ def downloads(coverage: Coverage, t: Translator) -> None:
                        lambda: coverage_geojson(coverage, data.boundaries().municipalities),
                        file_name=f"coverage-{name}.geojson", mime="application/geo+json",
                        on_click="ignore", key="download_geojson")
+    plain_text.caption(t("geojson_fields_note"))
     as_csv, as_xlsx = st.columns(2)
     as_csv.download_button(t("download_gaps"), lambda: gaps_csv(coverage, t),
                            file_name=f"coverage-{name}-gaps.csv", mime="text/csv",

@@ -89,8 +89,10 @@ def test_a_regional_table_downloads_its_report(app_page: AppPage, tmp_path: Path
         button.click()
     path = tmp_path / download.value.suggested_filename
     download.value.save_as(path)
-    assert path.name == "zorgcoordinatie-VR04-current.pdf"
+    # The file names the region and the version (number and publication date).
+    assert re.fullmatch(r"zorgcoordinatie-VR04-versie-2-\d{4}-\d{2}-\d{2}\.pdf", path.name)
     text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True,
                           text=True).stdout
     assert "Veiligheidsregio IJsselland (VR04)" in text and "Zwolle" in text
+    assert "Versie 2 van het register" in " ".join(text.split())
     app_page.assert_same_origin()
