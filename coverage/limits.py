@@ -46,6 +46,12 @@ MAX_PHONE_CHARS = 40
 """A phone number as written (`"06 - 15240136"`)."""
 MAX_COMMENT_CHARS = 500
 """A draft's comment (why the change was made)."""
+MAX_REPORT_CHARS = 1_000
+"""A reader's correction report: what is wrong (`registry.corrections`)."""
+MAX_REPORT_CONTACT_CHARS = 200
+"""How to reach the reader who filed a correction report (optional)."""
+MAX_CLOSING_REASON_CHARS = 500
+"""Why an editor closed a correction report."""
 
 ALLOWED_CONTROLS = frozenset("\t\n")
 """The control characters register text may hold: tab and new line."""
