@@ -163,8 +163,10 @@ def entry_changes(before: Coverage, after: Coverage) -> list[EntryChange]:
         area = before.areas.get(entry_id, frozenset()) | after.areas.get(entry_id, frozenset())
         served = sorted(((code, changed[code]) for code in area if code in changed),
                         key=lambda item: (item[1], item[0]))
-        result.append(EntryChange(entry_id, kind, field_changes(first, second, _ENTRY_SKIPPED),
-                                  contact_changes(first, second), tuple(served)))
+        change = EntryChange(entry_id, kind, field_changes(first, second, _ENTRY_SKIPPED),
+                             contact_changes(first, second), tuple(served))
+        if change.fields or change.contacts or change.municipalities:  # not only reordered
+            result.append(change)
     return result
 
 
