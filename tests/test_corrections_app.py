@@ -31,6 +31,7 @@ from tests.conftest import REPOSITORY_ROOT
 from tests.page_text import shown, texts
 from tests.test_app import assert_page_ran, open_view
 from tests.test_edit_page import PASSWORD, PHONES, open_page, publish, sign_in
+from ui import plain_text
 
 MARKER = "Zxq-<b>MELDING</b>-7731 *vet* :red[rood]"
 """A report's text that no public page may ever show (with markup that must stay text)."""
@@ -218,7 +219,7 @@ def test_publishing_confirms_the_version_it_becomes(database: str) -> None:
     assert "010-2365212" in block and "010-1234567" in block
     assert "Publish as version 3?" in texts(publisher, "paragraph")
     box = publisher.checkbox(key="confirm_1_3")
-    assert box.label == "Yes, publish draft 1 as version 3"
+    assert box.label == plain_text.label("Yes, publish draft 1 as version 3")
     assert publisher.button(key="publish_1").disabled  # until the box is ticked
     publish(publisher, 1)
     assert "Published as version 3." in texts(publisher, "success")

@@ -138,8 +138,8 @@ def _draft(draft: Draft, store: DraftStore, session: Session, newest: int,
             return
         plain_text.emphasised(t("publish_confirm_question", number=newest + 1), "")
         confirm_key = f"confirm_{draft.id}_{newest + 1}"  # a new number asks again
-        confirmed = st.checkbox(t("publish_confirm", draft=draft.id, number=newest + 1),
-                                key=confirm_key)
+        confirmed = st.checkbox(plain_text.label(t("publish_confirm", draft=draft.id,
+                                                    number=newest + 1)), key=confirm_key)
         st.button(t("publish"), key=f"publish_{draft.id}", type="primary",
                   disabled=not confirmed, on_click=_publish,
                   args=(store, session, draft.id, confirm_key))
