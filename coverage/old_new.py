@@ -18,6 +18,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Literal
 
+import pandas as pd
 from pydantic import BaseModel
 
 from coverage.changes import compare
@@ -145,14 +146,15 @@ def contact_changes(before: Entry | None, after: Entry | None) -> tuple[ContactC
     return tuple(changes)
 
 
-def entry_changes(before: Coverage, after: Coverage) -> list[EntryChange]:
+def entry_changes(before: Coverage, after: Coverage,
+                  compared: pd.DataFrame | None = None) -> list[EntryChange]:
     """Every entry that differs between two coverages (in the order of `after`, removed ones
     last), with its fields and contacts old → new and the municipalities whose answer
-    changes."""
+    changes (`compared`: `coverage.changes.compare(before, after)`, when already made)."""
     old = {entry.id: entry for entry in before.snapshot.entries}
     new = {entry.id: entry for entry in after.snapshot.entries}
     ids = [*new, *(entry_id for entry_id in old if entry_id not in new)]
-    table = compare(before, after)
+    table = compare(before, after) if compared is None else compared
     changed = dict(zip(table["code"], table["name"], strict=True))
     result = []
     for entry_id in ids:

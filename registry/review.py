@@ -54,10 +54,11 @@ def review(base: Document, proposed: Document, units: Units) -> Review:
     added, removed, changed = entry_changes(base.snapshot, proposed.snapshot)
     before = Coverage(base.snapshot, base.fallback, units)
     after = Coverage(proposed.snapshot, proposed.fallback, units)
+    municipalities = compare(before, after)
     return Review(added=added, removed=removed, changed=changed,
                   fallback_changed=base.fallback != proposed.fallback,
-                  municipalities=compare(before, after),
-                  old_new=old_new_changes(before, after))
+                  municipalities=municipalities,
+                  old_new=old_new_changes(before, after, municipalities))
 
 
 def _entry_line(entry: Entry) -> str:

@@ -17,7 +17,7 @@ from ui.old_new_view import show_old_new
 def show_preview(before: Coverage, after: Coverage, entry_id: str, t: Translator) -> None:
     """The effect of the edit that turns `before` into `after` on entry `entry_id`."""
     effect = entry_effect(before, after, entry_id)
-    show_old_new(entry_changes(before, after), t)
+    show_old_new(entry_changes(before, after, effect.changes), t)
     plain_text.heading(t("preview_heading"))
     plain_text.paragraph(t("preview_verdict", kind=t(f"kind_{effect.verdict.finding.kind}")))
     plain_text.bullets([
