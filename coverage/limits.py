@@ -56,6 +56,12 @@ MAX_WEBSITE_CHARS = 500
 """A contact's website (an https address)."""
 MAX_ROUTES = 10
 """National routes that apply everywhere (police, Labour Inspectorate, 112)."""
+MAX_REPORT_CHARS = 1_000
+"""A reader's correction report: what is wrong (`registry.corrections`)."""
+MAX_REPORT_CONTACT_CHARS = 200
+"""How to reach the reader who filed a correction report (optional)."""
+MAX_CLOSING_REASON_CHARS = 500
+"""Why an editor closed a correction report."""
 
 ALLOWED_CONTROLS = frozenset("\t\n")
 """The control characters register text may hold: tab and new line."""

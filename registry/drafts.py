@@ -10,12 +10,17 @@ draft on the newest version (`rebase`), having seen what it would overwrite.
 Every function that reads or writes drafts takes a `Session` and checks it with
 `AccountStore.authorise` first: saving needs an editor (or publisher), publishing a publisher.
 Anonymous callers (`None`) and editors who try to publish are refused with a `PermissionError`.
+
+The four-eyes rule (`COVERAGE_FOUR_EYES=1`, or `DraftStore(four_eyes=True)`): a publisher
+cannot publish a draft they saved themselves (`OwnDraftError`); another publisher must. It is
+enforced here, where the version is written, not only on the page.
 """
 
 from __future__ import annotations
 
 import datetime
 import difflib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -91,6 +96,25 @@ class DraftError(ValueError):
     """A draft cannot be saved or published as asked (unknown, already published)."""
 
 
+FOUR_EYES_VARIABLE = "COVERAGE_FOUR_EYES"
+"""Environment variable: `1` (or `true`, `yes`, `on`) turns the four-eyes rule on."""
+
+
+def four_eyes_from_environment() -> bool:
+    """Whether `$COVERAGE_FOUR_EYES` turns the four-eyes rule on."""
+    return os.environ.get(FOUR_EYES_VARIABLE, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+class OwnDraftError(PermissionError):
+    """Under the four-eyes rule, a publisher tried to publish a draft they saved themselves;
+    nothing was published."""
+
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        super().__init__(f"draft {draft.id} was saved by {draft.author}: under the four-eyes "
+                         "rule another publisher must publish it")
+
+
 def _now() -> datetime.datetime:
     return datetime.datetime.now(datetime.UTC)
 
@@ -116,8 +140,21 @@ def entry_of(snapshot_yaml: str, entry_id: str) -> str | None:
 class DraftStore:
     """Drafts in the register's database, published through `VersionStore.publish`."""
 
-    def __init__(self, versions: VersionStore, accounts: AccountStore, units: Units) -> None:
+    def __init__(self, versions: VersionStore, accounts: AccountStore, units: Units, *,
+                 four_eyes: bool | None = None) -> None:
         self.versions, self.accounts, self.units = versions, accounts, units
+        self._four_eyes = four_eyes
+
+    @property
+    def four_eyes(self) -> bool:
+        """Whether a publisher may not publish their own drafts (the constructor's choice,
+        else `$COVERAGE_FOUR_EYES`, read at every publish)."""
+        return four_eyes_from_environment() if self._four_eyes is None else self._four_eyes
+
+    def may_publish(self, session: Session, draft: Draft) -> bool:
+        """Whether `session` (a publisher's) may publish `draft` under the four-eyes rule (the
+        page hides the button otherwise; `publish` refuses it in any case)."""
+        return not (self.four_eyes and draft.author == session.name)
 
     # --- composing ----------------------------------------------------------------------------
 
@@ -162,7 +199,8 @@ class DraftStore:
     def save(self, session: Session | None, *, entry_id: str, action: Action,
              entry_yaml: str | None, base: int, comment: str = "",
              draft_id: int | None = None) -> Draft:
-        """Save a change as a new draft (or over an unpublished draft, `draft_id`). Needs an
+        """Save a change as a new draft (or over an unpublished draft, `draft_id`: whoever
+        changes its text becomes its author; putting it on another base does not). Needs an
         editor's session; the change must keep the register valid on its base, and the comment
         within the register's limits (`coverage.limits`)."""
         signed_in = self.accounts.authorise(session, "editor")
@@ -176,6 +214,11 @@ class DraftStore:
         self.compose(entry_id, entry_yaml, base, action)  # what the register refuses
         values = {"entry_id": entry_id, "action": action, "entry_yaml": entry_yaml,
                   "base_version": base, "comment": comment, "updated_at": _now()}
+        if draft_id is not None:
+            earlier = self.draft(signed_in, draft_id)
+            if (earlier.entry_id, earlier.action, earlier.entry_yaml) != (
+                    entry_id, action, entry_yaml):
+                values["author"] = signed_in.name  # who saved this text (the four-eyes rule)
         with writing(self.versions.engine) as connection, connection.begin():
             if draft_id is None:
                 draft_id = connection.execute(_DRAFTS.insert().values(
@@ -210,13 +253,16 @@ class DraftStore:
 
     def publish(self, session: Session | None, draft_id: int, comment: str = "") -> VersionInfo:
         """Publish a draft as the newest version, recording the publisher's account. Needs a
-        publisher's session. Raises `DraftConflictError` (the draft kept) when a version was
+        publisher's session, and under the four-eyes rule one that did not save the draft
+        (`OwnDraftError`). Raises `DraftConflictError` (the draft kept) when a version was
         published after the draft's base."""
         signed_in = self.accounts.authorise(session, "publisher")
         draft = self.draft(signed_in, draft_id)
         if draft.published_version is not None:
             raise DraftError(f"draft {draft.id} was published as version "
                              f"{draft.published_version}")
+        if not self.may_publish(signed_in, draft):
+            raise OwnDraftError(draft)
         newest = self.versions.newest_number()
         if newest != draft.base_version:
             raise DraftConflictError(self.conflict(draft, newest or 0))

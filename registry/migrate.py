@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 """The newest migration (a test checks it against the migration scripts)."""
 
 

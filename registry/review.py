@@ -1,14 +1,17 @@
-"""What a new version would change: entries added, removed and changed, and municipalities
+"""What a new version would change: entries added, removed and changed, every changed field
+old -> new per contact (`coverage.old_new`, as the edit page shows it), and municipalities
 whose status or contacts change (`coverage.changes.compare`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from coverage.changes import compare
 from coverage.engine import Coverage
+from coverage.old_new import EntryChange, old_new_lines
+from coverage.old_new import entry_changes as old_new_changes
 from coverage.schema import Entry, Snapshot
 from geodata import Units
 from registry.documents import Document
@@ -24,6 +27,8 @@ class Review:
     fallback_changed: bool
     municipalities: pd.DataFrame
     """One row per municipality that changes (`coverage.changes.compare`)."""
+    old_new: list[EntryChange] = field(default_factory=list)
+    """Every changed entry's fields and contacts old -> new (`coverage.old_new`)."""
 
     @property
     def is_empty(self) -> bool:
@@ -47,11 +52,13 @@ def entry_changes(before: Snapshot, after: Snapshot
 def review(base: Document, proposed: Document, units: Units) -> Review:
     """Compare a proposed document with the base it replaces."""
     added, removed, changed = entry_changes(base.snapshot, proposed.snapshot)
-    municipalities = compare(Coverage(base.snapshot, base.fallback, units),
-                             Coverage(proposed.snapshot, proposed.fallback, units))
+    before = Coverage(base.snapshot, base.fallback, units)
+    after = Coverage(proposed.snapshot, proposed.fallback, units)
+    municipalities = compare(before, after)
     return Review(added=added, removed=removed, changed=changed,
                   fallback_changed=base.fallback != proposed.fallback,
-                  municipalities=municipalities)
+                  municipalities=municipalities,
+                  old_new=old_new_changes(before, after, municipalities))
 
 
 def _entry_line(entry: Entry) -> str:
@@ -79,6 +86,9 @@ def review_lines(result: Review, base_number: int) -> list[str]:
             fields = [name for name in type(after).model_fields
                       if getattr(before, name) != getattr(after, name)]
             lines.append(f"  - {after.id}: {', '.join(fields)}")
+    if result.old_new:
+        lines.append("Old -> new, per entry and contact:")
+        lines += old_new_lines(result.old_new)
     if result.fallback_changed:
         lines.append("The national fallback changed.")
     table = result.municipalities

@@ -128,3 +128,38 @@ class Draft(Base):
     published_version: Mapped[int | None] = mapped_column(
         ForeignKey(f"{VERSIONS_TABLE}.number", name="fk_drafts_published_version"))
     published_by: Mapped[str | None] = mapped_column(String(100))
+
+
+REPORT_STATUS_RULE = "status IN ('open', 'closed')"
+REPORT_CLOSED_RULE = ("(status = 'open' AND closed_at IS NULL AND closed_by IS NULL) OR "
+                      "(status = 'closed' AND closed_at IS NOT NULL AND closed_by IS NOT NULL "
+                      "AND closing_reason IS NOT NULL)")
+
+
+class CorrectionReport(Base):
+    """A reader's report that something on a municipality's card is wrong (no account needed),
+    with the version the reader saw; open until an editor closes it with a reason, and linked
+    to the draft an editor made from it (`registry.corrections`). Never shown on a public page.
+
+    `client` is the address the report came from, kept only while it counts against that
+    address's limit (it is cleared once the window has passed)."""
+
+    __tablename__ = "correction_reports"
+    __table_args__ = (CheckConstraint(REPORT_STATUS_RULE, name="ck_correction_reports_status"),
+                      CheckConstraint(REPORT_CLOSED_RULE, name="ck_correction_reports_closed"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    municipality: Mapped[str] = mapped_column(String(6))
+    """The CBS code of the municipality whose card the reader saw."""
+    version: Mapped[int] = mapped_column(
+        ForeignKey(f"{VERSIONS_TABLE}.number", name="fk_correction_reports_version"))
+    received_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    contact: Mapped[str | None] = mapped_column(String(200))
+    client: Mapped[str | None] = mapped_column(String(100), index=True)
+    status: Mapped[str] = mapped_column(String(10), index=True)
+    closing_reason: Mapped[str | None] = mapped_column(Text)
+    closed_by: Mapped[str | None] = mapped_column(String(100))
+    closed_at: Mapped[datetime.datetime | None] = mapped_column(DateTime(timezone=True))
+    draft_id: Mapped[int | None] = mapped_column(
+        ForeignKey("drafts.id", name="fk_correction_reports_draft"))

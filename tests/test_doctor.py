@@ -79,7 +79,7 @@ def test_a_healthy_setup_passes_every_check(tmp_path: Path, units: Units, cache:
     found = lines_of(result)
     assert all(line.startswith("OK   ") for line in found.values()), result.stdout
     assert "342 municipalities, 25 safety regions" in found["boundaries"]
-    assert "schema revision 0003, 2 versions, newest 2 (current" in found["database"]
+    assert "schema revision 0004, 2 versions, newest 2 (current" in found["database"]
     assert "version 2 (current), valid" in found["last known good copy"]
 
 

@@ -15,7 +15,7 @@ from registry.drafts import DraftStore, entry_of
 from registry.entry_yaml import entry_text
 from registry.store import open_store
 from tests.page_text import texts
-from tests.test_edit_page import database, open_page, sign_in  # noqa: F401 (a fixture)
+from tests.test_edit_page import database, open_page, publish, sign_in  # noqa: F401 (a fixture)
 from tests.test_register_limits import store_unchecked_draft
 from ui.entry_form import FIELD_LIMITS, key
 
@@ -103,7 +103,7 @@ def test_a_draft_over_the_limits_is_not_published(database: str) -> None:  # noq
     data["note"] = {"nl": "x" * (limits.MAX_TEXT_CHARS + 1), "en": "Note."}
     draft_id = store_unchecked_draft(drafts, entry_text(data))
     publisher = sign_in(open_page(), "piet")
-    publisher.button(key=f"publish_{draft_id}").click().run()
+    publish(publisher, draft_id)  # confirmed: the store refuses it
     assert not publisher.exception
     assert texts(publisher, "error") == [
         "Not published: the draft breaks the register's rules: note.nl: is 2,001 characters "

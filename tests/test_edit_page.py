@@ -76,6 +76,21 @@ def edit_rotterdam_phone(app: AppTest, number: str) -> AppTest:
     return app
 
 
+def confirm(app: AppTest, draft_id: int) -> AppTest:
+    """Tick the box that names the version the draft becomes (the publish button waits for
+    it)."""
+    (box,) = [box for box in app.checkbox if box.key.startswith(f"confirm_{draft_id}_")]
+    box.check().run()
+    assert not app.button(key=f"publish_{draft_id}").disabled
+    return app
+
+
+def publish(app: AppTest, draft_id: int) -> AppTest:
+    """Confirm, then publish a draft."""
+    confirm(app, draft_id).button(key=f"publish_{draft_id}").click().run()
+    return app
+
+
 def lookup_rotterdam(url: str) -> str:
     result = subprocess.run([sys.executable, "-m", "coverage", "lookup", "Rotterdam"],
                             capture_output=True, text=True, cwd=REPOSITORY_ROOT, timeout=120,
@@ -134,7 +149,7 @@ def test_an_editor_saves_a_publisher_publishes_and_lookup_shows_it(database: str
     publisher = sign_in(open_page(), "piet")
     assert any(line.startswith("Draft 1: changes gemeente-rotterdam, by anna, on version 2")
                for line in texts(publisher, "paragraph"))
-    publisher.button(key="publish_1").click().run()
+    publish(publisher, 1)
     assert "Published as version 3." in texts(publisher, "success")
     answer = lookup_rotterdam(database)
     assert "010-1234567" in answer and "010-2365212" not in answer
@@ -148,7 +163,7 @@ def test_an_editor_saves_a_publisher_publishes_and_lookup_shows_it(database: str
 def test_a_conflicting_publish_keeps_both_texts_and_tells_the_editor(database: str) -> None:
     editor = edit_rotterdam_phone(sign_in(open_page(), "anna"), "010-1234567")
     editor.button(key="save_draft").click().run()
-    publisher = sign_in(open_page(), "piet")  # the page shows draft 1 on version 2 ...
+    publisher = confirm(sign_in(open_page(), "piet"), 1)  # draft 1 on version 2 ...
 
     # ... when someone else publishes another number for Rotterdam.
     versions = open_store(database)
@@ -178,8 +193,7 @@ def test_a_conflicting_publish_keeps_both_texts_and_tells_the_editor(database: s
     assert any("010-7654321" in text for text in both)
     assert any("010-1234567" in text for text in both)
     editor.button(key="rebase_1").click().run()
-    publisher = sign_in(open_page(), "piet")
-    publisher.button(key="publish_1").click().run()
+    publisher = publish(sign_in(open_page(), "piet"), 1)
     assert "Published as version 4." in texts(publisher, "success")
     assert "010-1234567" in lookup_rotterdam(database)
 
@@ -194,7 +208,7 @@ def test_after_publishing_the_page_shows_the_new_version_at_once(database: str) 
     editor.button(key="save_draft").click().run()
     publisher = sign_in(open_page(), "piet")
     st.cache_data.clear()
-    publisher.run()  # reads the newest number afresh: the cache holds it for 2 s from now ...
+    confirm(publisher, 1)  # reads the newest number afresh: the cache holds it for 2 s ...
     assert shown_version(publisher).startswith("Shown: version 2,")
     publisher.button(key="publish_1").click().run()  # ... and this run starts within them
     assert "Published as version 3." in texts(publisher, "success")
@@ -207,7 +221,8 @@ def test_after_publishing_the_page_shows_the_new_version_at_once(database: str) 
 def test_publishing_a_draft_another_publisher_just_published_says_so(database: str) -> None:
     editor = edit_rotterdam_phone(sign_in(open_page(), "anna"), "010-1234567")
     editor.button(key="save_draft").click().run()
-    first, second = sign_in(open_page(), "piet"), sign_in(open_page(), "piet")
+    first, second = (confirm(sign_in(open_page(), "piet"), 1),
+                     confirm(sign_in(open_page(), "piet"), 1))
     first.button(key="publish_1").click().run()
     second.button(key="publish_1").click().run()  # its page still offered draft 1
     assert not second.exception

@@ -84,6 +84,9 @@ def test_review_then_publish_then_lookup(cli: Cli, database_url: str, tmp_path: 
     assert "Entries changed (1):\n  - provincie-friesland: contacts" in review.stdout
     assert "Leeuwarden (GM0080): contact_changed" in review.stdout
     assert "+31582157084 -> Fier [all] +31582157085" in review.stdout
+    assert ("Old -> new, per entry and contact:\n  - provincie-friesland (changed)\n"
+            "    contact Fier (changed)\n      phones: 058 - 215 70 84 -> 058 - 215 70 85\n"
+            "    answer changes in 18 municipalities: Achtkarspelen, Ameland,") in review.stdout
     assert "Not published" in review.stdout
     assert numbers(cli, database_url) == [2, 1]  # a review writes nothing
     assert fier_phone(cli, database_url) == "+31582157084"

@@ -1,5 +1,8 @@
-"""The list of open drafts on the edit page: who changed which entry on which version; a draft
-whose base is no longer the newest version shows both texts of the entry; publishers publish.
+"""The list of open drafts on the edit page: who changed which entry on which version, and
+what it changes, old → new (`ui.old_new_view`); a draft whose base is no longer the newest
+version shows both texts of the entry; publishers publish, after confirming the version number
+it will become ("Publiceren als versie 5?"). Under the four-eyes rule a publisher's own drafts
+offer no publish button (and `DraftStore.publish` refuses them in any case).
 
 Buttons act in callbacks (before the page runs again), and leave what happened in
 `OUTCOME_KEY` for the next run to show. Publishing goes through `DraftStore.publish`, which
@@ -12,12 +15,22 @@ import logging
 
 import streamlit as st
 
+from coverage.engine import Coverage
+from coverage.old_new import entry_changes
 from registry.accounts import Session
 from registry.database import unreachable_errors
-from registry.drafts import Conflict, Draft, DraftConflictError, DraftError, DraftStore
+from registry.drafts import (
+    Conflict,
+    Draft,
+    DraftConflictError,
+    DraftError,
+    DraftStore,
+    OwnDraftError,
+)
 from registry.errors import RegisterError
 from ui import data, plain_text
 from ui.i18n import Translator
+from ui.old_new_view import show_old_new
 
 OUTCOME_KEY = "draft_outcome"
 _log = logging.getLogger(__name__)
@@ -29,9 +42,15 @@ def problem_text(error: RegisterError) -> str:
     return f"{error.field}: {error.message}" if error.field else error.message
 
 
-def _publish(store: DraftStore, session: Session, draft_id: int) -> None:
+def _publish(store: DraftStore, session: Session, draft_id: int, confirmed_by: str) -> None:
+    """Publish the draft, if the box naming the version it becomes (`confirmed_by`) is ticked."""
+    if not st.session_state.get(confirmed_by):
+        return
     try:
         info = store.publish(session, draft_id)
+    except OwnDraftError:
+        st.session_state[OUTCOME_KEY] = ("own_draft", draft_id)
+        return
     except PermissionError as error:
         st.session_state[OUTCOME_KEY] = ("not_allowed", str(error))
         return
@@ -91,6 +110,8 @@ def _outcome(t: Translator) -> None:
         show_conflict(value, t)
     elif kind == "invalid":
         plain_text.error(t("publish_invalid", error=value))
+    elif kind == "own_draft":
+        plain_text.error(t("publish_own_draft", number=value))
     else:
         plain_text.error(t("not_allowed", error=value))
 
@@ -108,9 +129,33 @@ def _draft(draft: Draft, store: DraftStore, session: Session, newest: int,
             show_conflict(store.conflict(draft, newest), t)
             st.button(t("rebase"), key=f"rebase_{draft.id}", on_click=_rebase,
                       args=(store, session, draft.id))
-        elif session.role == "publisher":
-            st.button(t("publish"), key=f"publish_{draft.id}", type="primary",
-                      on_click=_publish, args=(store, session, draft.id))
+            return
+        _changes(draft, store, t)
+        if session.role != "publisher":
+            return
+        if not store.may_publish(session, draft):
+            plain_text.caption(t("publish_own_draft", number=draft.id))
+            return
+        plain_text.emphasised(t("publish_confirm_question", number=newest + 1), "")
+        confirm_key = f"confirm_{draft.id}_{newest + 1}"  # a new number asks again
+        confirmed = st.checkbox(plain_text.label(t("publish_confirm", draft=draft.id,
+                                                    number=newest + 1)), key=confirm_key)
+        st.button(t("publish"), key=f"publish_{draft.id}", type="primary",
+                  disabled=not confirmed, on_click=_publish,
+                  args=(store, session, draft.id, confirm_key))
+
+
+def _changes(draft: Draft, store: DraftStore, t: Translator) -> None:
+    """What the draft changes on its base, old → new (nothing when it no longer keeps the
+    register's rules: publishing then says why)."""
+    try:
+        document = store.compose(draft.entry_id, draft.entry_yaml, draft.base_version,
+                                 draft.action)
+    except RegisterError:
+        return
+    before = data.shown(draft.base_version).coverage
+    show_old_new(entry_changes(before, Coverage(document.snapshot, document.fallback,
+                                                before.units)), t)
 
 
 def drafts_panel(store: DraftStore, session: Session, newest: int, t: Translator) -> None:

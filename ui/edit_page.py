@@ -1,6 +1,8 @@
 """The edit page: sign in, choose an entry of the newest version (or a new one), change or remove
 it in a form that is validated at every change with the register's own rules, see the effect
-against the newest version, save a draft; the open drafts below, published by publishers.
+against the newest version (old → new per contact), save a draft; the open drafts below,
+published by publishers; then the readers' open correction reports (`ui.reports_panel`): one
+turned into a draft is shown beside the form, and the draft saved records it.
 
 Nothing here decides who may write: `registry.drafts.DraftStore` checks the session's role in
 the database at every save and publish. Without a session the page shows the sign-in form only.
@@ -16,6 +18,7 @@ import streamlit as st
 from coverage import limits
 from coverage.engine import Coverage
 from registry.accounts import Session
+from registry.corrections import CorrectionStore
 from registry.database import unreachable_errors
 from registry.documents import Document
 from registry.drafts import Action, DraftStore, entry_of
@@ -27,6 +30,7 @@ from ui.edit_preview import show_preview
 from ui.entry_form import PREFILL_KEY, entry_form, key, load_entry
 from ui.i18n import Translator
 from ui.outage import refuse_editing
+from ui.reports_panel import draft_saved, report_beside, report_in_hand, reports_panel
 from ui.sign_in import sign_in_form
 from ui.stale_panel import stale_panel
 
@@ -68,7 +72,8 @@ def _validated(store: DraftStore, entry_id: str, text: str | None, newest: int,
     return document
 
 
-def _save(store: DraftStore, session: Session, change: dict[str, Any], t: Translator) -> None:
+def _save(store: DraftStore, session: Session, change: dict[str, Any], t: Translator,
+          corrections: CorrectionStore) -> None:
     try:
         draft = store.save(session, **change, comment=st.session_state.get("edit_comment", ""))
     except PermissionError as error:
@@ -79,6 +84,7 @@ def _save(store: DraftStore, session: Session, change: dict[str, Any], t: Transl
         _log.warning("a draft was not saved: %s", error)
         plain_text.error(t("write_unreachable"))
     else:
+        draft_saved(corrections, session, draft.id)
         plain_text.success(t("draft_saved", number=draft.id))
 
 
@@ -94,7 +100,8 @@ def _start_from_prefill(newest: int, t: Translator) -> None:
     plain_text.info(t("edit_from_proposal"))
 
 
-def _editor(store: DraftStore, session: Session, t: Translator) -> int:
+def _editor(store: DraftStore, session: Session, t: Translator,
+            corrections: CorrectionStore) -> int:
     """The entry form with its validation and preview; returns the newest version's number."""
     newest = store.versions.newest_number() or 0
     before = data.shown(newest).coverage
@@ -120,7 +127,7 @@ def _editor(store: DraftStore, session: Session, t: Translator) -> int:
                   help=t("field_limit", limit=t.number(limits.MAX_COMMENT_CHARS)))
     if st.button(t("save_draft"), type="primary", disabled=document is None, key="save_draft"):
         _save(store, session, {"entry_id": entry_id, "action": action, "entry_yaml": text,
-                               "base": newest}, t)
+                               "base": newest}, t, corrections)
     return newest
 
 
@@ -144,9 +151,20 @@ def show_edit_page(t: Translator, *, offline: bool = False) -> None:
         if session is None:
             return
         store = editing_data.drafts()
-        newest = _editor(store, session, t)
+        corrections = editing_data.corrections()
+        report = report_in_hand(corrections, session)
+        if report is None:
+            newest = _editor(store, session, t, corrections)
+        else:  # the report beside the form
+            form_column, report_column = st.columns([3, 2], gap="medium")
+            with report_column:
+                report_beside(report, data.shown(store.versions.newest_number() or 0).coverage,
+                              t)
+            with form_column:
+                newest = _editor(store, session, t, corrections)
         drafts_panel(store, session, newest, t)
         stale_panel(store, session, newest, t)
+        reports_panel(corrections, session, data.shown(newest).coverage, t)
     except unreachable_errors() as error:
         _log.warning("the edit page cannot reach the database: %s", error)
         refuse_editing(t)

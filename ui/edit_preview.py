@@ -1,19 +1,23 @@
-"""The effect of an edited entry against the newest published version, in words: the border
-rule on its area, the national count per status before and after, the municipalities that change
-and the overlaps with other coordinators (`coverage.entry_effect`)."""
+"""The effect of an edited entry against the newest published version, in words: every changed
+field old → new per contact with the municipalities whose answer changes (`coverage.old_new`),
+the border rule on its area, the national count per status before and after, the
+municipalities that change and the overlaps with other coordinators (`coverage.entry_effect`)."""
 
 from __future__ import annotations
 
 from coverage.engine import Coverage
 from coverage.entry_effect import entry_effect
+from coverage.old_new import entry_changes
 from coverage.status import STATUSES
 from ui import plain_text
 from ui.i18n import Translator
+from ui.old_new_view import show_old_new
 
 
 def show_preview(before: Coverage, after: Coverage, entry_id: str, t: Translator) -> None:
     """The effect of the edit that turns `before` into `after` on entry `entry_id`."""
     effect = entry_effect(before, after, entry_id)
+    show_old_new(entry_changes(before, after, effect.changes), t)
     plain_text.heading(t("preview_heading"))
     plain_text.paragraph(t("preview_verdict", kind=t(f"kind_{effect.verdict.finding.kind}")))
     plain_text.bullets([

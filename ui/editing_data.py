@@ -1,5 +1,5 @@
-"""The stores the edit page writes through, one per database and process: the accounts and
-the drafts (which publish through the store of versions)."""
+"""The stores the edit page writes through, one per database and process: the accounts, the
+drafts (which publish through the store of versions) and the readers' correction reports."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from registry.accounts import AccountStore
+from registry.corrections import CorrectionStore
 from registry.database import database_url
 from registry.drafts import DraftStore
 from registry.store import open_store
@@ -31,3 +32,9 @@ def accounts() -> AccountStore:
 def drafts() -> DraftStore:
     """The drafts of `$COVERAGE_DATABASE_URL`, publishing through its store of versions."""
     return _stores(database_url(), str(register_dir()))[1]
+
+
+def corrections() -> CorrectionStore:
+    """The readers' correction reports in `$COVERAGE_DATABASE_URL`, for editors."""
+    store = accounts()
+    return CorrectionStore(store.engine, store)

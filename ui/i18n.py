@@ -997,6 +997,104 @@ TEXT: dict[str, dict[str, str]] = {
     "col_share_without_percent": {
         "nl": "Aandeel inwoners zonder (volledige) regionale zorgcoördinator (%)",
         "en": "Share of inhabitants without (full) regional coordination (%)"},
+    # --- issue 18, parts 3 and 4: corrections from readers; a publish that shows what changes
+    "report_expander": {"nl": "Klopt dit nummer niet?", "en": "Is this number wrong?"},
+    "report_intro": {
+        "nl": "Laat het ons weten; u hebt geen account nodig. Uw melding gaat alleen naar de "
+              "redactie en wordt nergens getoond.",
+        "en": "Let us know; no account needed. Your report goes to the editors only and is "
+              "never shown anywhere."},
+    "report_text": {"nl": "Wat klopt er niet?", "en": "What is wrong?"},
+    "report_contact": {"nl": "Hoe kunnen we u bereiken? (mag leeg blijven)",
+                       "en": "How can we reach you? (optional)"},
+    "report_submit": {"nl": "Melding versturen", "en": "Send report"},
+    "report_thanks": {
+        "nl": "Dank u. Uw melding over {name} is ontvangen; een redacteur bekijkt hem.",
+        "en": "Thank you. Your report on {name} has been received; an editor will look at it."},
+    "report_empty": {"nl": "Schrijf eerst wat er niet klopt.",
+                     "en": "Please write what is wrong first."},
+    "report_too_long": {"nl": "{field}: ten hoogste {limit} tekens.",
+                        "en": "{field}: at most {limit} characters."},
+    "report_invisible": {
+        "nl": "{field}: bevat een onzichtbaar teken ({character}, teken {position}); haal het "
+              "weg.",
+        "en": "{field}: contains an invisible character ({character}, character {position}); "
+              "remove it."},
+    "report_limited_client": {
+        "nl": "U hebt het afgelopen uur al {count} meldingen gestuurd; probeer het na {time} "
+              "opnieuw.",
+        "en": "You have sent {count} reports in the past hour; please try again after {time}."},
+    "report_limited_everyone": {
+        "nl": "Er komen nu veel meldingen binnen; probeer het na {time} opnieuw.",
+        "en": "Many reports are coming in now; please try again after {time}."},
+    "report_failed": {"nl": "De melding kon niet worden opgeslagen: {problem}",
+                      "en": "The report could not be stored: {problem}"},
+    "report_unreachable": {
+        "nl": "De melding kon nu niet worden opgeslagen; probeer het later opnieuw.",
+        "en": "The report could not be stored now; please try again later."},
+    "reports_heading": {"nl": "Meldingen van lezers ({count} open)",
+                        "en": "Reports from readers ({count} open)"},
+    "reports_none": {"nl": "Geen open meldingen.", "en": "No open reports."},
+    "report_line": {
+        "nl": "Melding {number} over {name} ({code}), op versie {version}, ontvangen {time}",
+        "en": "Report {number} on {name} ({code}), on version {version}, received {time}"},
+    "report_reach": {"nl": "Bereikbaar via: {contact}", "en": "Reach the reader at: {contact}"},
+    "report_no_contact": {"nl": "Geen contactgegevens gegeven.", "en": "No contact given."},
+    "report_draft_made": {"nl": "Concept {number} is van deze melding gemaakt.",
+                          "en": "Draft {number} was made from this report."},
+    "report_make_draft": {"nl": "Maak er een concept van", "en": "Make a draft from it"},
+    "report_close_reason": {"nl": "Reden van sluiten", "en": "Reason for closing"},
+    "report_close": {"nl": "Sluiten", "en": "Close"},
+    "report_closed": {"nl": "Melding {number} is gesloten.", "en": "Report {number} is closed."},
+    "report_close_needs_reason": {"nl": "Geef een reden om melding {number} te sluiten.",
+                                  "en": "Give a reason to close report {number}."},
+    "report_not_open": {"nl": "Melding {number} is niet meer open.",
+                        "en": "Report {number} is no longer open."},
+    "report_beside": {"nl": "Concept bij melding {number}", "en": "Draft for report {number}"},
+    "report_no_entry": {
+        "nl": "{name} staat in geen enkel gebied van het overzicht (CoMensha is de terugval). "
+              "Kies een gebied of voeg er een toe.",
+        "en": "{name} is in no area of the overview (CoMensha is the fallback). Choose an area "
+              "or add one."},
+    "report_stop": {"nl": "Niet meer aan deze melding werken",
+                    "en": "Stop working on this report"},
+    "old_new_heading": {"nl": "Wat er verandert, oud → nieuw",
+                        "en": "What changes, old → new"},
+    "old_new_entry": {"nl": "Gebied {entry}: {kind}", "en": "Area {entry}: {kind}"},
+    "old_new_contact": {"nl": "Contact {organisation}: {kind}",
+                        "en": "Contact {organisation}: {kind}"},
+    "old_new_kind_changed": {"nl": "gewijzigd", "en": "changed"},
+    "old_new_kind_added": {"nl": "toegevoegd", "en": "added"},
+    "old_new_kind_removed": {"nl": "verwijderd", "en": "removed"},
+    "old_new_none": {"nl": "(geen)", "en": "(none)"},
+    "old_new_no_organisation": {"nl": "zonder organisatie", "en": "without organisation"},
+    "old_new_old": {"nl": "oud", "en": "old"},
+    "old_new_new": {"nl": "nieuw", "en": "new"},
+    "old_new_field": {"nl": "veld", "en": "field"},
+    "old_new_answers": {"nl": "Het antwoord verandert in {count} gemeente(n): {names}",
+                        "en": "The answer changes in {count} municipality(ies): {names}"},
+    "old_new_no_answers": {"nl": "Het antwoord verandert in geen enkele gemeente.",
+                           "en": "The answer changes in no municipality."},
+    "old_new_field_organisation": {"nl": "Organisatie", "en": "Organisation"},
+    "old_new_field_inferred_organisation": {"nl": "Afgeleide organisatie",
+                                            "en": "Inferred organisation"},
+    "old_new_field_target_group": {"nl": "Doelgroep", "en": "Target group"},
+    "old_new_field_target_group_wording": {"nl": "Doelgroep volgens de bron",
+                                           "en": "Target group as the source says"},
+    "old_new_field_phones": {"nl": "Telefoonnummers", "en": "Phone numbers"},
+    "old_new_field_comensha": {"nl": "Is dit CoMensha?", "en": "Is this CoMensha?"},
+    "old_new_field_area_wording": {"nl": "Gebied volgens de bron", "en": "Area as the source says"},
+    "old_new_field_area": {"nl": "Gebied (eenheden)", "en": "Area (units)"},
+    "old_new_field_note": {"nl": "Toelichting", "en": "Note"},
+    "publish_confirm_question": {"nl": "Publiceren als versie {number}?",
+                                 "en": "Publish as version {number}?"},
+    "publish_confirm": {"nl": "Ja, publiceer concept {draft} als versie {number}",
+                        "en": "Yes, publish draft {draft} as version {number}"},
+    "publish_own_draft": {
+        "nl": "Vier ogen: u hebt concept {number} zelf opgeslagen, dus een andere publicist "
+              "moet het publiceren.",
+        "en": "Four eyes: you saved draft {number} yourself, so another publisher must publish "
+              "it."},
 }
 
 

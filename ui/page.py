@@ -21,6 +21,7 @@ from registry.errors import RegisterError
 from registry.versions import VersionInfo
 from ui import data, overview, plain_text, tabs
 from ui.card import CARD_CSS, card_html
+from ui.correction_form import correction_form
 from ui.failure import boundary_failure_page
 from ui.first_screen import first_screen_only, show_waiting_mark
 from ui.history import history
@@ -167,11 +168,13 @@ def show_dashboard(context: PageContext) -> None:
     # next run (into its place here), once the map has drawn (ui.first_screen).
     with card_column:
         search_slot = st.container()
+        correction_slot = answer = None
         if state.selected:
             answer = answer_for(coverage, state.selected,
                                 Version.of(coverage.snapshot, shown.number), data.check_age())
             since = data.status_since_for(versions, shown.number).get(state.selected)
             plain_text.show_markup(plain_text.join([CARD_CSS, card_html(answer, t, since)]))
+            correction_slot = st.container()  # "Klopt dit nummer niet?", after the first screen
             if state.selected != before.selected or first_run:
                 bring_card_into_view()
             if st.button(t("clear_selection")):
@@ -187,6 +190,9 @@ def show_dashboard(context: PageContext) -> None:
             show_waiting_mark(t)
             return
         render_search(state, index, t)
+    if correction_slot is not None and answer is not None and not context.offline:
+        with correction_slot:
+            correction_form(state.selected, answer.municipality.display_name, shown.number, t)
 
     # The views below the map; only the open one runs.
     views = {

@@ -67,6 +67,8 @@ def save_draft(page: Page) -> None:
 
 
 def publish_first_draft(page: Page) -> None:
-    """Publish draft 1 and wait for the confirmation."""
-    page.locator(".st-key-publish_1 button").click()
+    """Confirm that draft 1 becomes version 3, publish it and wait for the confirmation."""
+    page.get_by_text("Publiceren als versie 3?").wait_for()
+    page.locator(".st-key-confirm_1_3 label").click()
+    page.locator(".st-key-publish_1 button:enabled").click()
     page.get_by_text("Gepubliceerd als versie 3.").wait_for()
