@@ -2,24 +2,33 @@
 server's own routes and middleware (driven as ASGI, no browser): names, places, postcodes,
 several matches, unknown input quoted short, the search, 304, no script, size, language,
 security headers, a partly covered municipality, and the database gone (the last known good
-version, said in one line)."""
+version, said in one line); per contact when it was last checked (or that it never was) and
+whether it is due, availability, the national routes and since which version the status holds,
+in the card's words (issue 18)."""
 
 from __future__ import annotations
 
+import datetime
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+import yaml
 
 from coverage.answer import answers
+from coverage.check_age import date_in_words, today_in_amsterdam
 from coverage.engine import Coverage
 from geodata import load_units
 from registry.database import DATABASE_URL_VARIABLE
+from registry.drafts import entry_of
+from registry.entry_yaml import with_entry
 from registry.store import open_store
 from tests.asgi_client import AsgiClient, Reply, web_client
 from tests.postgres_cluster import _free_port
+from tests.test_last_checked import ROTTERDAM, cli, sqlite_url  # noqa: F401  (fixtures)
 from tests.test_outage import (  # noqa: F401  (fixtures)
     bring_back,
     cache,
@@ -35,6 +44,10 @@ from ui.security_headers import security_headers
 from web import current
 
 PAGE_LIMIT = 20 * 1024
+ROUTES_NL = ('<p class="routes">Altijd, overal: Politie <a href="tel:+319008844">0900-8844</a>; '
+             'Nederlandse Arbeidsinspectie, bij arbeidsuitbuiting '
+             '<a href="tel:+318005151">0800-5151</a>; Bij acuut gevaar '
+             '<a href="tel:112">112</a>.</p>')
 NOTICE = {"nl": "de database is nu niet bereikbaar", "en": "the database cannot be reached"}
 
 
@@ -269,3 +282,109 @@ def test_the_database_gone_answers_from_the_last_known_good_version(
     back = client.get("/gemeente/GM0193")
     assert back.status == 200 and NOTICE["nl"] not in back.text
     assert back.headers["etag"] == online.headers["etag"]
+
+
+# --- issue 18 on the answer page: the last check, availability, routes, since ---------------
+
+
+def checked_lines(page: str) -> list[str]:
+    """The line on each contact's last check, in the order of the calls."""
+    calls = page.split('<ul class="calls">', 1)[1].split("</ul>", 1)[0]
+    return re.findall(r'<span class="checked">(.*?)</span>', calls)
+
+
+def test_a_seed_contact_is_not_yet_checked_and_due_in_words(client: AsgiClient) -> None:
+    page = client.get("/gemeente/GM0228").text
+    due = ("Nog niet gecontroleerd. <strong class=\"due\">Controle nodig: langer dan 12 "
+           "maanden geleden of nooit gecontroleerd.</strong>")
+    assert checked_lines(page) == [due, due]
+    assert "houdt het register nog niet bij" not in page
+    english = client.get("/gemeente/GM0228?lang=en").text
+    assert checked_lines(english)[0] == (
+        'Not yet checked. <strong class="due">Due for a check: checked more than 12 months '
+        "ago, or never.</strong>")
+    fallback = client.get("/gemeente/GM0193").text  # Zwolle: CoMensha as the fallback
+    assert checked_lines(fallback)[0].startswith("Nog niet gecontroleerd.")
+
+
+def test_the_national_routes_in_one_line_under_the_answer(client: AsgiClient) -> None:
+    page = client.get("/gemeente/GM0228").text
+    assert page.count('<p class="routes">') == 1
+    assert ROUTES_NL in page
+    assert page.index("</ul>") < page.index(ROUTES_NL) < page.index("Regio en status")
+    assert tel_links(page) == ["tel:+31555269200", "tel:+31883744744"]  # the answer first
+    english = client.get("/gemeente/GM0228?lang=en").text
+    assert 'Always, everywhere: The police <a href="tel:+319008844">0900-8844</a>;' in english
+    assert '<a href="tel:112">112</a>.</p>' in english
+
+
+def test_since_which_version_the_status_holds(client: AsgiClient, current: Coverage,
+                                              earlier: Coverage) -> None:
+    now, before = current.municipalities["status"], earlier.municipalities["status"]
+    kept = next(code for code in now.index if now[code] == before[code])
+    changed = next(code for code in now.index if now[code] != before[code])
+    for code, number in [(kept, 1), (changed, 2)]:
+        page = client.get(f"/gemeente/{code}").text
+        (line,) = re.findall(r'<p class="since">(.*?)</p>', page)
+        assert re.fullmatch(rf"Deze status sinds versie {number} \(\d+ \w+ \d{{4}}\)\.", line)
+    assert re.search(r'<p class="since">This status since version 1 \(\d+ [A-Z]\w+ \d{4}\)',
+                     client.get(f"/gemeente/{kept}?lang=en").text)
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A third version in which Rotterdam's first contact was checked, with availability."""
+
+    day: datetime.date
+    name: str
+
+
+@pytest.fixture
+def dated_version(cli: Callable, tmp_path: Path) -> Dated:  # noqa: F811
+    """Version 3 of a database of its own: Rotterdam's first contact checked three days ago by
+    anna, with opening hours, an after-hours number and an e-mail address (as
+    tests/test_last_checked.py makes one)."""
+    exported = tmp_path / "overview.yaml"
+    assert cli("export", "current", "-o", str(exported)).code == 0
+    text = exported.read_text("utf-8")
+    data = yaml.safe_load(entry_of(text, ROTTERDAM))
+    day = today_in_amsterdam() - datetime.timedelta(days=3)
+    data["contacts"][0].update(verified_on=day.isoformat(), verified_by="anna",
+                               opening_hours="ma–vr 08:00–19:00 <b>",
+                               after_hours_phone="010 - 123 45 67", email="zorg@shop.nl")
+    exported.write_text(with_entry(text, ROTTERDAM, yaml.safe_dump(
+        data, allow_unicode=True, sort_keys=False)), encoding="utf-8")
+    result = cli("import", str(exported), "--yes", "--author", "piet")
+    assert result.code == 0, result.err
+    current.forget()
+    return Dated(day, "anna")
+
+
+def test_a_checked_contact_says_when_and_by_whom(dated_version: Dated,
+                                                 client: AsgiClient) -> None:
+    reply = client.get("/gemeente/Rotterdam")
+    assert reply.status == 200 and reply.headers["etag"].startswith('"v3-nl-GM0599-')
+    page = reply.text
+    words = date_in_words(dated_version.day, "nl")
+    lines = checked_lines(page)
+    assert lines[0] == f"Gecontroleerd op {words} door anna."  # not due: no due line
+    assert all(line.startswith("Nog niet gecontroleerd. <strong") for line in lines[1:])
+    item = re.findall(r"<li.*?</li>", page.split('<ul class="calls">', 1)[1], re.S)[0]
+    assert "<dt>Bereikbaar</dt><dd>ma–vr 08:00–19:00 &lt;b&gt;</dd>" in item
+    assert ('<dt>Buiten kantoortijd</dt><dd><a href="tel:+31101234567">010 - 123 45 67</a>'
+            "</dd>") in item
+    assert '<dt>E-mail</dt><dd><a href="mailto:zorg@shop.nl">zorg@shop.nl</a></dd>' in item
+    assert ROUTES_NL in page and '<p class="since">Deze status sinds versie' in page
+    assert len(page.encode()) <= PAGE_LIMIT and "<script" not in page
+    english = client.get("/gemeente/Rotterdam?lang=en").text
+    assert checked_lines(english)[0] == (
+        f"Checked on {date_in_words(dated_version.day, 'en')} by anna.")
+    card = card_html(answers(current_coverage(), codes=["GM0599"])["GM0599"], Translator("nl"))
+    assert f"Gecontroleerd op {words} door anna." in card  # the card says the same
+
+
+def current_coverage() -> Coverage:
+    """The newest version of the database the web layer answers from."""
+    from ui import data
+
+    return data.shown(data.newest_number()).coverage

@@ -19,6 +19,8 @@ from referencing import Registry, Resource
 
 from tests.asgi_client import AsgiClient, Reply, web_client
 from tests.conftest import REPOSITORY_ROOT
+from tests.test_answer_page import Dated, dated_version  # noqa: F401  (fixture)
+from tests.test_last_checked import cli, sqlite_url  # noqa: F401  (fixtures)
 from ui.security_headers import security_headers
 from web import current
 
@@ -163,3 +165,46 @@ def test_the_downloads_at_fixed_addresses(client: AsgiClient, tmp_path: Path) ->
     features = json.loads(shapes.body)["features"]
     assert len(features) == 342
     assert {feature["properties"]["code"] for feature in features} >= {"GM0363", "GM0193"}
+
+
+def test_the_check_availability_and_routes_fit_the_schema(
+        dated_version: Dated, client: AsgiClient) -> None:  # noqa: F811
+    answer = as_json(client.get("/api/v1/gemeenten/GM0599"))
+    validate(answer, "answer")
+    assert answer["version"]["number"] == 3
+    first = answer["calls"][0]
+    assert (first["verified_on"], first["verified_by"], first["due_for_check"]) == (
+        dated_version.day.isoformat(), "anna", False)
+    assert first["after_hours_phone"] == {"display": "010 - 123 45 67", "e164": "+31101234567"}
+    assert (first["opening_hours"], first["email"]) == ("ma–vr 08:00–19:00 <b>", "zorg@shop.nl")
+    assert answer["coordinators"][0]["verified_on"] == dated_version.day.isoformat()
+    assert (answer["fallback"]["verified_on"], answer["fallback"]["due_for_check"]) == (
+        None, True)
+    assert [route["phone"]["e164"] for route in answer["national_routes"]] == [
+        "+319008844", "+318005151", "112"]
+    assert answer["check"]["months"] == 12
+    validate(as_json(client.get("/api/v1/gemeenten")), "municipalities")
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda answer: answer["calls"][0].update(verified_on="3 december 2026"),
+     "is not a 'date'"),
+    (lambda answer: answer["calls"][0].pop("due_for_check"), "'due_for_check' is a required"),
+    (lambda answer: answer["fallback"].update(verified_by=""), "should be non-empty"),
+    (lambda answer: answer["calls"][0].update(website="http://example.nl"), "does not match"),
+    (lambda answer: answer["calls"][0].update(after_hours_phone={"display": "x"}),
+     "is not valid under any of the given schemas"),
+    (lambda answer: answer.pop("national_routes"), "'national_routes' is a required"),
+    (lambda answer: answer["national_routes"][0]["phone"].update(e164="0900-8844"),
+     "does not match"),
+    (lambda answer: answer["check"].update(months=0), "is less than the minimum"),
+    (lambda answer: answer["calls"][0].update(checked_by="anna"),
+     "Additional properties are not allowed"),
+])
+def test_the_schema_is_strict_on_the_new_fields(client: AsgiClient, change: Any,
+                                               message: str) -> None:
+    answer = as_json(client.get("/api/v1/gemeenten/GM0363"))
+    validate(answer, "answer")
+    change(answer)
+    with pytest.raises(ValidationError, match=message):
+        validate(answer, "answer")

@@ -59,6 +59,10 @@ def test_ijsselland_report(current: Coverage, display: gpd.GeoDataFrame,
     assert "gepubliceerd op 2026-03-01" in text
     assert "Gemaakt op 2026-11-30" in text
     assert "zegt niets over de capaciteit" in text
+    routes = ("Altijd, overal: Politie 0900-8844; Nederlandse Arbeidsinspectie, bij "
+              "arbeidsuitbuiting 0800-5151; Bij acuut gevaar 112.")
+    assert text.count(routes) == 1  # once, not per group of municipalities
+    assert text.count("0900-8844") == 1
 
 
 def test_accents_and_border_findings(current: Coverage, display: gpd.GeoDataFrame,

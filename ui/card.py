@@ -8,9 +8,9 @@ from __future__ import annotations
 from html import escape
 
 from coverage.answer import Answer, Area, Call
-from coverage.check_age import AMSTERDAM, DEFAULT_CHECK_MONTHS, date_in_words
 from coverage.history import Since
 from coverage.phones import Phone
+from ui.answer_lines import checked_sentence, due_sentence, routes_html, since_sentence
 from ui.i18n import Translator
 from ui.plain_text import Markup
 
@@ -102,19 +102,12 @@ def _answer_link(code: str, t: Translator) -> str:
 
 def _checked(call: Call, t: Translator) -> str:
     """When the contact was last checked (or that it never was), and in words whether it is
-    due for a check (not only in colour)."""
-    if call.verified_on is None:
-        text = escape(t("card_not_checked"))
-    else:
-        text = escape(t("card_checked_on", date=date_in_words(call.verified_on, t.language),
-                        name=call.verified_by or ""))
-    if call.due_for_check:
-        text += f" <span class='due'>{escape(_due_text(call, t))}</span>"
+    due for a check (not only in colour): the words of `ui.answer_lines`."""
+    text = escape(checked_sentence(call, t))
+    due = due_sentence(call, t)
+    if due:
+        text += f" <span class='due'>{escape(due)}</span>"
     return f"<p class='checked'>{text}</p>"
-
-
-def _due_text(call: Call, t: Translator) -> str:
-    return t("card_due", months=call.checked.months or DEFAULT_CHECK_MONTHS)
 
 
 def _availability(call: Call, t: Translator) -> str:
@@ -143,24 +136,15 @@ def _availability_list(call: Call, t: Translator) -> str:
 def _routes(answer: Answer, t: Translator) -> str:
     """The national routes that apply everywhere, in one line (none where the version's
     register gives none)."""
-    if not answer.national_routes:
-        return ""
-    routes = "; ".join(
-        f"{escape(route.label.in_language(t.language))} "
-        f'<a href="{escape(route.phone.tel_url, quote=True)}">{escape(route.phone.display)}</a>'
-        for route in answer.national_routes)
-    text = escape(t("card_routes", routes="\x00")).replace("\x00", routes)
-    return f"<p class='routes'>{text}</p>"
+    line = routes_html(answer, t)
+    return f"<p class='routes'>{line}</p>" if line else ""
 
 
 def _since(since: Since | None, t: Translator) -> str:
     """Since which version (and date) the municipality has its current status."""
     if since is None:
         return ""
-    day = since.published_at.astimezone(AMSTERDAM).date()
-    return (f"<p class='source since'>"
-            f"{escape(t('card_since', number=since.number, date=date_in_words(day, t.language)))}"
-            f"</p>")
+    return f"<p class='source since'>{escape(since_sentence(since, t))}</p>"
 
 
 def card_html(answer: Answer, t: Translator, since: Since | None = None) -> Markup:

@@ -840,10 +840,6 @@ TEXT: dict[str, dict[str, str]] = {
               "overzicht vermeldt geen datum.",
         "en": "Version {number} of the register ({label}), published on {published}. The "
               "overview gives no date."},
-    "answer_checked_unknown": {
-        "nl": "Wanneer elk nummer voor het laatst is gecontroleerd, houdt het register nog niet "
-              "bij.",
-        "en": "The register does not yet record when each number was last checked."},
     "answer_dashboard_link": {"nl": "{name} op de kaart in het dashboard",
                               "en": "{name} on the map in the dashboard"},
     "answer_json_link": {"nl": "Dit antwoord als open data (JSON)",

@@ -35,6 +35,7 @@ from coverage.phones import phones_text
 from coverage.status import UNCOVERED_STATUSES
 from coverage.verdict import BorderVerdict, touching_region, verdicts
 from registry.versions import VersionInfo
+from ui.answer_lines import routes_text
 from ui.checked_text import checked_words
 from ui.i18n import Translator
 from ui.local_time import date_text
@@ -93,6 +94,9 @@ class ReportContent:
     without: tuple[str, ...]
     partial: tuple[str, ...]
     groups: tuple[ContactGroup, ...]
+    routes: str
+    """The national routes that apply everywhere, in one line (empty where the version has
+    none)."""
     findings: tuple[str, ...]
     caveat: str
 
@@ -190,6 +194,7 @@ def report_content(coverage: Coverage, region_code: str, version: ReportVersion,
         without=_names(found, UNCOVERED_STATUSES),
         partial=_names(found, ("partial",)),
         groups=contact_groups(found, t),
+        routes=next((routes_text(answer, t) for answer in found.values()), ""),
         findings=tuple(judged),
         caveat=t("card_capacity_caveat"),
     )
@@ -311,6 +316,10 @@ def render_pdf(content: ReportContent, shapes: gpd.GeoDataFrame, t: Translator) 
                        align="L")
         pdf.set_font("DejaVu", "", 8.5)
         pdf.paragraph(t("report_for", names=", ".join(group.municipalities)))
+    if content.routes:
+        pdf.set_font("DejaVu", "B", 8.5)
+        pdf.paragraph(content.routes)
+        pdf.set_font("DejaVu", "", 8.5)
     pdf.heading(t("report_border"))
     for finding in content.findings or (t("report_border_none"),):
         pdf.paragraph(finding)

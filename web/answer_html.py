@@ -16,9 +16,12 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
-from coverage.answer import Answer
+from coverage.answer import Answer, Call
+from coverage.history import Since
 from coverage.search import Via
+from ui.answer_lines import checked_sentence, due_sentence, routes_html, since_sentence
 from ui.i18n import Translator
 from ui.outage import LOCAL_TIME, outage_notice
 from ui.url_parameters import echo
@@ -96,16 +99,31 @@ def _explanations(answer: Answer, t: Translator) -> list[str]:
     return [t("card_split_why")] if answer.split_by_age else []
 
 
+@dataclass(frozen=True)
+class CallLines:
+    """One call and what the page says of its contact's last check, as the card says it
+    (`ui.answer_lines`)."""
+
+    call: Call
+    checked: str
+    due: str | None
+
+
 def answer_page(answer: Answer, published_at: datetime.datetime, t: Translator,
-                as_of: datetime.datetime | None = None) -> str:
+                as_of: datetime.datetime | None = None, since: Since | None = None) -> str:
     """The answer page for one municipality, with `VIA_MARK` where `with_via` puts how the
-    reader's words led to it."""
+    reader's words led to it; with since which version it has its status (`since`, where
+    known)."""
     town = answer.municipality
     path = answer_path(town.code)
     fallback = answer.fallback_calls or answer.status == "comensha"
     return _ENVIRONMENT.get_template("answer.html.j2").render(
         **_common(t, path, notice=notice_line(as_of, t), canonical=path),
         answer=answer, town=town, explanations=_explanations(answer, t),
+        calls=[CallLines(call, checked_sentence(call, t), due_sentence(call, t))
+               for call in answer.calls],
+        routes_line=Markup(routes_html(answer, t)),
+        since_line=since_sentence(since, t) if since else "",
         fallback_description=(answer.fallback.description.in_language(t.language)
                               if fallback else ""),
         version_line=_version_line(answer, published_at, t),

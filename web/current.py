@@ -10,8 +10,12 @@ dictionary lookup. Asking `ui.data` blocks (it may wait for the database): `curr
 it in a worker thread.
 
 A version's products are cached by the database, the version's number and its content hash
-(two databases may both have a version 2; a version never changes), for the `KEPT_VERSIONS`
-versions used last.
+(two databases may both have a version 2; a version never changes) and the date and age that
+decide which contacts are due for a check (`coverage.check_age.CheckAge`: a contact becomes
+due as days pass, so the answers are made again on a new day), for the `KEPT_VERSIONS`
+versions used last. Since which version each municipality has its status
+(`coverage.history.status_since`) is computed once per version too (`since`), when the
+database answers (it reads the earlier versions).
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from typing import Any, TypeVar
 from starlette.concurrency import run_in_threadpool
 
 from coverage.answer import Answer, Version, answers
+from coverage.check_age import CheckAge
+from coverage.history import Since
 from registry.database import database_url
 from registry.versions import VersionInfo
 from ui import data
@@ -73,6 +79,8 @@ class VersionProducts:
     coverage: Any
     """The version's `coverage.engine.Coverage`."""
     answers: dict[str, Answer]
+    checks: CheckAge
+    """The date and age against which the answers decided which contacts are due."""
     made: dict[Hashable, Any] = field(default_factory=dict)
 
     def get(self, key: Hashable) -> Any | None:
@@ -92,7 +100,8 @@ class _Memory:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.current: dict[str, Current] = {}
-        self.products: OrderedDict[tuple[str, int, str], VersionProducts] = OrderedDict()
+        self.products: OrderedDict[tuple[str, int, str, CheckAge], VersionProducts] = (
+            OrderedDict())
 
 
 _MEMORY = _Memory()
@@ -131,19 +140,21 @@ async def current() -> Current:
     return fresh() or await run_in_threadpool(load)
 
 
-def _key(current: Current, info: VersionInfo) -> tuple[str, int, str]:
-    return (current.url, info.number, info.content_hash)
+def _key(current: Current, info: VersionInfo,
+         checks: CheckAge) -> tuple[str, int, str, CheckAge]:
+    return (current.url, info.number, info.content_hash, checks)
 
 
 def kept_products(current: Current, info: VersionInfo) -> VersionProducts | None:
-    """The products of version `info`, if kept (never blocks)."""
-    return _MEMORY.products.get(_key(current, info))
+    """The products of version `info` for today, if kept (never blocks)."""
+    return _MEMORY.products.get(_key(current, info, CheckAge.now()))
 
 
 def load_products(current: Current, info: VersionInfo) -> VersionProducts:
     """The products of version `info`, its answers made now if not kept (blocking: it may
     read the version from the database, and `answers` takes 0.1–0.3 s)."""
-    key = _key(current, info)
+    checks = CheckAge.now()
+    key = _key(current, info, checks)
     with _MEMORY.lock:
         kept = _MEMORY.products.get(key)
         if kept is not None:
@@ -152,7 +163,8 @@ def load_products(current: Current, info: VersionInfo) -> VersionProducts:
     shown = data.shown(info.number)
     coverage = shown.coverage
     made = VersionProducts(info, coverage,
-                           answers(coverage, Version.of(coverage.snapshot, info.number)))
+                           answers(coverage, Version.of(coverage.snapshot, info.number),
+                                   checks=checks), checks)
     with _MEMORY.lock:
         kept = _MEMORY.products.setdefault(key, made)
         _MEMORY.products.move_to_end(key)
@@ -164,3 +176,25 @@ def load_products(current: Current, info: VersionInfo) -> VersionProducts:
 async def products(current: Current, info: VersionInfo) -> VersionProducts:
     """The products of version `info`: kept, or made in a worker thread."""
     return kept_products(current, info) or await run_in_threadpool(load_products, current, info)
+
+
+SINCE = "since"
+"""The key under which `VersionProducts.made` keeps since which version each municipality has
+its status."""
+
+
+def since_of(current: Current, products: VersionProducts) -> dict[str, Since]:
+    """Per municipality code, since which version (and date) it has its status in the version
+    of `products`: computed once per version (`ui.data.status_since_for`, blocking: it reads
+    the earlier versions the first time). Empty while the database does not answer and it was
+    not computed before; an empty result is not kept, so it is computed once the database
+    answers again."""
+    kept = products.get(SINCE)
+    if kept is not None:
+        return kept
+    if current.degraded:
+        return {}
+    since = data.status_since_for(list(current.infos), products.info.number)
+    if since:
+        products.made[SINCE] = since
+    return since

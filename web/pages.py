@@ -114,13 +114,17 @@ async def _answer(request: Request, text: str | None, *, redirect: bool) -> Resp
             "/gemeente/" + quote(words, safe=""))
         return RedirectResponse(href(target, t.language), status_code=303,
                                 headers={"Cache-Control": CACHE_CONTROL})
-    key = ("page", t.language, code, now.as_of)
+    if products.get(versions.SINCE) is None and not now.degraded:
+        await run_in_threadpool(versions.since_of, now, products)
+    since = products.get(versions.SINCE)
+    key = ("page", t.language, code, now.as_of, since is not None)
     page = products.get(key)
     if page is None:
         answer = products.answers[code]
         page = await run_in_threadpool(products.make, key, lambda: _rendered(
-            answer_page(answer, newest.published_at, t, now.as_of), newest.number,
-            t.language, code))
+            answer_page(answer, newest.published_at, t, now.as_of,
+                        since.get(code) if since else None),
+            newest.number, t.language, code))
     html, body, etag = page
     if via is not None:
         body = with_via(html, via_line(via, products.answers[code].municipality.display_name,
