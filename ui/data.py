@@ -35,6 +35,8 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
+from coverage.answer import Answer, Version
+from coverage.answer import answers as answers_of
 from coverage.engine import Coverage
 from coverage.search import MunicipalityIndex
 from geodata import Boundaries, Units, load_boundaries, load_units
@@ -237,6 +239,17 @@ def shown(number: int) -> Shown:
     if kept is not None and kept.number == number:
         return kept
     return _ask(url, lambda: _shown(url, seed_dir, number))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _answers(key: int, number: int, _coverage: Coverage) -> dict[str, Answer]:
+    return answers_of(_coverage, Version.of(_coverage.snapshot, number))
+
+
+def answers(version: Shown) -> dict[str, Answer]:
+    """Whom to call for every municipality of a published version (`coverage.answer`), made
+    once per process and version and shared by every session."""
+    return _answers(version.key, version.number, version.coverage)
 
 
 def published() -> Published:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import streamlit as st
 
-from coverage.answer import Version, answer_for
 from coverage.engine import Coverage
 from registry.database import DatabaseUnreachableError
 from registry.errors import RegisterError
@@ -168,8 +167,7 @@ def show_dashboard(context: PageContext) -> None:
     with card_column:
         search_slot = st.container()
         if state.selected:
-            answer = answer_for(coverage, state.selected,
-                                Version.of(coverage.snapshot, shown.number))
+            answer = data.answers(shown)[state.selected]
             plain_text.show_markup(plain_text.join([CARD_CSS, card_html(answer, t)]))
             if state.selected != before.selected or first_run:
                 bring_card_into_view()
@@ -190,10 +188,10 @@ def show_dashboard(context: PageContext) -> None:
     # The views below the map; only the open one runs.
     views = {
         t("tab_overview"): lambda: overview.national_picture(
-            _with_previous(chosen.version, context.offline), coverage, t, shown.key,
+            with_previous(chosen.version, context.offline), coverage, t, shown.key,
             charts=False),
         t("tab_charts"): lambda: overview.national_picture(
-            _with_previous(chosen.version, context.offline), coverage, t, shown.key,
+            with_previous(chosen.version, context.offline), coverage, t, shown.key,
             charts=True),
         t("tab_gaps"): lambda: tabs.gaps(coverage, shown.key, t),
         t("tab_border"): lambda: tabs.border_rule(coverage, t),
@@ -213,7 +211,7 @@ def show_dashboard(context: PageContext) -> None:
     show_focus(st.session_state.get(FOCUS_KEY) if opened == t("tab_gaps") else None)
 
 
-def _with_previous(number: int, offline: bool = False) -> dict[str, Coverage]:
+def with_previous(number: int, offline: bool = False) -> dict[str, Coverage]:
     """The version before `number` (if any, and not while the database does not answer) and
     `number` itself, oldest first: the changes the national picture counts."""
     first = number if offline else number - 1
