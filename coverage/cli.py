@@ -14,13 +14,16 @@ the base of an import (nothing written).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
 import geodata
-from coverage.answer import Answer, Version, answer_for
+from coverage import lookup_cache
+from coverage.answer import Answer, Version, answer_for, answers
 from coverage.changes import compare
 from coverage.engine import Coverage
 from coverage.figures import GROUPINGS, coverage_figures
@@ -104,8 +107,8 @@ def cmd_lookup(args: argparse.Namespace) -> None:
     """Who to call for one municipality."""
     units = load_units()
     places = load_place_tables()
-    result = MunicipalityIndex(units.municipalities, places.names, places.postcodes).find(
-        args.name)
+    index = MunicipalityIndex(units.municipalities, places.names, places.postcodes)
+    result = index.find(args.name)
 
     def label(code: str) -> str:
         via = result.via_of(code)
@@ -126,12 +129,42 @@ def cmd_lookup(args: argparse.Namespace) -> None:
         if via:
             shape["via"] = {"kind": via.kind, "name": via.name, "places": list(via.places)}
         _print_json(shape)
+    else:
+        if via:
+            print(lookup_cache.via_line(via.kind, via.name, via.places,
+                                        answer.municipality.display_name))
+        _print_answer(answer, args.lang)
+    if args.data is None:
+        sys.stdout.flush()
+        _keep_answers(coverage, version, index)
+
+
+def _rendered(answer: Answer) -> dict[str, Any]:
+    """An answer as `lookup` prints it, in text and JSON, in each language (the cache's
+    value, `coverage.lookup_cache`)."""
+    texts = {}
+    for language in lookup_cache.LANGUAGES:
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            _print_answer(answer, language)
+        texts[language] = printed.getvalue()
+    return {"display_name": answer.municipality.display_name, "text": texts,
+            "json": {language: answer.to_json(language) for language in lookup_cache.LANGUAGES}}
+
+
+def _keep_answers(coverage: Coverage, version: Version, index: MunicipalityIndex) -> None:
+    """Keep every answer of this published version for the next lookups
+    (`coverage.lookup_cache`), unless kept already or the database is not an SQLite file
+    (which only the full path reads)."""
+    found = lookup_cache.published_version(str(version.number))
+    if found is None:
         return
-    if via:
-        where = (f"postcode {via.name} ({', '.join(via.places)})" if via.kind == "postcode"
-                 else via.name)
-        print(f"{where} lies in {answer.municipality.display_name}")
-    _print_answer(answer, args.lang)
+    key = lookup_cache.cache_key(*found)
+    if lookup_cache.is_kept(key):
+        return
+    lookup_cache.store(key, {code: _rendered(answer)
+                             for code, answer in answers(coverage, version).items()},
+                       index.search_keys.to_json())
 
 
 def _print_answer(answer: Answer, language: Language) -> None:

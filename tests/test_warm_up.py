@@ -1,10 +1,12 @@
 """The server warms its caches before its first reader (ui/warm_up.py): `/readyz` says
 ``starting`` (503) while `/healthz` answers, then ``ready``; after the warm-up a new session's
-first page builds neither the map nor the answers again (AppTest runs in this process, so it
+first page builds neither the map nor the answers again, and the map's component (imported
+outside a script run) is served (AppTest runs in this process, so it
 shares the caches the warm-up filled)."""
 
 from __future__ import annotations
 
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,10 @@ def test_readyz_says_starting_until_the_warm_up_is_over_while_healthz_answers(
         assert status == 200 and body["status"] == "ready", body
         assert body["newest_version"] == {"number": 2, "label": "current"}
         assert body["warmed_in_s"] > 0
+        # The map's component, imported by the warm-up outside a script run, is served.
+        with urllib.request.urlopen(f"{url}/component/streamlit_folium.st_folium/index.html",
+                                    timeout=60) as response:
+            assert response.status == 200 and b"<html" in response.read().lower()
 
 
 def test_the_first_page_after_the_warm_up_builds_no_map_and_no_answers(

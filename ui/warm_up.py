@@ -56,14 +56,15 @@ def warm_up() -> None:
     Blocking (files, the database, the map document): run it in a thread. Raises what the
     loading raises (e.g. `geodata.BoundaryDataError`, `registry.database.DatabaseUnreachableError`).
     """
-    # The page's modules: the first session would otherwise import them (and declare the
-    # custom components, which the runtime, started before the lifespan, accepts).
+    # The page's modules: the first session would otherwise import them. A custom component
+    # declared outside a script run is not registered: the map's is registered here.
     import ui.pages  # noqa: F401
-    from ui import data, map_panel, overview, page
+    from ui import data, map_component, map_panel, overview, page
     from ui.i18n import DEFAULT_LANGUAGE, Translator
     from ui.map_view import MapOptions
     from ui.sidebar import LAYER_DEFAULTS
 
+    map_component.register_component()  # imported here, outside a script run
     data.units()
     data.display_municipalities()
     data.display_topology()
