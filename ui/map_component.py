@@ -76,10 +76,13 @@ def register_component() -> None:
     """Make st_folium's component known to the running server. Streamlit registers a component
     only when its module is imported within a script run; the server's warm-up
     (`ui.warm_up`) imports this module outside one, and the component's files would then
-    answer 404. Registering it again is harmless."""
-    from streamlit.runtime import get_instance
+    answer 404. Registering it again is harmless; without a running server (a test) there is
+    nothing to register with."""
+    from streamlit import runtime
 
-    get_instance().component_registry.register_component(streamlit_folium._component_func)
+    if runtime.exists():
+        runtime.get_instance().component_registry.register_component(
+            streamlit_folium._component_func)
 
 
 _NOTHING_RETURNED: dict[str, Any] = {}
