@@ -1,7 +1,8 @@
 """Coverage dashboard for care coordination for victims of human trafficking.
 
 Run with `streamlit run app.py`. Streamlit first imports this file to find `app`, the server
-(`st.App` with `ui.serving`'s guard against web sockets from other origins), and then runs it as
+(`st.App` with `ui.serving`'s guard against web sockets from other origins, and a lifespan hook
+that warms the caches before `/readyz` says ready, `ui.warm_up`), and then runs it as
 the page script of every session (`__name__ == "__main__"`): `ui.pages.run_pages` (the shared
 sidebar, then the page the address names), under `ui.page_guard.run_guarded`. The server's
 import stays light (no page modules): custom components must be declared while Streamlit's
@@ -16,6 +17,7 @@ import streamlit as st
 
 from ui.health import ROUTES as HEALTH_ROUTES
 from ui.serving import MIDDLEWARE
+from ui.warm_up import lifespan
 from web import ROUTES as WEB_ROUTES
 
 if __name__ == "__main__":  # the page script of a session
@@ -24,4 +26,5 @@ if __name__ == "__main__":  # the page script of a session
 
     run_guarded(lambda: run_pages(Path(__file__).parent))
 else:  # imported by `streamlit run app.py`: the server
-    app = st.App(__file__, middleware=MIDDLEWARE, routes=[*HEALTH_ROUTES, *WEB_ROUTES])
+    app = st.App(__file__, middleware=MIDDLEWARE, routes=[*HEALTH_ROUTES, *WEB_ROUTES],
+                 lifespan=lifespan)

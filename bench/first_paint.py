@@ -1,6 +1,7 @@
 """Where the time to the map's polygons goes on a fresh page, app beside references.
 
-``python bench/first_paint.py [--runs 3] [--baseline REF] [--list]`` from the repository root.
+``python bench/first_paint.py [--runs 3] [--baseline REF] [--list] [--new-server]`` from the
+repository root.
 Every server runs at once (as in ``bench/app.py``); each page is opened in turns in a fresh
 headless Chromium context and these moments are recorded (milliseconds after ``page.goto``):
 the first websocket frame, the one carrying the map (over 100 KB) and the last before the
@@ -9,12 +10,19 @@ iframe element created; its document requested; the polygons visible (``wait_for
 Medians of ``--runs`` pages per app; ``--list`` also prints each chunk and websocket frame of
 the last page. Chromium reports network events from the page's main thread, so a chunk's
 "finished" time also says when that thread was free.
+
+``--new-server``: a new server's first page instead. Every round starts a new server for each
+app (their cache folders, kept from round to round, hold the derived data as after a restart),
+waits until it is ready as a proxy would (this app: ``/readyz`` no longer 503; an app without
+``/readyz``: Streamlit's own health check) and opens the first page of each, in turns. A first
+round, not counted, fills the cache folders.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import statistics
 import sys
 import tempfile
@@ -108,13 +116,63 @@ def one_page(browser: Any, url: str) -> dict[str, Any]:
         app_page.close()
 
 
+def wait_ready(url: str, timeout_s: float = 300.0) -> float:
+    """Poll ``/readyz`` until it no longer answers 503 (an app without it: at once); the
+    seconds waited."""
+    import urllib.error
+    import urllib.request
+
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout_s:
+        try:
+            with urllib.request.urlopen(f"{url}/readyz", timeout=30):
+                return time.perf_counter() - start
+        except urllib.error.HTTPError as error:
+            if error.code != 503:
+                return time.perf_counter() - start
+        time.sleep(0.1)
+    raise RuntimeError(f"{url} not ready after {timeout_s} s")
+
+
+def _server(stack: contextlib.ExitStack, app: AppUnderTest, work: Path, round_: int) -> str:
+    label = app.label.replace(" ", "-")
+    # The register's versions: a throwaway database per app (filled by its first page or
+    # warm-up, kept from round to round), never the user's own.
+    env = {CACHE_DIR_VARIABLE: str(work / f"cache-{label}"), "COVERAGE_REGISTER_DIR": None,
+           "COVERAGE_DATABASE_URL": f"sqlite:///{work / f'register-{label}.sqlite3'}"}
+    return stack.enter_context(streamlit_server(
+        app.script, cwd=app.cwd, log=work / f"{label}-{round_}.log", env=env,
+        python_path=app.python_path))
+
+
+def new_server_pages(browser: Any, apps: list[AppUnderTest], work: Path,
+                     runs: int) -> dict[str, list[dict[str, Any]]]:
+    """Each app's first page on a new server, ``runs`` rounds after one that fills the caches."""
+    results: dict[str, list[dict[str, Any]]] = {app.label: [] for app in apps}
+    for round_ in range(runs + 1):
+        with contextlib.ExitStack() as servers:
+            urls = [_server(servers, app, work, round_) for app in apps]
+            waited = [wait_ready(url) for url in urls]
+            for app, url, seconds in zip(apps, urls, waited, strict=True):
+                page = one_page(browser, url)
+                page["moments"]["ready_wait"] = seconds * 1000
+                if round_:
+                    results[app.label].append(page)
+        print(f"  round {round_} done", file=sys.stderr, flush=True)
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--baseline")
     parser.add_argument("--list", action="store_true", help="print each chunk of the last page")
+    parser.add_argument("--new-server", action="store_true",
+                        help="a new server's first page, one new server per app and round")
     args = parser.parse_args()
+    load_at_start = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     from playwright.sync_api import sync_playwright
+
 
     with tempfile.TemporaryDirectory(prefix="first-paint-") as folder, \
             contextlib.ExitStack() as stack:
@@ -124,23 +182,20 @@ def main() -> None:
         if args.baseline:
             apps.append(stack.enter_context(baseline_app(work, args.baseline)))
         apps += [stack.enter_context(naive_app(work)), stack.enter_context(map_only_app(work))]
-        urls = []
-        for app in apps:
-            label = app.label.replace(" ", "-")
-            env = {CACHE_DIR_VARIABLE: str(work / f"cache-{label}"), "COVERAGE_REGISTER_DIR": None}
-            urls.append(stack.enter_context(streamlit_server(
-                app.script, cwd=app.cwd, log=work / f"{label}.log", env=env,
-                python_path=app.python_path)))
         results: dict[str, list[dict[str, Any]]] = {app.label: [] for app in apps}
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
-            for url in urls:
-                one_page(browser, url)  # the server's first page loads the data
-            for _ in range(args.runs):
-                for app, url in zip(apps, urls, strict=True):
-                    results[app.label].append(one_page(browser, url))
+            if args.new_server:
+                results = new_server_pages(browser, apps, work, args.runs)
+            else:
+                urls = [_server(stack, app, work, 0) for app in apps]
+                for url in urls:
+                    one_page(browser, url)  # the server's first page loads the data
+                for _ in range(args.runs):
+                    for app, url in zip(apps, urls, strict=True):
+                        results[app.label].append(one_page(browser, url))
             browser.close()
-    names = ["first_ws_frame", "map_ws_frame", "last_ws_frame", "chunk_first_start",
+    names = ["ready_wait", "first_ws_frame", "map_ws_frame", "last_ws_frame", "chunk_first_start",
              "chunk_last_done", "chunks", "iframe", "frame_doc_requested", "polygons"]
     print("| moment (ms after goto, median) | " + " | ".join(results) + " |")
     print("| --- |" + " --- |" * len(results))
@@ -150,6 +205,12 @@ def main() -> None:
             values = [run["moments"][name] for run in runs if name in run["moments"]]
             cells.append(f"{statistics.median(values):.0f}" if values else "–")
         print(f"| {name} | " + " | ".join(cells) + " |")
+    ours, naive = (statistics.median(run["moments"]["polygons"] for run in results[label])
+                   for label in ("this app", "naive one-map app"))
+    print(f"\n{'a new server' if args.new_server else 'a warm server'}'s page → polygons, "
+          f"this app / naive one-map app: {ours / naive:.2f} (medians of {args.runs}); "
+          f"load average at the start {load_at_start}, at the end "
+          + ", ".join(f"{value:.1f}" for value in os.getloadavg()))
     if args.list:
         for label, runs in results.items():
             print(f"\n{label}: chunks of the last page (start, done ms)")

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import geodata
-from coverage.answer import Version, answer_for
+from coverage import lookup_cache
+from coverage.answer import Answer, Version, answer_for, answers
 from coverage.changes import compare
 from coverage.check_age import (
     CHECK_MONTHS_VARIABLE,
@@ -113,8 +114,8 @@ def cmd_lookup(args: argparse.Namespace) -> None:
     """Who to call for one municipality."""
     units = load_units()
     places = load_place_tables()
-    result = MunicipalityIndex(units.municipalities, places.names, places.postcodes).find(
-        args.name)
+    index = MunicipalityIndex(units.municipalities, places.names, places.postcodes)
+    result = index.find(args.name)
 
     def label(code: str) -> str:
         via = result.via_of(code)
@@ -135,11 +136,39 @@ def cmd_lookup(args: argparse.Namespace) -> None:
         if via:
             shape["via"] = {"kind": via.kind, "name": via.name, "places": list(via.places)}
         _print_json(shape)
+    else:
+        if via:
+            print(via_line(via.kind, via.name, list(via.places),
+                           answer.municipality.display_name, args.lang))
+        print("\n".join(answer_lines(answer, args.lang)))
+    if args.data is None:
+        sys.stdout.flush()
+        _keep_answers(coverage, version, index)
+
+
+def _rendered(answer: Answer) -> dict[str, Any]:
+    """An answer as `lookup` prints it, in text and JSON, in each language (the cache's
+    value, `coverage.lookup_cache`)."""
+    texts = {language: "\n".join(answer_lines(answer, language)) + "\n"
+             for language in lookup_cache.LANGUAGES}
+    return {"display_name": answer.municipality.display_name, "text": texts,
+            "json": {language: answer.to_json(language) for language in lookup_cache.LANGUAGES}}
+
+
+def _keep_answers(coverage: Coverage, version: Version, index: MunicipalityIndex) -> None:
+    """Keep every answer of this published version for the next lookups
+    (`coverage.lookup_cache`), unless kept already or the database is not an SQLite file
+    (which only the full path reads)."""
+    found = lookup_cache.published_version(str(version.number))
+    if found is None:
         return
-    if via:
-        print(via_line(via.kind, via.name, list(via.places), answer.municipality.display_name,
-                       args.lang))
-    print("\n".join(answer_lines(answer, args.lang)))
+    checks = lookup_cache.default_checks()  # what a plain lookup's answers are made with
+    key = lookup_cache.cache_key(*found, checks)
+    if lookup_cache.is_kept(key):
+        return
+    lookup_cache.store(key, {code: _rendered(answer) for code, answer
+                             in answers(coverage, version, checks=checks).items()},
+                       index.search_keys.to_json())
 
 
 def _checks(args: argparse.Namespace) -> CheckAge:

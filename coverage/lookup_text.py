@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 
+from coverage import lookup_cache
 from coverage.answer import Answer, Call
 from coverage.check_age import date_in_words
 from coverage.phones import phones_text
@@ -31,8 +32,6 @@ LOOKUP_WORDS: dict[Language, dict[str, str]] = {
         "uncovered": "No regional coordinator for {group}: call {organisation}: {phones}",
         "under_23": "victims under 23",
         "23_plus": "victims aged 23 and over",
-        "postcode": "postcode {name} ({places})",
-        "lies_in": "{where} lies in {name}",
         "or": " or ",
         "checked": "checked on {date} by {name}",
         "not_checked": "not yet checked",
@@ -57,8 +56,6 @@ LOOKUP_WORDS: dict[Language, dict[str, str]] = {
                      "{phones}",
         "under_23": "slachtoffers jonger dan 23",
         "23_plus": "slachtoffers van 23 jaar en ouder",
-        "postcode": "postcode {name} ({places})",
-        "lies_in": "{where} ligt in {name}",
         "or": " of ",
         "checked": "gecontroleerd op {date} door {name}",
         "not_checked": "nog niet gecontroleerd",
@@ -82,15 +79,13 @@ Dutch."""
 
 def via_line(kind: str, name: str, places: list[str], municipality: str,
              language: Language) -> str:
-    """The line before an answer found through a place or postcode.
+    """The line before an answer found through a place or postcode (worded in
+    `coverage.lookup_cache`, which answers without this module's imports).
 
     >>> via_line("postcode", "2132", ["Hoofddorp"], "Haarlemmermeer", "nl")
     'postcode 2132 (Hoofddorp) ligt in Haarlemmermeer'
     """
-    words = LOOKUP_WORDS[language]
-    where = (words["postcode"].format(name=name, places=", ".join(places))
-             if kind == "postcode" else name)
-    return words["lies_in"].format(where=where, name=municipality)
+    return lookup_cache.via_line(kind, name, places, municipality, language)
 
 
 def checked_text(verified_on: datetime.date | None, verified_by: str | None, due: bool,

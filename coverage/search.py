@@ -7,17 +7,22 @@ Hengelo). A four-digit postcode, or a full one (`2132 AB`), finds every municipa
 
 :attr:`MunicipalityIndex.offers` lists what a search box offers while the user types: every
 municipality by its common and official name; :meth:`MunicipalityIndex.find` takes any of them
-back, and any other name, code, place or postcode typed.
+back, and any other name, code, place or postcode typed. The index's keys (`SearchKeys`) are
+plain data: the command line keeps them on disk with the answers (`coverage.lookup_cache`) and
+searches them without reading the tables.
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:  # the tables are read elsewhere: `SearchKeys` alone needs no pandas
+    import pandas as pd
 
 _NOT_ALPHANUMERIC = re.compile(r"[^0-9a-z]+")
 _QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")
@@ -102,6 +107,82 @@ class SearchResult:
 
 
 @dataclass(frozen=True)
+class SearchKeys:
+    """What a search looks up, as plain data: normalised spelling → municipality codes (codes,
+    official and common names); normalised name → the display name (for suggestions);
+    normalised place or alias → code → `Via`; postcode → (code, places) pairs."""
+
+    keys: dict[str, tuple[str, ...]]
+    labels: dict[str, str]
+    name_keys: dict[str, dict[str, Via]]
+    postcode_keys: dict[str, list[tuple[str, str]]]
+
+    def to_json(self) -> dict[str, Any]:
+        """The keys as JSON data; `from_json` reads them back."""
+        return {"keys": {key: list(codes) for key, codes in self.keys.items()},
+                "labels": self.labels,
+                "name_keys": {key: {code: [via.kind, via.name] for code, via in vias.items()}
+                              for key, vias in self.name_keys.items()},
+                "postcode_keys": {key: [list(pair) for pair in pairs]
+                                  for key, pairs in self.postcode_keys.items()}}
+
+    @classmethod
+    def from_json(cls, value: dict[str, Any]) -> SearchKeys:
+        """The keys of `to_json`; raises (`KeyError`, `TypeError`, `ValueError`) on another
+        shape."""
+        return cls(
+            keys={str(key): tuple(map(str, codes)) for key, codes in value["keys"].items()},
+            labels={str(key): str(label) for key, label in value["labels"].items()},
+            name_keys={str(key): {str(code): Via(str(code), str(kind), str(name))
+                                  for code, (kind, name) in vias.items()}
+                       for key, vias in value["name_keys"].items()},
+            postcode_keys={str(key): [(str(code), str(places)) for code, places in pairs]
+                           for key, pairs in value["postcode_keys"].items()})
+
+    @staticmethod
+    def _combined(query: str, direct: tuple[str, ...], named: dict[str, Via], *,
+                  exact: bool = False) -> SearchResult:
+        """Municipalities matched by their own name first, then those matched through another
+        name, each once. `exact`: `direct` matched the whole query, so a single one of them is
+        the answer and the others are alternatives."""
+        others = tuple(sorted(code for code in named if code not in direct))
+        return SearchResult(query, direct + others, via=tuple(named[code] for code in others),
+                            exact=exact and len(direct) == 1)
+
+    def _named_by_prefix(self, key: str) -> dict[str, Via]:
+        """For each municipality with a place or alias that starts with `key`: the shortest."""
+        found: dict[str, Via] = {}
+        for name, by_code in self.name_keys.items():
+            if name.startswith(key):
+                for code, via in by_code.items():
+                    if code not in found or len(via.name) < len(found[code].name):
+                        found[code] = via
+        return found
+
+    def find(self, query: str) -> SearchResult:
+        """The municipalities a query names: a postcode; else an exact name (the
+        municipality's own, then places and aliases); else names that start with it."""
+        postcode = postcode_of(query)
+        if postcode is not None:
+            vias = tuple(Via(code, "postcode", postcode, tuple(filter(None, places.split("; "))))
+                         for code, places in self.postcode_keys.get(postcode, []))
+            return SearchResult(query, tuple(via.code for via in vias), via=vias)
+        key = normalise(query)
+        if not key:
+            return SearchResult(query, ())
+        if key in self.keys or key in self.name_keys:
+            return self._combined(query, self.keys.get(key, ()), self.name_keys.get(key, {}),
+                                  exact=True)
+        prefixed = tuple(sorted({code for name, codes in self.keys.items()
+                                 if name.startswith(key) for code in codes}))
+        named = self._named_by_prefix(key)
+        if prefixed or named:
+            return self._combined(query, prefixed, named)
+        close = difflib.get_close_matches(key, list(self.labels), n=5, cutoff=0.6)
+        return SearchResult(query, (), tuple(dict.fromkeys(self.labels[name] for name in close)))
+
+
+@dataclass(frozen=True)
 class MunicipalityIndex:
     """Search keys for every municipality of a units table (`code`, `name`, `display_name`),
     and optionally for other names (`name, municipality_code, kind`: places and aliases) and
@@ -110,10 +191,7 @@ class MunicipalityIndex:
     municipalities: pd.DataFrame
     names: pd.DataFrame | None = None
     postcodes: pd.DataFrame | None = None
-    _keys: dict[str, tuple[str, ...]] = field(init=False, repr=False)
-    _labels: dict[str, str] = field(init=False, repr=False)
-    _name_keys: dict[str, dict[str, Via]] = field(init=False, repr=False)
-    _postcode_keys: dict[str, list[tuple[str, str]]] = field(init=False, repr=False)
+    search_keys: SearchKeys = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         keys: dict[str, set[str]] = {}
@@ -125,11 +203,9 @@ class MunicipalityIndex:
                 keys.setdefault(normalise(spelling), set()).add(code)
             labels[normalise(display)] = display
             labels[normalise(name)] = display
-        object.__setattr__(self, "_keys", {key: tuple(sorted(codes))
-                                           for key, codes in keys.items()})
-        object.__setattr__(self, "_labels", labels)
-        object.__setattr__(self, "_name_keys", self._index_names())
-        object.__setattr__(self, "_postcode_keys", self._index_postcodes())
+        object.__setattr__(self, "search_keys", SearchKeys(
+            {key: tuple(sorted(codes)) for key, codes in keys.items()}, labels,
+            self._index_names(), self._index_postcodes()))
 
     def _check_codes(self, table: pd.DataFrame, what: str) -> None:
         unknown = sorted(set(table["municipality_code"].unique())
@@ -162,13 +238,14 @@ class MunicipalityIndex:
             pairs.sort()
         return keys
 
-    @property
+    @functools.cached_property
     def offers(self) -> tuple[str, ...]:
         """What a search box offers while the user types: every municipality's common name, and
         its official name where that differs, in alphabetical order (ignoring case and
         accents). Places (2,500) and postcodes (4,000) are not offered: a box that is put in
         step with the selection sends its offers anew, and they would cost 65 KB or more each
-        time; typed, :meth:`find` finds them."""
+        time; typed, :meth:`find` finds them. Sorted once per index (the box is drawn on every
+        run of every session)."""
         table = self.municipalities
         labels = set(table["display_name"]) | set(table["name"])
         return tuple(sorted(labels, key=lambda label: (normalise(label), label)))
@@ -178,44 +255,6 @@ class MunicipalityIndex:
         when the municipality was selected some other way."""
         return str(self.municipalities.at[code, "display_name"])
 
-    @staticmethod
-    def _combined(query: str, direct: tuple[str, ...], named: dict[str, Via], *,
-                  exact: bool = False) -> SearchResult:
-        """Municipalities matched by their own name first, then those matched through another
-        name, each once. `exact`: `direct` matched the whole query, so a single one of them is
-        the answer and the others are alternatives."""
-        others = tuple(sorted(code for code in named if code not in direct))
-        return SearchResult(query, direct + others, via=tuple(named[code] for code in others),
-                            exact=exact and len(direct) == 1)
-
-    def _named_by_prefix(self, key: str) -> dict[str, Via]:
-        """For each municipality with a place or alias that starts with `key`: the shortest."""
-        found: dict[str, Via] = {}
-        for name, by_code in self._name_keys.items():
-            if name.startswith(key):
-                for code, via in by_code.items():
-                    if code not in found or len(via.name) < len(found[code].name):
-                        found[code] = via
-        return found
-
     def find(self, query: str) -> SearchResult:
-        """The municipalities a query names: a postcode; else an exact name (the
-        municipality's own, then places and aliases); else names that start with it."""
-        postcode = postcode_of(query)
-        if postcode is not None:
-            vias = tuple(Via(code, "postcode", postcode, tuple(filter(None, places.split("; "))))
-                         for code, places in self._postcode_keys.get(postcode, []))
-            return SearchResult(query, tuple(via.code for via in vias), via=vias)
-        key = normalise(query)
-        if not key:
-            return SearchResult(query, ())
-        if key in self._keys or key in self._name_keys:
-            return self._combined(query, self._keys.get(key, ()), self._name_keys.get(key, {}),
-                                  exact=True)
-        prefixed = tuple(sorted({code for name, codes in self._keys.items()
-                                 if name.startswith(key) for code in codes}))
-        named = self._named_by_prefix(key)
-        if prefixed or named:
-            return self._combined(query, prefixed, named)
-        close = difflib.get_close_matches(key, list(self._labels), n=5, cutoff=0.6)
-        return SearchResult(query, (), tuple(dict.fromkeys(self._labels[name] for name in close)))
+        """The municipalities a query names (see `SearchKeys.find`)."""
+        return self.search_keys.find(query)

@@ -21,14 +21,14 @@ import tempfile
 from collections.abc import Callable, Mapping
 from contextlib import suppress
 from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, TypeVar
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from geodata.settings import geodata_dir
 from geodata.tables import BOUNDARY_FILES, Units
+
+if TYPE_CHECKING:  # pandas is imported where it is used: a cached lookup does not need it
+    import pandas as pd
 
 CACHE_DIR_VARIABLE = "COVERAGE_CACHE_DIR"
 """Environment variable for the cache folder (default: the user cache folder of
@@ -71,6 +71,8 @@ def boundary_fingerprint(folder: Path) -> str:
 
 
 def _library_versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
     versions = {}
     for library in GEOMETRY_LIBRARIES:
         try:
@@ -158,6 +160,7 @@ def cached(name: str, derive: Callable[[], Any], parse: Callable[[Any], T], *,
 def parse_areas(value: Any, codes: pd.Index) -> pd.Series:
     """Areas in km² for exactly `codes`, each a positive number; `ValueError` otherwise.
 
+    >>> import pandas as pd
     >>> parse_areas({"GM0193": 119.3}, pd.Index(["GM0193"])).to_dict()
     {'GM0193': 119.3}
     >>> parse_areas({"GM0193": "big"}, pd.Index(["GM0193"]))
@@ -171,6 +174,8 @@ def parse_areas(value: Any, codes: pd.Index) -> pd.Series:
            if isinstance(area, bool) or not isinstance(area, int | float) or not area > 0]
     if bad:
         raise ValueError(f"areas: not a positive number for {', '.join(bad[:5])}")
+    import pandas as pd
+
     return pd.Series(value, name="area_km2", dtype="float64").reindex(codes)
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from geodata.errors import BoundaryDataError
 from geodata.tables import require_file
+
+if TYPE_CHECKING:  # imported where the tables are read: `PLACES_DIR` alone needs no pandas
+    import pandas as pd
 
 PLACES_DIR = Path(__file__).resolve().parent / "places"
 """The folder of `places.csv`, `postcodes.csv` and `aliases.csv`."""
@@ -40,6 +42,8 @@ class PlaceTables:
     @property
     def names(self) -> pd.DataFrame:
         """Places and aliases in one table: `name, municipality_code, kind` (`place`/`alias`)."""
+        import pandas as pd
+
         return pd.concat([
             pd.DataFrame({"name": self.places["place"], "kind": "place",
                           "municipality_code": self.places["municipality_code"]}),
@@ -49,6 +53,8 @@ class PlaceTables:
 
 
 def _read(folder: Path, file_name: str) -> pd.DataFrame:
+    import pandas as pd
+
     path = require_file(folder, file_name)
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     missing = [column for column in COLUMNS[file_name] if column not in table.columns]

@@ -1,7 +1,9 @@
 """The CBS area tables: municipalities, safety regions, and the units built from them.
 
 These are plain pandas tables, read without any geometry so that a quick lookup does not pay
-for loading boundaries.
+for loading boundaries; pandas itself is imported when they are read, so that importing this
+module (and `geodata`) stays light for a lookup answered from the cache
+(`coverage.lookup_cache`).
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from geodata.errors import BoundaryDataError
 from geodata.settings import GEODATA_DIR_VARIABLE, geodata_dir
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MUNICIPALITIES_FILE = "municipalities-2023.csv"
 SAFETY_REGIONS_FILE = "safety-regions.csv"
@@ -168,6 +172,8 @@ def read_tables(data_dir: Path | None = None) -> Units:
 
 @cache
 def _read_tables(folder: Path) -> Units:
+    import pandas as pd
+
     rows = _read_csv(folder, MUNICIPALITIES_FILE, MUNICIPALITY_COLUMNS)
     region_rows = _read_csv(folder, SAFETY_REGIONS_FILE, SAFETY_REGION_COLUMNS)
     region_codes = {row["code"] for row in region_rows}

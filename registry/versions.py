@@ -13,11 +13,13 @@ import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from coverage.quoting import quoted_input
-from geodata import Units
-from registry.documents import Document, document_from_texts
+
+if TYPE_CHECKING:  # the documents (pydantic, YAML) only where one is read
+    from geodata import Units
+    from registry.documents import Document
 
 VERSIONS_TABLE = "register_versions"
 NEWEST_LABEL = "current"
@@ -123,6 +125,8 @@ def read_document(reader: VersionReader, number: int, units: Units, *,
     """One version's document, validated as when it was published: the register's limits
     (`coverage.limits`), perhaps newer than the version, are applied only when not read as
     `published` (to publish its content anew), so a version breaking them can be replaced."""
+    from registry.documents import document_from_texts
+
     snapshot_yaml, fallback_yaml = reader.texts(number)
     return document_from_texts(snapshot_yaml, fallback_yaml, units,
                                snapshot_name=Path(f"version {number} (snapshot)"),

@@ -31,13 +31,23 @@ def get(url: str) -> tuple[int, dict[str, Any], str]:
         return error.code, json.loads(error.read()), error.headers.get("Cache-Control", "")
 
 
+def after_warm_up(url: str, timeout_s: float = 180.0) -> tuple[int, dict[str, Any], str]:
+    """`/readyz` once the server's warm-up is over (`ui.warm_up`)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        answer = get(f"{url}/readyz")
+        if answer[1].get("status") != "starting" or time.monotonic() > deadline:
+            return answer
+        time.sleep(0.2)
+
+
 def test_ready_on_a_database_that_answers_then_degraded_while_it_is_gone(tmp_path: Path) -> None:
     database = tmp_path / "db" / "register.sqlite3"
     database.parent.mkdir()
     with app_server(None, work_dir=tmp_path / "server", database_url=f"sqlite:///{database}") \
             as url:
         assert get(f"{url}/healthz") == (200, {"status": "ok"}, "no-store")
-        status, body, cache = get(f"{url}/readyz")
+        status, body, cache = after_warm_up(url)
         assert (status, cache) == (200, "no-store"), body
         assert body["status"] == "ready" and body["degraded"] is False
         assert body["boundaries"] == {"loaded": True, "municipalities": 342,
@@ -75,7 +85,7 @@ def test_not_ready_without_a_database_or_a_copy_but_alive(tmp_path: Path) -> Non
     closed = f"postgresql+psycopg://nobody@127.0.0.1:{_free_port()}/nothing"
     with app_server(None, work_dir=tmp_path / "server", database_url=closed) as url:
         assert get(f"{url}/healthz")[:2] == (200, {"status": "ok"})
-        status, body, cache = get(f"{url}/readyz")
+        status, body, cache = after_warm_up(url)
         assert (status, cache) == (503, "no-store"), body
         assert body["status"] == "unavailable" and body["database"] == "unreachable"
         assert body["boundaries"]["loaded"] is True and body["newest_version"] is None
@@ -89,7 +99,7 @@ def test_not_ready_with_broken_boundaries(tmp_path: Path) -> None:
            **NO_OUTBOUND_ENV}
     with streamlit_server(APP_SCRIPT, cwd=REPO_ROOT, log=tmp_path / "log", env=env) as url:
         assert get(f"{url}/healthz")[:2] == (200, {"status": "ok"})
-        status, body, _ = get(f"{url}/readyz")
+        status, body, _ = after_warm_up(url)
         assert status == 503, body
         assert body["status"] == "unavailable" and body["boundaries"]["loaded"] is False
         assert str(empty) not in json.dumps(body)  # no server path in a public answer

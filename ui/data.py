@@ -36,6 +36,8 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
+from coverage.answer import Answer, Version
+from coverage.answer import answers as answers_of
 from coverage.check_age import DEFAULT_CHECK_MONTHS, CheckAge, check_months
 from coverage.engine import Coverage
 from coverage.history import Since, VersionMark, history_rows, status_since
@@ -240,6 +242,19 @@ def shown(number: int) -> Shown:
     if kept is not None and kept.number == number:
         return kept
     return _ask(url, lambda: _shown(url, seed_dir, number))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _answers(key: int, number: int, checks: CheckAge, _coverage: Coverage
+             ) -> dict[str, Answer]:
+    return answers_of(_coverage, Version.of(_coverage.snapshot, number), checks=checks)
+
+
+def answers(version: Shown) -> dict[str, Answer]:
+    """Whom to call for every municipality of a published version (`coverage.answer`), made
+    once per process, version and day (a contact becomes due for a check on a day, see
+    `check_age`) and shared by every session."""
+    return _answers(version.key, version.number, check_age(), version.coverage)
 
 
 def published() -> Published:

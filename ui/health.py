@@ -2,9 +2,11 @@
 
 - ``GET /healthz``: the process lives and its event loop answers: ``{"status": "ok"}``, 200.
   Nothing else is looked at, so it stays fast whatever the database or the boundaries do.
-- ``GET /readyz``: whether this process can answer readers now. It loads (once per process,
-  in a worker thread: these calls block) what a reader's page needs: the boundary tables,
-  checked against the boundaries, the map's display geometry and the search index, and asks
+- ``GET /readyz``: whether this process can answer readers now: 503 ``{"status": "starting"}``
+  while the server's warm-up (`ui.warm_up`, started by the lifespan hook) runs. Then it loads
+  (once per process, in a worker thread: these calls block) what a reader's page needs: the
+  boundary tables, checked against the boundaries, the map's display geometry and the search
+  index, and asks
   for the published versions through `ui.data.published` (the same caches and the same last
   known good version the pages use). 200 when the newest version is known, from the database
   or, while the database does not answer, from the last known good version (then
@@ -30,6 +32,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import BaseRoute, Route
 
+from ui import warm_up
+
 _log = logging.getLogger(__name__)
 
 NO_STORE = {"Cache-Control": "no-store"}
@@ -44,7 +48,8 @@ def readiness(now: datetime.datetime | None = None) -> tuple[int, dict[str, Any]
     ``boundaries`` (``loaded`` and the numbers of municipalities and safety regions, or the
     ``error``), ``newest_version`` (number and label, or None), ``database`` (``answering``,
     ``last_known_good`` or ``unreachable``), ``last_known_good_age_s`` (None unless the last
-    known good version is in use) and ``checked_in_s``.
+    known good version is in use), ``checked_in_s`` and, after the server's warm-up,
+    ``warmed_in_s``.
     """
     from geodata import BoundaryDataError
     from registry.database import DatabaseUnreachableError
@@ -87,6 +92,8 @@ def readiness(now: datetime.datetime | None = None) -> tuple[int, dict[str, Any]
 
 def _timed(body: dict[str, Any], started: float) -> dict[str, Any]:
     body["checked_in_s"] = round(time.perf_counter() - started, 3)
+    if warm_up.STATE.seconds is not None:
+        body["warmed_in_s"] = round(warm_up.STATE.seconds, 3)
     return body
 
 
@@ -96,7 +103,11 @@ async def healthz(request: Request) -> JSONResponse:
 
 
 async def readyz(request: Request) -> JSONResponse:
-    """`readiness`, computed in a worker thread (200 or 503)."""
+    """`readiness`, computed in a worker thread (200 or 503); 503 ``{"status": "starting"}``
+    while the server's warm-up runs (`ui.warm_up`)."""
+    if warm_up.STATE.starting:
+        return JSONResponse({"status": "starting", "degraded": False}, status_code=503,
+                            headers=NO_STORE)
     try:
         status, body = await run_in_threadpool(readiness)
     except Exception as error:  # anything unforeseen means: not ready, and say why in the log

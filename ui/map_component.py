@@ -23,7 +23,7 @@ from typing import Any
 import folium
 import streamlit_folium
 
-__all__ = ["MapDocument", "draw", "prepare"]
+__all__ = ["MapDocument", "draw", "prepare", "register_component"]
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,19 @@ def prepare(fmap: folium.Map) -> MapDocument:
     return MapDocument(key=f"coverage-map-{digest}", script=script, header=header, html=html,
                        map_id=map_id, css_links=tuple(dict.fromkeys(css_links)),
                        js_links=tuple(dict.fromkeys(js_links)))
+
+
+def register_component() -> None:
+    """Make st_folium's component known to the running server. Streamlit registers a component
+    only when its module is imported within a script run; the server's warm-up
+    (`ui.warm_up`) imports this module outside one, and the component's files would then
+    answer 404. Registering it again is harmless; without a running server (a test) there is
+    nothing to register with."""
+    from streamlit import runtime
+
+    if runtime.exists():
+        runtime.get_instance().component_registry.register_component(
+            streamlit_folium._component_func)
 
 
 _NOTHING_RETURNED: dict[str, Any] = {}

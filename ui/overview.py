@@ -47,6 +47,13 @@ def _picture(version: int, snapshot_id: str, language: str, _coverages: dict[str
             region_chart_text(regions, t), change_chart(counts, t), change_text(counts, t))
 
 
+def picture(coverages: dict[str, Coverage], coverage: Coverage, t: Translator,
+            version: int = 0) -> tuple[pd.DataFrame, alt.Chart, str, alt.Chart | None, str]:
+    """What `national_picture` shows, computed once per process (see `_picture`); the
+    server's warm-up (`ui.warm_up`) calls it before the first reader."""
+    return _picture(version, coverage.snapshot.id, t.language, coverages, coverage)
+
+
 FIGURES_CSS = plain_text.Markup(
     "<style>.figures{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;margin:.25rem 0 .75rem}"
     ".figures>div{flex:1 1 9rem}.figures dt{font-size:.875rem}.figures dd{margin:0}"
@@ -80,8 +87,8 @@ def national_picture(coverages: dict[str, Coverage], coverage: Coverage, t: Tran
 
     ``version``: a key of the register version shown (``data.Shown.key``), for the cache.
     """
-    figures, regions_chart, regions_text, changes_chart, changes_text = _picture(
-        version, coverage.snapshot.id, t.language, coverages, coverage)
+    figures, regions_chart, regions_text, changes_chart, changes_text = picture(
+        coverages, coverage, t, version)
     if not charts:
         plain_text.paragraph(t("overview_intro"))
         plain_text.show_markup(headline_html(figures, t))

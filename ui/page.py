@@ -14,7 +14,6 @@ from pathlib import Path
 
 import streamlit as st
 
-from coverage.answer import Version, answer_for
 from coverage.engine import Coverage
 from registry.database import DatabaseUnreachableError
 from registry.errors import RegisterError
@@ -170,8 +169,7 @@ def show_dashboard(context: PageContext) -> None:
         search_slot = st.container()
         correction_slot = answer = None
         if state.selected:
-            answer = answer_for(coverage, state.selected,
-                                Version.of(coverage.snapshot, shown.number), data.check_age())
+            answer = data.answers(shown)[state.selected]
             since = data.status_since_for(versions, shown.number).get(state.selected)
             plain_text.show_markup(plain_text.join([CARD_CSS, card_html(answer, t, since)]))
             correction_slot = st.container()  # "Klopt dit nummer niet?", after the first screen
@@ -197,10 +195,10 @@ def show_dashboard(context: PageContext) -> None:
     # The views below the map; only the open one runs.
     views = {
         t("tab_overview"): lambda: (overview.national_picture(
-            _with_previous(chosen.version, context.offline), coverage, t, shown.key,
+            with_previous(chosen.version, context.offline), coverage, t, shown.key,
             charts=False), overview.contacts_due(coverage, data.check_age(), t, shown.key)),
         t("tab_charts"): lambda: (overview.national_picture(
-            _with_previous(chosen.version, context.offline), coverage, t, shown.key,
+            with_previous(chosen.version, context.offline), coverage, t, shown.key,
             charts=True), overview.coverage_over_time(data.coverage_history(versions), t)),
         t("tab_gaps"): lambda: tabs.gaps(coverage, shown.key, t, info=next(
             info for info in versions if info.number == chosen.version)),
@@ -221,7 +219,7 @@ def show_dashboard(context: PageContext) -> None:
     show_focus(st.session_state.get(FOCUS_KEY) if opened == t("tab_gaps") else None)
 
 
-def _with_previous(number: int, offline: bool = False) -> dict[str, Coverage]:
+def with_previous(number: int, offline: bool = False) -> dict[str, Coverage]:
     """The version before `number` (if any, and not while the database does not answer) and
     `number` itself, oldest first: the changes the national picture counts."""
     first = number if offline else number - 1
