@@ -172,7 +172,7 @@ def show_dashboard(context: PageContext) -> None:
                                 Version.of(coverage.snapshot, shown.number))
             plain_text.show_markup(plain_text.join([CARD_CSS, card_html(answer, t)]))
             if state.selected != before.selected or first_run:
-                bring_card_into_view()
+                bring_card_into_view(state.selected)
             if st.button(t("clear_selection")):
                 st.session_state.selection = choose(state, None)
                 st.rerun()
