@@ -806,6 +806,9 @@ TEXT: dict[str, dict[str, str]] = {
               "(te veel, te lang of te diep genest); die zijn weggelaten.",
         "en": "The link names proposals to compare that the dashboard cannot read (too many, "
               "too long or nested too deep); they are left out."},
+    # Issue 17, the phone path: the card's collapsed reading, the search's offers, the map
+    "card_reading_summary": {"nl": "Gebied volgens het overzicht, lezing en toelichting",
+                             "en": "Area in the overview, reading and note"},
 }
 
 

@@ -53,6 +53,17 @@ NARROW_SCREEN_STYLE = plain_text.Markup(
 """On a screen where the columns stack (Streamlit: below 640 px), the card column comes before
 the map, so the number is on the first screen."""
 
+COMPACT_HEADER = "page_header_compact"
+"""Key of the title and intro's container once a municipality is chosen: on a phone the title
+is small and the intro is left out, so the card comes high on the first screen."""
+
+COMPACT_HEADER_STYLE = plain_text.Markup(
+    "<style>@media (max-width: 640px) {"
+    f" .st-key-{COMPACT_HEADER} h1 {{font-size: 1.35rem; padding: 0.25rem 0 0 0;}}"
+    f" .st-key-{COMPACT_HEADER} [data-testid='stHeadingWithActionElements'] a {{display: none;}}"
+    f" .st-key-{COMPACT_HEADER} [data-testid='stElementContainer']:has(.plain-text)"
+    " {display: none;} }</style>")
+
 
 @dataclass(frozen=True)
 class PageContext:
@@ -143,8 +154,11 @@ def show_dashboard(context: PageContext) -> None:
     elif "gemeente" in st.query_params:
         del st.query_params["gemeente"]
 
-    st.title(t("page_title"))
-    plain_text.paragraph(t("page_intro"))
+    with st.container(key=COMPACT_HEADER if state.selected else "page_header"):
+        st.title(t("page_title"))
+        plain_text.paragraph(t("page_intro"))
+        if state.selected:
+            plain_text.show_markup(COMPACT_HEADER_STYLE)
 
     # On a narrow screen the columns stack: the card comes first there (NARROW_SCREEN_STYLE).
     plain_text.show_markup(NARROW_SCREEN_STYLE)
