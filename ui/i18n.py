@@ -809,6 +809,8 @@ TEXT: dict[str, dict[str, str]] = {
     # Issue 17, the phone path: the card's collapsed reading, the search's offers, the map
     "card_reading_summary": {"nl": "Gebied volgens het overzicht, lezing en toelichting",
                              "en": "Area in the overview, reading and note"},
+    "map_touch_hint": {"nl": "Gebruik twee vingers om de kaart te verschuiven",
+                       "en": "Use two fingers to move the map"},
 }
 
 
