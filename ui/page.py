@@ -31,7 +31,7 @@ from ui.outage import outage_notice, wait_for_database
 from ui.page_language import declare_language
 from ui.region_view import FOCUS_KEY
 from ui.scroll import bring_card_into_view
-from ui.search_panel import render_search, search_text, show_in_search
+from ui.search_panel import box_text, render_search, search_text, show_in_search
 from ui.selection import SelectionState, choose, initial_state, next_state, search_box_text
 from ui.sidebar import (
     Settings,
@@ -144,7 +144,7 @@ def show_dashboard(context: PageContext) -> None:
     before: SelectionState = st.session_state.selection
     state = next_state(before, search_text=search_text(), clicked=clicked(), index=index)
     # The search box follows the selection (a click on Utrecht shows "Utrecht" there).
-    shown_text = search_box_text(state, search_text(), index)
+    shown_text = box_text(search_box_text(state, search_text(), index), index, t)
     if (shown_text or "") != search_text():
         show_in_search(shown_text)
         state = replace(state, last_search=shown_text or "")
