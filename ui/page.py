@@ -42,6 +42,7 @@ from ui.sidebar import (
     show_sidebar,
 )
 from ui.tested_set import log_untested_versions
+from ui.view_links import VIEW_KEY, VIEW_PARAMETERS, read_link, write_view
 
 MAP_AND_CARD = "map_and_card"
 """Key of the container of the map and the card (Streamlit gives it the class `st-key-…`)."""
@@ -216,13 +217,17 @@ def show_dashboard(context: PageContext) -> None:
         t("tab_downloads"): lambda: tabs.downloads(coverage, t),
         t("tab_history"): lambda: history(versions, t),
     }
+    # A link's view and region, read once per session (ui.view_links).
+    labels = {key: t(key) for key in VIEW_PARAMETERS}
+    read_link(coverage, labels)
     opened = None
-    for label, tab, show in zip(views, st.tabs(list(views), key="view", on_change="rerun"),
+    for label, tab, show in zip(views, st.tabs(list(views), key=VIEW_KEY, on_change="rerun"),
                                 views.values(), strict=True):
         if tab.open:
             opened = label
             with tab:
                 show()
+    write_view(next((key for key, label in labels.items() if label == opened), None))
     # The map follows the region chosen in the gaps view while that view is open.
     show_focus(st.session_state.get(FOCUS_KEY) if opened == t("tab_gaps") else None)
 
