@@ -41,8 +41,17 @@ _SCRIPT = """<script>
   // so keep the target in view for a short while, unless the reader scrolls themself.
   let stopped = false;
   const stop = () => {{ stopped = true; }};
+  // In the page and in its frames of the same origin (the map): a touch on the map is the
+  // reader's too.
+  const windows = [window];
+  for (const frame of document.querySelectorAll("iframe")) {{
+    try {{ if (frame.contentWindow.document) {{ windows.push(frame.contentWindow); }} }}
+    catch (error) {{ /* another origin */ }}
+  }}
   for (const name of ["wheel", "touchstart", "keydown", "mousedown"]) {{
-    window.addEventListener(name, stop, {{once: true, passive: true}});
+    for (const each of windows) {{
+      each.addEventListener(name, stop, {{once: true, passive: true, capture: true}});
+    }}
   }}
   const started = Date.now();
   function keepInView() {{

@@ -33,6 +33,7 @@ from tests.e2e.helpers import (
     wait_for_script_done,
 )
 from tests.test_partial import VELUWE_MOVIERA, _edited_register
+from ui.scroll import HOLD_MS
 
 COMENSHA = "+31334481186"
 NUMBER_IN_VIEW_JS = """
@@ -61,10 +62,44 @@ def test_three_searches_in_a_row_each_bring_the_number_into_view(app_page: AppPa
     page = app_page.page
     open_at(app_page, viewport)
     for name in ("Zwolle", "Dordrecht", "Ede"):
+        # The reader left the search box at the foot of the screen (scrolled back up to it):
+        # the card below it is out of sight until the page brings it into view.
+        search_box(page).evaluate("box => box.scrollIntoView({block: 'end'})")
+        page.wait_for_timeout(200)
         search_for(page, name)
         _number_in_view(app_page, name)
     app_page.screenshot()
     app_page.assert_same_origin()
+
+
+TAPS = (("GM0193", 6.10, 52.51, "Zwolle"), ("GM0166", 5.92, 52.56, "Kampen"),
+        ("GM0150", 6.16, 52.25, "Deventer"))
+"""Three municipalities of one safety region (IJsselland): after the first, the map shows the
+region, and the others are on it."""
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_three_clicks_on_the_map_in_a_row_each_bring_the_number_into_view(
+        browser: object, app_url: str, viewport: str) -> None:
+    """On a phone the map is below the card: every tap leaves the card out of sight, unless
+    the page brings it back, for the third selection as for the first."""
+    options = PHONE_CONTEXT if viewport == "phone" else {}
+    app_page = open_app_page(browser, app_url, f"three_clicks_{viewport}",  # type: ignore[arg-type]
+                             **options)
+    try:
+        page = app_page.page
+        open_at(app_page, viewport)
+        for code, lon, lat, name in TAPS:
+            x, y = municipality_point(page, code, lon, lat)  # scrolls the map into view
+            if viewport == "phone":
+                page.touchscreen.tap(x, y)
+            else:
+                page.mouse.click(x, y)
+            _number_in_view(app_page, name)
+            page.wait_for_timeout(HOLD_MS + 200)  # the card is held in view this long
+        app_page.screenshot()
+    finally:
+        app_page.close()
 
 
 @pytest.fixture(scope="module")
