@@ -41,10 +41,19 @@ def normalise(text: str) -> str:
     return " ".join(_NOT_ALPHANUMERIC.sub(" ", plain).split())
 
 
+def _without_accents(text: str) -> str:
+    """`Súdwest-Fryslân` → `Sudwest-Fryslan`: case and punctuation kept."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def _without_qualifier(name: str) -> str:
     """`Hengelo (O.)` → `Hengelo`: the name without CBS's province qualifier."""
     return _QUALIFIER.sub("", name)
 
+
+_MIN_CONTAINED = 3
+"""The shortest query looked up inside municipality names (not only at their start)."""
 
 _POSTCODE = re.compile(r"\s*(\d{4})\s*(?:[A-Za-z]{2})?\s*")
 
@@ -104,6 +113,25 @@ class SearchResult:
     def via_of(self, code: str) -> Via | None:
         """What matched for `code`, if it was a place, alias or postcode."""
         return next((via for via in self.via if via.code == code), None)
+
+
+OFFER_KINDS = ("municipality", "alias", "spelling", "place", "postcode", "code")
+"""The kinds of offer, in the order a search box lists them."""
+
+
+@dataclass(frozen=True)
+class Offer:
+    """One thing a search box offers: a municipality by its own name, or an alias, place or
+    four-digit postcode that lies in one (`code`). The UI words it in the page's language
+    ("Hoofddorp — gemeente Haarlemmermeer", "2132 — Haarlemmermeer")."""
+
+    kind: str
+    """One of :data:`OFFER_KINDS` ("spelling": a municipality's name without its accents,
+    `Sudwest-Fryslan`, for a box that filters without ignoring them)."""
+    name: str
+    """The municipality's name, the alias or place as written in its table, or the postcode."""
+    code: str
+    """The municipality's code."""
 
 
 @dataclass(frozen=True)
@@ -175,9 +203,14 @@ class SearchKeys:
                                   exact=True)
         prefixed = tuple(sorted({code for name, codes in self.keys.items()
                                  if name.startswith(key) for code in codes}))
+        # A name inside a municipality's own name (`Bosch`: 's-Hertogenbosch) comes next,
+        # before places that start with it elsewhere (Boschoord in Westerveld).
+        contained = tuple(sorted({code for name, codes in self.keys.items()
+                                  if len(key) >= _MIN_CONTAINED and key in name
+                                  for code in codes} - set(prefixed)))
         named = self._named_by_prefix(key)
-        if prefixed or named:
-            return self._combined(query, prefixed, named)
+        if prefixed or contained or named:
+            return self._combined(query, prefixed + contained, named)
         close = difflib.get_close_matches(key, list(self.labels), n=5, cutoff=0.6)
         return SearchResult(query, (), tuple(dict.fromkeys(self.labels[name] for name in close)))
 
@@ -249,6 +282,60 @@ class MunicipalityIndex:
         table = self.municipalities
         labels = set(table["display_name"]) | set(table["name"])
         return tuple(sorted(labels, key=lambda label: (normalise(label), label)))
+
+    def offer_list(self) -> tuple[Offer, ...]:
+        """Everything a search box offers, in the order it lists what matches: every
+        municipality by its common and official name (alphabetical, ignoring case and
+        accents), then aliases, then places (a place of a municipality's own name in that
+        municipality left out), then four-digit postcodes, one offer per municipality they lie
+        in. A box that keeps this order while it filters (Streamlit's "contains") so ranks a
+        name inside a municipality's name or alias above a place of that name elsewhere:
+        `Bosch` lists 's-Hertogenbosch before Boschoord (Westerveld)."""
+        table = self.municipalities
+        own = [Offer("municipality", label, code) for code, names in
+               zip(table.index, zip(table["display_name"], table["name"], strict=True),
+                   strict=True) for label in dict.fromkeys(names)]
+        own.sort(key=lambda offer: (normalise(offer.name), offer.name))
+        own_names = {(normalise(spelling), offer.code) for offer in own
+                     for spelling in (offer.name, _without_qualifier(offer.name))}
+        others: list[Offer] = []
+        if self.names is not None:
+            columns = (self.names[column].tolist()
+                       for column in ("name", "municipality_code", "kind"))
+            others = [Offer(kind, name, code) for name, code, kind in zip(*columns, strict=True)
+                      if (normalise(name), code) not in own_names]
+        rank = {kind: position for position, kind in enumerate(OFFER_KINDS)}
+        names = self.municipalities["display_name"]
+        others = list(dict.fromkeys(others))
+        others.sort(key=lambda offer: (rank.get(offer.kind, len(rank)), normalise(offer.name),
+                                       normalise(names[offer.code])))
+        spellings = [Offer("spelling", plain, offer.code) for offer in own
+                     if (plain := _without_accents(offer.name)) != offer.name]
+        postcodes = [Offer("postcode", postcode, code)
+                     for postcode, pairs in sorted(self.search_keys.postcode_keys.items())
+                     for code, _places in pairs]
+        codes = [Offer("code", str(code), str(code)) for code in sorted(table.index)]
+        return tuple(own + others + spellings + postcodes + codes)
+
+    def offers_for(self, text: str, offers: tuple[Offer, ...] | None = None) -> tuple[Offer, ...]:
+        """The offers whose name contains `text` (ignoring case and accents), in the order of
+        :meth:`offer_list`: what the search box lists while `text` is typed.
+
+        `offers`: the list to filter (default: :meth:`offer_list`)."""
+        key = normalise(text)
+        return tuple(offer for offer in (offers or self.offer_list())
+                     if key and key in normalise(offer.name))
+
+    def result_for(self, offer: Offer, query: str) -> SearchResult:
+        """The search result of a chosen offer: its municipality, and the alias, place or
+        postcode that led there (as :meth:`find` gives it)."""
+        found = self.find(offer.name)
+        if offer.kind in ("municipality", "spelling", "code"):
+            if found.unique == offer.code:  # with places of that name elsewhere, if any
+                return SearchResult(query, found.codes, via=found.via, exact=found.exact)
+            return SearchResult(query, (offer.code,))
+        via = found.via_of(offer.code)
+        return SearchResult(query, (offer.code,), via=(via,) if via else ())
 
     def offer_of(self, code: str) -> str:
         """The offer that names a municipality (its common name): what the search box shows

@@ -30,7 +30,7 @@ def good(units: Units) -> LastGood:
 def test_a_copy_reads_back_as_written(good: LastGood, units: Units, tmp_path: Path) -> None:
     path = copy_path("sqlite:///somewhere/register.sqlite3", tmp_path)
     assert save(path, good)
-    assert [file.name for file in tmp_path.iterdir()] == [path.name]  # no temporary file left
+    assert [file.name for file in path.parent.iterdir()] == [path.name]  # no temporary file
     back = load(path, units)
     assert back == good
 

@@ -54,6 +54,11 @@ def test_the_region_leaves_the_map_with_the_gaps_view() -> None:
     assert _focus_in_address(app) == {}
 
 
-def test_a_stale_region_in_a_link_is_dropped() -> None:
-    """A region in the address with no filter set behind it does not stay there."""
-    assert _focus_in_address(start(veiligheidsregio="VR04", provincie="Limburg")) == {}
+def test_a_region_in_a_link_opens_the_gaps_view_and_an_unknown_one_is_dropped() -> None:
+    """Issue 17: a region link is shareable: it opens the gaps view with that region chosen
+    (the most specific one the link names); a region the register does not know is dropped."""
+    app = start(veiligheidsregio="VR04", provincie="Limburg")
+    assert app.selectbox(key="gaps_safety_region").value == "VR04"
+    assert _focus_in_address(app) == {"veiligheidsregio": "VR04"}
+    assert app.query_params["weergave"] == "hiaten"
+    assert _focus_in_address(start(veiligheidsregio="VR99")) == {}

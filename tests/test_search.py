@@ -205,3 +205,45 @@ def test_the_offer_of_a_municipality_is_its_common_name(full_index: Municipality
     assert full_index.offer_of("GM0796") == "Den Bosch"
     assert full_index.offer_of("GM0344") == "Utrecht"
     assert full_index.find(full_index.offer_of("GM0796")).unique == "GM0796"
+
+
+# What the search box offers, and in which order (issue 17).
+
+def test_a_name_inside_a_municipality_ranks_above_places_elsewhere(
+        full_index: MunicipalityIndex) -> None:
+    offers = full_index.offers_for("Bosch")
+    assert offers[0].code == "GM0796"  # Den Bosch / 's-Hertogenbosch
+    assert {offer.kind for offer in offers[:2]} == {"municipality"}
+    places = [offer for offer in offers if offer.kind == "place"]
+    assert {"GM0355", "GM1701"} <= {offer.code for offer in places}  # Bosch en Duin, Boschoord
+    assert offers.index(places[0]) > 1
+    # Typed and looked up (a link): 's-Hertogenbosch first too, then the places.
+    assert full_index.find("Bosch").codes[0] == "GM0796"
+
+
+def test_an_alias_comes_before_places_that_merely_contain_the_text(
+        full_index: MunicipalityIndex) -> None:
+    offers = full_index.offers_for("Schev")
+    assert (offers[0].kind, offers[0].name, offers[0].code) == ("alias", "Scheveningen", "GM0518")
+    assert "GM1916" not in {offer.code for offer in offers}  # not Leidschendam-Voorburg
+
+
+@pytest.mark.parametrize(("text", "kind", "code"), [
+    ("Hoofddorp", "place", "GM0394"), ("2132", "postcode", "GM0394"),
+    ("sudwest", "spelling", "GM1900"), ("GM0193", "code", "GM0193")])
+def test_places_postcodes_plain_spellings_and_codes_are_offers(
+        full_index: MunicipalityIndex, text: str, kind: str, code: str) -> None:
+    # The box filters by the text as typed (accents count there): every kind has offers.
+    offer = next(offer for offer in full_index.offers_for(text) if offer.kind == kind)
+    assert offer.code == code
+    result = full_index.result_for(offer, "label")
+    assert result.unique == code
+    if kind in ("place", "postcode"):
+        assert result.via_of(code) is not None
+
+
+def test_a_place_of_a_municipality_s_own_name_is_not_offered_twice(
+        full_index: MunicipalityIndex) -> None:
+    offers = full_index.offers_for("Hengelo")
+    assert [(offer.kind, offer.code) for offer in offers] == [
+        ("municipality", "GM0164"), ("place", "GM1876")]

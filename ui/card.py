@@ -22,8 +22,12 @@ CARD_CSS = Markup("""
                   margin: 0.5rem 0;}
 .contact-card dt {font-weight: 600;}
 .contact-card dd {margin: 0;}
-.contact-card .contact {border-top: 1px solid #ddd; padding-top: 0.5rem; margin-top: 0.5rem;}
-.contact-card .contact h4 {margin: 0; font-size: 1.1rem;}
+.contact-card .calls {margin: 0.25rem 0 0.5rem 0;}
+.contact-card .contact {padding: 0.3rem 0; margin: 0;}
+.contact-card .contact + .contact {border-top: 1px solid #ddd;}
+.contact-card .contact h4 {margin: 0; padding: 0; font-size: 1.05rem;}
+.contact-card .contact .group {font-weight: 400; color: #333;}
+.contact-card .phones {margin: 0.1rem 0 0 0;}
 .contact-card .phones a {font-size: 1.15rem; font-weight: 600;}
 .contact-card .why {background: #f3f3f3; padding: 0.4rem 0.6rem; border-radius: 0.3rem;}
 .contact-card .source {color: #444; font-size: 0.9rem;}
@@ -31,8 +35,16 @@ CARD_CSS = Markup("""
 .contact-card .checked {font-size: 0.9rem; margin: 0.2rem 0;}
 .contact-card .due {font-weight: 600; color: #8a3b00;}
 .contact-card .routes {border-top: 1px solid #ddd; padding-top: 0.4rem; margin-top: 0.5rem;}
+.contact-card details.reading > summary {cursor: pointer; color: #333; font-weight: 600;}
+@media (min-width: 641px) {
+  /* Room enough: the wording, reading and note shown as they are (collapsed on a phone). */
+  .contact-card details.reading > summary {display: none;}
+  .contact-card details.reading::details-content {content-visibility: visible; display: block;}
+}
 </style>
 """)
+"""The card's styles. The area's wording, reading and note sit in a closed ``<details>``: one
+line on a phone, shown in full on a wider screen (``::details-content``)."""
 
 
 def _groups(groups: tuple[str, ...], t: Translator) -> str:
@@ -46,23 +58,72 @@ def _phones(phones: tuple[Phone, ...], t: Translator) -> str:
     return f" {escape(t('card_or'))} ".join(links)
 
 
-def _contact(call: Call, t: Translator) -> str:
-    """One organisation: name, target group, numbers (the area is said once, see
-    :func:`_area_text`)."""
-    organisation = call.organisation or t("card_no_organisation")
-    rows = [f"<h4>{escape(organisation)}</h4>", "<dl>"]
-    rows.append(f"<dt>{escape(t('card_target_group'))}</dt>"
-                f"<dd>{escape(t('target_' + call.target_group))}</dd>")
-    if call.phones:
-        rows.append(f"<dt>{escape(t('card_phone'))}</dt>"
-                    f"<dd class='phones'>{_phones(call.phones, t)}</dd>")
-    rows.append(_availability(call, t))
-    rows.append("</dl>")
-    rows.append(_checked(call, t))
-    if call.organisation_in_source is None and call.organisation:
+def _heading(answer: Answer, t: Translator) -> tuple[str, str]:
+    """The card's opening tag and heading (the municipality's name), and its official name
+    where that differs."""
+    town = answer.municipality
+    heading = escape(t("card_heading", name=town.display_name), quote=True)
+    parts = [f"<section class='contact-card' aria-label='{heading}'>", f"<h3>{heading}</h3>"]
+    if town.name != town.display_name:
+        parts.append(f"<p class='source'>{escape(t('card_official_name', name=town.name))}</p>")
+    return "".join(parts[:1]), "".join(parts[1:])
+
+
+def _call(call: Call, t: Translator) -> str:
+    """One organisation to call: its name and target group on one line, its numbers on the
+    next (CoMensha for an age group that falls back: "CoMensha voor 23 jaar en ouder")."""
+    if call.why == "fallback_uncovered_group":
+        heading = escape(t("card_fallback_for", organisation=call.organisation or "",
+                           groups=_groups((call.target_group,), t)))
+        classes = "contact fallback"
+    else:
+        heading = escape(call.organisation or t("card_no_organisation"))
+        if call.target_group != "all":
+            heading += (f" <span class='group'>({escape(t('card_target_group'))}: "
+                        f"{escape(t('target_' + call.target_group))})</span>")
+        classes = "contact fallback" if call.is_fallback else "contact"
+    rows = [f"<h4>{heading}</h4>", f"<p class='phones'>{_phones(call.phones, t)}</p>"
+            if call.phones else "", _availability_list(call, t), _checked(call, t)]
+    if call.organisation_in_source is None and call.organisation and not call.is_fallback:
         rows.append(f"<p class='source'>"
                     f"{escape(t('card_inferred', organisation=call.organisation))}</p>")
-    return "<div class='contact'>" + "".join(rows) + "</div>"
+    return f"<div class='{classes}'>" + "".join(rows) + "</div>"
+
+
+def _calls(answer: Answer, t: Translator) -> str:
+    """Whom to call, first: every call of the answer in its order (the contacts the overview
+    lists, then CoMensha for every target group without one)."""
+    return "<div class='calls'>" + "".join(_call(call, t) for call in answer.calls) + "</div>"
+
+
+def _facts(answer: Answer, t: Translator) -> str:
+    """Status, then the region the municipality lies in, and its inhabitants."""
+    region = answer.safety_region
+    facts = [
+        (t("card_status"), answer.status_label(t.language)),
+        (t("card_region"), f"{region.name} ({region.code})"),
+        (t("card_province"), answer.province),
+        (t("card_police_unit"), answer.police_unit),
+        (t("card_population"), t.number(answer.municipality.population)),
+    ]
+    return "<dl>" + "".join(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>"
+                            for label, value in facts) + "</dl>"
+
+
+def _why(answer: Answer, t: Translator) -> str:
+    """Why these organisations: CoMensha named, CoMensha for an age group, split by age, or
+    no coordinator at all."""
+    parts = []
+    if answer.status == "comensha":
+        parts.append(f"<p class='why'>{escape(t('card_comensha_why'))}</p>")
+    if answer.status == "partial":
+        groups = _groups(answer.uncovered_target_groups, t)
+        parts.append(f"<p class='why'>{escape(t('card_partial_why', groups=groups))}</p>")
+    elif answer.split_by_age:
+        parts.append(f"<p class='why'>{escape(t('card_split_why'))}</p>")
+    if any(call.why == "fallback_no_coordinator" for call in answer.calls):
+        parts.append(f"<p class='why'>{escape(t('card_fallback_why'))}</p>")
+    return "".join(parts)
 
 
 def _area_text(area: Area, t: Translator) -> str:
@@ -78,19 +139,18 @@ def _area_text(area: Area, t: Translator) -> str:
     return "<div class='area'>" + "".join(rows) + "</div>"
 
 
-def _fallback(call: Call, t: Translator) -> str:
-    """CoMensha as the fallback: for the whole municipality, or for an age group."""
-    organisation = call.organisation or ""
-    if call.why == "fallback_no_coordinator":
-        return (f"<p class='why'>{escape(t('card_fallback_why'))}</p>"
-                f"<div class='contact'><h4>{escape(organisation)}</h4>"
-                f"<p class='phones'>{_phones(call.phones, t)}</p>"
-                f"{_availability_list(call, t)}{_checked(call, t)}</div>")
-    heading = t("card_fallback_for", organisation=organisation,
-                groups=_groups((call.target_group,), t))
-    return (f"<div class='contact fallback'><h4>{escape(heading)}</h4>"
-            f"<p class='phones'>{_phones(call.phones, t)}</p>"
-            f"{_availability_list(call, t)}{_checked(call, t)}</div>")
+def _reading(answer: Answer, t: Translator) -> str:
+    """The overview's wording of every area that names the municipality, how it was read and
+    its note (organisations of one entry share them: said once), in a ``<details>`` that a
+    phone shows closed (see :data:`CARD_CSS`); empty when no entry names it."""
+    parts = [_area_text(area, t) for area, _calls in answer.listed_by_area]
+    parts += [f"<p class='source'>"
+              f"{escape(t('card_listed_without_contact', wording=area.wording))}</p>"
+              for area in answer.listed_without_contact]
+    if not parts:
+        return ""
+    return (f"<details class='reading'><summary>{escape(t('card_reading_summary'))}</summary>"
+            + "".join(parts) + "</details>")
 
 
 def _answer_link(code: str, t: Translator) -> str:
@@ -149,45 +209,16 @@ def _since(since: Since | None, t: Translator) -> str:
 
 def card_html(answer: Answer, t: Translator, since: Since | None = None) -> Markup:
     """The card for one municipality: its `coverage.answer.Answer` in the page's language,
-    with since which version it has its status (`since`, where known).
+    whom to call first (the name, then every target group's numbers, each with when it was
+    last checked), the routes that apply everywhere, then the status and region (since which
+    version it has that status, where known: `since`), why, and the overview's wording, reading
+    and note; each part its own function.
 
     Every text that comes from the register or the boundary tables is HTML-escaped.
     """
-    town = answer.municipality
-    status = answer.status
-    heading = escape(t("card_heading", name=town.display_name), quote=True)
-    parts = [f"<section class='contact-card' aria-label='{heading}'>", f"<h3>{heading}</h3>"]
-    if town.name != town.display_name:
-        parts.append(f"<p class='source'>{escape(t('card_official_name', name=town.name))}</p>")
-    region = answer.safety_region
-    facts = [
-        (t("card_region"), f"{region.name} ({region.code})"),
-        (t("card_province"), answer.province),
-        (t("card_police_unit"), answer.police_unit),
-        (t("card_population"), t.number(town.population)),
-        (t("card_status"), answer.status_label(t.language)),
-    ]
-    parts.append("<dl>" + "".join(f"<dt>{escape(label)}</dt><dd>{escape(value)}</dd>"
-                                  for label, value in facts) + "</dl>")
-    parts.append(_since(since, t))
-    if status == "comensha":
-        parts.append(f"<p class='why'>{escape(t('card_comensha_why'))}</p>")
-    if status == "partial":
-        groups = _groups(answer.uncovered_target_groups, t)
-        parts.append(f"<p class='why'>{escape(t('card_partial_why', groups=groups))}</p>")
-    elif answer.split_by_age:
-        parts.append(f"<p class='why'>{escape(t('card_split_why'))}</p>")
-    # Organisations of one entry (split by age: one per target group) share its area, wording
-    # and note: said once, after them.
-    for area, calls in answer.listed_by_area:
-        parts.extend(_contact(call, t) for call in calls)
-        parts.append(_area_text(area, t))
-    for area in answer.listed_without_contact:
-        parts.append(f"<p class='source'>"
-                     f"{escape(t('card_listed_without_contact', wording=area.wording))}"
-                     f"</p>")
-    parts.extend(_fallback(call, t) for call in answer.fallback_calls)
-    parts.append(_routes(answer, t))
-    parts.append(f"<p class='source'>{escape(t('card_capacity_caveat'))}</p>")
-    parts.append(_answer_link(town.code, t) + "</section>")
+    opening, heading = _heading(answer, t)
+    parts = [opening, heading, _calls(answer, t), _routes(answer, t), _facts(answer, t),
+             _since(since, t), _why(answer, t), _reading(answer, t),
+             f"<p class='source'>{escape(t('card_capacity_caveat'))}</p>",
+             _answer_link(answer.municipality.code, t), "</section>"]
     return Markup("".join(parts))

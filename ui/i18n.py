@@ -207,10 +207,10 @@ TEXT: dict[str, dict[str, str]] = {
     "search_label": {"nl": "Zoek een gemeente", "en": "Find a municipality"},
     "search_help": {
         "nl": "Een gemeente (naam of CBS-code), plaats of postcode, bijvoorbeeld Den Bosch, "
-              "'s-Gravenhage, Hoofddorp, 2132 of GM0193. Hoofdletters en accenten maken niet uit. "
+              "'s-Gravenhage, Hoofddorp, 2132 of GM0193. Hoofdletters maken niet uit. "
               "Kies met de pijltjestoetsen en Enter.",
         "en": "A municipality (name or CBS code), place or postcode, e.g. Den Bosch, "
-              "'s-Gravenhage, Hoofddorp, 2132 or GM0193. Case and accents do not matter. "
+              "'s-Gravenhage, Hoofddorp, 2132 or GM0193. Case does not matter. "
               "Choose with the arrow keys and Enter."},
     "search_coming": {"nl": "Het zoekveld wordt geladen …", "en": "Loading the search box …"},
     "search_placeholder": {"nl": "Gemeente, plaats of postcode …",
@@ -1091,6 +1091,14 @@ TEXT: dict[str, dict[str, str]] = {
               "moet het publiceren.",
         "en": "Four eyes: you saved draft {number} yourself, so another publisher must publish "
               "it."},
+    # Issue 17, the phone path: the card's collapsed reading, the search's offers, the map
+    "card_reading_summary": {"nl": "Gebied volgens het overzicht, lezing en toelichting",
+                             "en": "Area in the overview, reading and note"},
+    "search_offer_place": {"nl": "{name} — gemeente {municipality}",
+                           "en": "{name} — municipality of {municipality}"},
+    "search_offer_postcode": {"nl": "{name} — {municipality}", "en": "{name} — {municipality}"},
+    "map_touch_hint": {"nl": "Gebruik twee vingers om de kaart te verschuiven",
+                       "en": "Use two fingers to move the map"},
 }
 
 

@@ -46,7 +46,7 @@ def labels(t: Translator) -> MapLabels:
         municipality=t("tooltip_municipality"), safety_region=t("tooltip_region"),
         status=t("tooltip_status"), municipalities_layer=t("layer_municipalities"),
         region_borders_layer=t("layer_regions"), coordinator_areas_layer=t("layer_areas"),
-        violations_layer=t("layer_violations"))
+        violations_layer=t("layer_violations"), touch_hint=t("map_touch_hint"))
 
 
 def coverage_table(coverage: Coverage, t: Translator) -> pd.DataFrame:

@@ -36,6 +36,7 @@ from ui.map_geojson import (
     municipality_properties,
     region_borders_object,
 )
+from ui.map_labels_script import LabelsScript, label_points
 from ui.map_palette import (
     AREA_OUTLINE_STYLE,
     HOVER_STYLE,
@@ -47,6 +48,7 @@ from ui.map_palette import (
 from ui.map_proposal_script import ProposalScript
 from ui.map_selection_script import SelectionScript
 from ui.map_tooltip_script import TooltipInView
+from ui.map_touch_script import TouchScript
 from ui.offline_map import offline_map
 from ui.styled_geojson import StyledGeoJson
 from ui.topology_script import TopologyScript
@@ -78,6 +80,9 @@ class MapLabels:
     """Layer name of the coordinator-area outlines."""
     violations_layer: str
     """Layer name of the highlighted areas that break the border rule."""
+    touch_hint: str = ""
+    """Shown over the map after a one-finger swipe on a touch screen (:mod:`ui.map_touch_script`):
+    "two fingers move the map"; none when empty."""
 
 
 @dataclass(frozen=True)
@@ -231,6 +236,8 @@ def build_map(
     )
     municipalities.add_to(fmap)
     TooltipInView(municipalities).add_to(fmap)
+    TouchScript(municipalities, hint=html.escape(labels.touch_hint)).add_to(fmap)
+    LabelsScript(municipalities, label_points(display)).add_to(fmap)
     if options.show_region_borders:
         _outline_layer(source, labels.region_borders_layer, _REGION_BORDERS,
                        REGION_BORDER_STYLE, national).add_to(fmap)

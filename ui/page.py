@@ -31,7 +31,7 @@ from ui.outage import outage_notice, wait_for_database
 from ui.page_language import declare_language
 from ui.region_view import FOCUS_KEY
 from ui.scroll import bring_card_into_view
-from ui.search_panel import render_search, search_text, show_in_search
+from ui.search_panel import box_text, render_search, search_text, show_in_search
 from ui.selection import SelectionState, choose, initial_state, next_state, search_box_text
 from ui.sidebar import (
     Settings,
@@ -42,6 +42,7 @@ from ui.sidebar import (
     show_sidebar,
 )
 from ui.tested_set import log_untested_versions
+from ui.view_links import VIEW_KEY, VIEW_PARAMETERS, read_link, write_view
 
 MAP_AND_CARD = "map_and_card"
 """Key of the container of the map and the card (Streamlit gives it the class `st-key-…`)."""
@@ -52,6 +53,17 @@ NARROW_SCREEN_STYLE = plain_text.Markup(
     " {flex-direction: column-reverse;} }</style>")
 """On a screen where the columns stack (Streamlit: below 640 px), the card column comes before
 the map, so the number is on the first screen."""
+
+COMPACT_HEADER = "page_header_compact"
+"""Key of the title and intro's container once a municipality is chosen: on a phone the title
+is small and the intro is left out, so the card comes high on the first screen."""
+
+COMPACT_HEADER_STYLE = plain_text.Markup(
+    "<style>@media (max-width: 640px) {"
+    f" .st-key-{COMPACT_HEADER} h1 {{font-size: 1.35rem; padding: 0.25rem 0 0 0;}}"
+    f" .st-key-{COMPACT_HEADER} [data-testid='stHeadingWithActionElements'] a {{display: none;}}"
+    f" .st-key-{COMPACT_HEADER} [data-testid='stElementContainer']:has(.plain-text)"
+    " {display: none;} }</style>")
 
 
 @dataclass(frozen=True)
@@ -133,7 +145,7 @@ def show_dashboard(context: PageContext) -> None:
     before: SelectionState = st.session_state.selection
     state = next_state(before, search_text=search_text(), clicked=clicked(), index=index)
     # The search box follows the selection (a click on Utrecht shows "Utrecht" there).
-    shown_text = search_box_text(state, search_text(), index)
+    shown_text = box_text(search_box_text(state, search_text(), index), index, t)
     if (shown_text or "") != search_text():
         show_in_search(shown_text)
         state = replace(state, last_search=shown_text or "")
@@ -143,8 +155,11 @@ def show_dashboard(context: PageContext) -> None:
     elif "gemeente" in st.query_params:
         del st.query_params["gemeente"]
 
-    st.title(t("page_title"))
-    plain_text.paragraph(t("page_intro"))
+    with st.container(key=COMPACT_HEADER if state.selected else "page_header"):
+        st.title(t("page_title"))
+        plain_text.paragraph(t("page_intro"))
+        if state.selected:
+            plain_text.show_markup(COMPACT_HEADER_STYLE)
 
     # On a narrow screen the columns stack: the card comes first there (NARROW_SCREEN_STYLE).
     plain_text.show_markup(NARROW_SCREEN_STYLE)
@@ -174,7 +189,7 @@ def show_dashboard(context: PageContext) -> None:
             plain_text.show_markup(plain_text.join([CARD_CSS, card_html(answer, t, since)]))
             correction_slot = st.container()  # "Klopt dit nummer niet?", after the first screen
             if state.selected != before.selected or first_run:
-                bring_card_into_view()
+                bring_card_into_view(state.selected)
             if st.button(t("clear_selection")):
                 st.session_state.selection = choose(state, None)
                 st.rerun()
@@ -208,13 +223,17 @@ def show_dashboard(context: PageContext) -> None:
         t("tab_downloads"): lambda: tabs.downloads(coverage, t),
         t("tab_history"): lambda: history(versions, t),
     }
+    # A link's view and region, read once per session (ui.view_links).
+    labels = {key: t(key) for key in VIEW_PARAMETERS}
+    read_link(coverage, labels)
     opened = None
-    for label, tab, show in zip(views, st.tabs(list(views), key="view", on_change="rerun"),
+    for label, tab, show in zip(views, st.tabs(list(views), key=VIEW_KEY, on_change="rerun"),
                                 views.values(), strict=True):
         if tab.open:
             opened = label
             with tab:
                 show()
+    write_view(next((key for key, label in labels.items() if label == opened), None))
     # The map follows the region chosen in the gaps view while that view is open.
     show_focus(st.session_state.get(FOCUS_KEY) if opened == t("tab_gaps") else None)
 

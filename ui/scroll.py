@@ -1,6 +1,12 @@
 """Bring a part of the page into view: the map after a button below it changed what the map
 shows, the contact card after a municipality was selected (on a phone it sits above the map,
-and after a click on the map it would otherwise be out of sight)."""
+and after a click on the map it would otherwise be out of sight).
+
+Every request is a script of its own: Streamlit runs an `st.html` script when the element
+arrives, and an element whose text is the same as the one already in its place is kept as it
+is, so a script that read the same on every selection ran for the first one only (a second
+search on a phone left the page at the top). Each request therefore carries a token, new for
+every request (:func:`bring_card_into_view` counts them per session)."""
 
 from __future__ import annotations
 
@@ -16,25 +22,46 @@ MAP_SELECTOR = 'iframe[title*="st_folium"]'
 CARD_SELECTOR = "section.contact-card"
 """The contact card (`ui.card.card_html`)."""
 
+CARD_NUMBER_SELECTOR = f'{CARD_SELECTOR} a[href^="tel:"]'
+"""The card's first `tel:` link: what must be in view after a selection."""
+
+CARD_REQUESTS_KEY = "card_scroll_requests"
+"""Session state: how many times this session brought the card into view (the token)."""
+
+HEADER_PX = 64
+"""Streamlit's header bar: an element under it is not in view."""
+
 SCROLL_REQUEST = "scroll_to_map"
 """Session-state flag set by a button's callback; the next run scrolls the map into view."""
 
 _SCRIPT = """<script>
 (function () {{
+  const token = {token};  // new for every request: a new element, so the script runs again
   // The page is still being laid out while the app's run finishes (the map is drawn anew),
   // so keep the target in view for a short while, unless the reader scrolls themself.
   let stopped = false;
   const stop = () => {{ stopped = true; }};
+  // In the page and in its frames of the same origin (the map): a touch on the map is the
+  // reader's too.
+  const windows = [window];
+  for (const frame of document.querySelectorAll("iframe")) {{
+    try {{ if (frame.contentWindow.document) {{ windows.push(frame.contentWindow); }} }}
+    catch (error) {{ /* another origin */ }}
+  }}
   for (const name of ["wheel", "touchstart", "keydown", "mousedown"]) {{
-    window.addEventListener(name, stop, {{once: true, passive: true}});
+    for (const each of windows) {{
+      each.addEventListener(name, stop, {{once: true, passive: true, capture: true}});
+    }}
   }}
   const started = Date.now();
   function keepInView() {{
     if (stopped || Date.now() - started > {hold_ms}) {{ return; }}
     const target = document.querySelector({selector});
-    if (target) {{
-      const top = target.getBoundingClientRect().top;
-      if (top < 0 || top > window.innerHeight * {lowest}) {{
+    const watched = document.querySelector({watched}) || target;
+    if (target && watched) {{
+      const box = watched.getBoundingClientRect();
+      const edge = {watched_edge} === "bottom" ? box.bottom : box.top;
+      if (box.top < {header_px} || edge > window.innerHeight * {lowest}) {{
         target.style.scrollMarginTop = "4.5rem";  // clear of Streamlit's header bar
         target.scrollIntoView({{block: "start"}});
       }}
@@ -48,10 +75,20 @@ HOLD_MS = 3000
 """How long the script keeps the target in view while the page settles."""
 
 
-def scroll_script(selector: str = MAP_SELECTOR, lowest: float = 1 / 3) -> str:
+def scroll_script(selector: str = MAP_SELECTOR, lowest: float = 1 / 3, *,
+                  watched: str | None = None, token: str = "") -> str:
     """A script that scrolls the first element matching `selector` into view and keeps it
-    there for `HOLD_MS` while the page settles (stopping as soon as the reader scrolls)."""
-    return _SCRIPT.format(selector=json.dumps(selector), hold_ms=HOLD_MS, lowest=f"{lowest:.3f}")
+    there for `HOLD_MS` while the page settles (stopping as soon as the reader scrolls).
+
+    The page is scrolled when the top of `selector`'s element lies above the header bar or
+    below `lowest` of the window's height; with `watched`, when that element (e.g. the card's
+    number) is not wholly above `lowest` (or lies under the header bar). `token` makes the
+    script differ from the one before it (see the module's docstring)."""
+    return _SCRIPT.format(selector=json.dumps(selector), hold_ms=HOLD_MS,
+                          lowest=f"{lowest:.3f}", token=json.dumps(token),
+                          watched=json.dumps(watched or selector),
+                          watched_edge=json.dumps("bottom" if watched else "top"),
+                          header_px=HEADER_PX if watched else 0)
 
 
 def request_scroll_to_map() -> None:
@@ -59,11 +96,16 @@ def request_scroll_to_map() -> None:
     st.session_state[SCROLL_REQUEST] = True
 
 
-def bring_card_into_view() -> None:
-    """Keep the contact card in view while the page settles (unless the reader scrolls). A card
-    whose top is in the upper half of the window stays where it is, so the search box above it
-    stays in sight on a laptop."""
-    plain_text.run_script(plain_text.Markup(scroll_script(CARD_SELECTOR, lowest=0.5)))
+def bring_card_into_view(selected: str) -> None:
+    """Keep the contact card's first number in view while the page settles (unless the reader
+    scrolls), for every selection of the session, however many came before: a card whose
+    number is already wholly in the window stays where it is (the search box above it stays
+    in sight on a laptop); else the card's top goes to the top of the window. `selected` (the
+    municipality's code) and a per-session count make every request's script new."""
+    count = int(st.session_state.get(CARD_REQUESTS_KEY, 0)) + 1
+    st.session_state[CARD_REQUESTS_KEY] = count
+    plain_text.run_script(plain_text.Markup(scroll_script(
+        CARD_SELECTOR, lowest=1.0, watched=CARD_NUMBER_SELECTOR, token=f"{selected}-{count}")))
 
 
 def scroll_to_map_if_requested() -> bool:

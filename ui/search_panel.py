@@ -1,11 +1,14 @@
 """The search box (the keyboard path to a municipality), what a place or postcode search found,
 and its ambiguous or unknown results.
 
-The box is a combobox (Streamlit's selectbox that takes new entries): typing filters the offers
-(every municipality, then every place in its municipality, `Hoofddorp (Haarlemmermeer)`), the
-arrow keys move between them, and Enter takes the highlighted offer, or the text as typed (the
-first offer, `Add: …`), which :meth:`coverage.search.MunicipalityIndex.find` reads: any name,
-code, place or postcode.
+The box is a combobox (Streamlit's selectbox): typing filters the offers, in the page's
+language, by the text they contain (:mod:`ui.search_offers`: every municipality by name, then
+aliases, places and four-digit postcodes said as such, "Hoofddorp — gemeente Haarlemmermeer",
+"2132 — Haarlemmermeer"), the arrow keys move between them, and Enter takes the highlighted
+one. The box takes no text that is not an offer: Streamlit words such an entry in English
+("Add: …", which also reads like adding data), and the offers already hold every name, place
+and postcode. A link's `?gemeente=` is read by :meth:`coverage.search.MunicipalityIndex.find`
+(any name, code, place or postcode, with suggestions for a misspelling).
 
 A search or link that finds nothing says so in a sentence of the page's own and quotes at most
 :data:`ui.url_parameters.ECHO_LIMIT` characters of what was asked, on a line of its own marked
@@ -20,6 +23,7 @@ import streamlit as st
 from coverage.search import MunicipalityIndex, SearchResult, Via
 from ui import plain_text
 from ui.i18n import Translator
+from ui.search_offers import label_in, offer_labels
 from ui.selection import SelectionState, choose
 from ui.url_parameters import echo
 
@@ -29,6 +33,12 @@ SEARCH_KEY = "search"
 def search_text() -> str:
     """What the search box holds on this run (read before the box is drawn)."""
     return st.session_state.get(SEARCH_KEY) or ""
+
+
+def box_text(text: str | None, index: MunicipalityIndex, t: Translator) -> str | None:
+    """`text` as the box can hold it in the page's language (an offer's label in the other
+    language becomes this one's: the reader switched languages)."""
+    return label_in(text, index, t.language)
 
 
 def show_in_search(text: str | None) -> None:
@@ -42,9 +52,9 @@ def _pick(code: str) -> None:
 
 def render_search(state: SelectionState, index: MunicipalityIndex, t: Translator) -> None:
     """The search box, and buttons to pick from several matches or suggestions."""
-    st.selectbox(t("search_label"), index.offers, index=None, key=SEARCH_KEY,
-                 help=t("search_help"), placeholder=t("search_placeholder"),
-                 accept_new_options=True, filter_mode="fuzzy")
+    st.selectbox(t("search_label"), offer_labels(index, t.language), index=None,
+                 key=SEARCH_KEY, help=t("search_help"), placeholder=t("search_placeholder"),
+                 accept_new_options=False, filter_mode="contains")
     result = state.search_result
     if state.url_rejected:
         # A short note of our own, then the link's text, cut, set apart as the reader's input:

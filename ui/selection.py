@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from coverage.search import MunicipalityIndex, SearchResult
 from ui.map_click import MapClick
+from ui.search_offers import offer_for
 from ui.url_parameters import echo, municipality_text
 
 
@@ -28,9 +29,13 @@ class SelectionState:
 
 
 def find(index: MunicipalityIndex, text: str) -> SearchResult:
-    """What `text` names; nothing for a text longer than any name, place or postcode (which is
-    not looked up at all: :data:`ui.url_parameters.MAX_MUNICIPALITY_TEXT`)."""
-    return index.find(text) if municipality_text(text) is not None else SearchResult(text, ())
+    """What `text` names: the offer of the search box it labels ("Hoofddorp — gemeente
+    Haarlemmermeer"), else any name, code, place or postcode; nothing for a text longer than
+    any of them (which is not looked up at all: :data:`ui.url_parameters.MAX_MUNICIPALITY_TEXT`)."""
+    if municipality_text(text) is None:
+        return SearchResult(text, ())
+    offer = offer_for(index, text)
+    return index.result_for(offer, text) if offer is not None else index.find(text)
 
 
 def initial_state(url_value: str | None, index: MunicipalityIndex) -> SelectionState:

@@ -11,7 +11,10 @@ absent; the page then says so in a short note in its own language, and quotes at
 - `?gemeente=` and the search box: at most `MAX_MUNICIPALITY_TEXT` characters;
 - `?lang=`: one of the page's languages;
 - `?vergelijk=`: at most `MAX_COMPARED_VALUES` values of at most `MAX_COMPARED_TEXT`
-  characters, each nested at most `MAX_COMPARED_DEPTH` deep.
+  characters, each nested at most `MAX_COMPARED_DEPTH` deep;
+- `?weergave=` (the open view) and `?veiligheidsregio=`, `?provincie=`, `?politie-eenheid=`
+  (the region chosen in the gaps view): at most `MAX_CHOICE_TEXT` characters, and one of the
+  values the page knows (:func:`known_choice`).
 """
 
 from __future__ import annotations
@@ -38,6 +41,11 @@ MAX_COMPARED_TEXT = 6_000
 one escaped, and 4,000 characters of codes fit."""
 MAX_COMPARED_DEPTH = 1
 """A kept proposal is one flat JSON object."""
+
+MAX_CHOICE_TEXT = 60
+"""The longest `?weergave=` or region value read (the longest police unit or province name is
+about 20 characters)."""
+
 
 def echo(text: str, limit: int = ECHO_LIMIT) -> str:
     """At most `limit` characters of a reader's input, as one line, cut with "…".
@@ -144,3 +152,18 @@ def compared_values(values: Sequence[str]) -> tuple[list[str], bool]:
     """
     kept = [value for value in values[:MAX_COMPARED_VALUES] if compared_value(value) is not None]
     return kept, len(kept) < len(values)
+
+
+def known_choice(text: str | None, known: Collection[str]) -> str | None:
+    """A `?weergave=` or region value when it is one of `known` (exactly, after trimming) and
+    at most `MAX_CHOICE_TEXT` characters long, else None.
+
+    >>> known_choice(" VR17 ", ("VR04", "VR17")), known_choice("vr17", ("VR17",))
+    ('VR17', None)
+    >>> known_choice("hiaten" * 20, ("hiaten",)), known_choice(None, ("hiaten",))
+    (None, None)
+    """
+    if text is None or len(text) > MAX_CHOICE_TEXT:
+        return None
+    stripped = text.strip()
+    return stripped if stripped in known else None

@@ -23,14 +23,14 @@ from coverage.history import Since
 from coverage.search import Via
 from ui.answer_lines import checked_sentence, due_sentence, routes_html, since_sentence
 from ui.i18n import Translator
-from ui.outage import LOCAL_TIME, outage_notice
+from ui.local_time import date_text
+from ui.outage import outage_notice
 from ui.url_parameters import echo
 
 TEMPLATES = Path(__file__).parent / "templates"
 VIA_MARK = "<!--via-->"
 """Where the line "Hoofddorp lies in Haarlemmermeer" goes (`with_via`): the rest of an answer
 page is the same whatever the reader typed, and is rendered once."""
-DATE_FORMAT = {"nl": "%d-%m-%Y", "en": "%Y-%m-%d"}
 
 _ENVIRONMENT = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                            undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
@@ -79,12 +79,12 @@ def notice_line(as_of: datetime.datetime | None, t: Translator) -> str | None:
 
 def _version_line(answer: Answer, published_at: datetime.datetime, t: Translator) -> str:
     version = answer.version
-    published = published_at.astimezone(LOCAL_TIME).strftime(DATE_FORMAT[t.language])
+    published = date_text(published_at, t.language)
     if version.date is None:
         return t("answer_version_undated", number=version.number, label=version.label,
                  published=published)
     return t("answer_version", number=version.number, label=version.label,
-             published=published, date=version.date.strftime(DATE_FORMAT[t.language]))
+             published=published, date=date_text(version.date, t.language))
 
 
 def _explanations(answer: Answer, t: Translator) -> list[str]:

@@ -68,6 +68,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 VIEWPORT = {"width": 1400, "height": 1000}
+PHONE_CONTEXT: dict[str, Any] = {"viewport": {"width": 390, "height": 844}, "has_touch": True,
+                                 "is_mobile": True, "device_scale_factor": 3}
+"""A phone's browser context (touch events, a mobile viewport), for :func:`open_app_page`."""
 
 # streamlit-folium declares its component as "st_folium" in module "streamlit_folium";
 # Streamlit titles a v1 component's iframe with that name.
@@ -279,13 +282,15 @@ class AppPage:
         self.context.close()
 
 
-def open_app_page(browser: Browser, origin: str, name: str = "page") -> AppPage:
-    """A fresh context and page for the app at ``origin``.
+def open_app_page(browser: Browser, origin: str, name: str = "page",
+                  **context_options: Any) -> AppPage:
+    """A fresh context and page for the app at ``origin`` (``context_options``: more options of
+    the browser context, e.g. :data:`PHONE_CONTEXT`).
 
     Every request (and web socket) is recorded; HTTP requests off ``origin`` are aborted at
     once (so a test fails fast instead of waiting for DNS) and reported on stderr.
     """
-    context = browser.new_context(viewport=VIEWPORT)
+    context = browser.new_context(**{"viewport": VIEWPORT, **context_options})
     app_page = AppPage(page=context.new_page(), context=context, origin=origin, name=name)
 
     def route(route: Route, request: PwRequest) -> None:

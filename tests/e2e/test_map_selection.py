@@ -32,6 +32,10 @@ pytestmark = pytest.mark.e2e
 
 SELECTION_BYTES_LIMIT = 30_000
 """Websocket bytes (both ways) one selection may cost (issue 8)."""
+OFFERS_BYTES = 180_000
+"""Issue 17: the search box offers places, aliases and postcodes as such (7,119 offers, 175 KB
+of labels, 36 KB compressed), and a box put in step with a click is sent anew with all of
+them. A click costs this much more; see the report of issue 17."""
 CLICK_TO_OUTLINE_LIMIT_S = 0.1
 
 _MARK = "() => { window.__e2eMarker = 'kept'; }"
@@ -86,7 +90,7 @@ def test_click_outlines_at_once_and_keeps_the_map(app_page: AppPage) -> None:
     wait_for_selection_outline(page, code)
     assert _frame_marked(page), "the map's iframe was rebuilt"
     assert map_window_id(page) == window_id
-    assert meter.total < SELECTION_BYTES_LIMIT, f"{meter.total} bytes for a click"
+    assert meter.total < SELECTION_BYTES_LIMIT + OFFERS_BYTES, f"{meter.total} bytes for a click"
     app_page.screenshot()
     app_page.assert_same_origin()
 

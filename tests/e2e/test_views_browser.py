@@ -63,8 +63,8 @@ def test_the_national_picture_draws_its_charts(app_page: AppPage) -> None:
     assert page.locator('[data-testid="stVegaLiteChart"]').count() == 0  # not on the first page
     open_view(page, "Grafieken")
     charts = page.locator('[data-testid="stVegaLiteChart"]')
-    charts.nth(1).wait_for()
-    assert charts.count() == 2
+    charts.nth(2).wait_for()
+    assert charts.count() == 3  # per safety region, the changes, and the statuses over time
     assert page.get_by_text("Tekstversie van de grafiek").count() == 1
     charts.first.scroll_into_view_if_needed()
     app_page.screenshot()
