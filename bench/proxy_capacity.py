@@ -26,6 +26,7 @@ import statistics
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from collections import Counter
 from dataclasses import dataclass
@@ -75,10 +76,19 @@ def measure(url: str, processes: int, readers: int) -> Round:
     return Round(processes, wall_s, [run.seconds for run in runs])
 
 
-def warm(url: str) -> None:
-    """Load what a reader's page needs in this process, then two sessions."""
-    with urllib.request.urlopen(f"{url}/readyz", timeout=300) as response:
-        response.read()
+def warm(url: str, timeout_s: float = 300.0) -> None:
+    """Wait until the process has warmed up (`/readyz` answers 200: it says 503 "starting"
+    before), then open two sessions."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/readyz", timeout=timeout_s) as response:
+                response.read()
+            break
+        except urllib.error.HTTPError as error:
+            if error.code != 503 or time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
     for _ in range(2):
         asyncio.run(open_session(url, QUERY))
 
