@@ -603,3 +603,23 @@ def open_view(page: Page, name: str, settle_ms: int = 150) -> None:
         if tab.get_attribute("aria-selected") == "true":
             return
     raise AssertionError(f"the view tab {name!r} did not stay selected after three clicks")
+
+
+NUMBER_IN_VIEW_JS = """
+(selector) => {
+    const link = document.querySelector(selector);
+    if (!link) { return false; }
+    const box = link.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight && box.width > 0;
+}
+"""
+"""Whether the link `selector` finds lies wholly inside the viewport."""
+
+
+def number_in_view(app_page: AppPage, name: str, number: str | None = None) -> None:
+    """Wait until the card names `name` and its first `tel:` link (or the one for `number`)
+    lies wholly inside the viewport."""
+    page = app_page.page
+    page.locator(CARD).get_by_text(f"Contact voor {name}", exact=True).wait_for()
+    selector = (f'{CARD} a[href="tel:{number}"]' if number else f'{CARD} a[href^="tel:"]')
+    page.wait_for_function(NUMBER_IN_VIEW_JS, arg=selector, timeout=15_000)
