@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from geodata import load_units  # noqa: E402
-from tests.e2e.helpers import app_server  # noqa: E402
+from tests.support.servers import app_server  # noqa: E402
 
 CPU_TARGET_MS = 1.0
 P95_TARGET_MS = 50.0
@@ -91,7 +91,7 @@ def in_process(codes: list[str], count: int) -> float:
     import tempfile
 
     from registry.database import DATABASE_URL_VARIABLE
-    from tests.asgi_client import web_client
+    from tests.support.asgi_client import web_client
 
     folder = tempfile.mkdtemp(prefix="bench-answer-")
     os.environ[DATABASE_URL_VARIABLE] = f"sqlite:///{folder}/register.sqlite3"

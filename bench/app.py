@@ -61,7 +61,7 @@ from bench.ws_sessions import (  # noqa: E402
     server_rss_bytes,
 )
 from geodata.derived import CACHE_DIR_VARIABLE  # noqa: E402
-from tests.e2e.helpers import (  # noqa: E402
+from tests.support.browser import (  # noqa: E402
     MAP_IFRAME,
     WebsocketMeter,
     click_to_outline_s,
@@ -70,10 +70,10 @@ from tests.e2e.helpers import (  # noqa: E402
     open_app_page,
     search_for,
     start_click_to_outline_timer,
-    streamlit_server,
     wait_for_polygons,
     wait_for_script_done,
 )
+from tests.support.servers import streamlit_server  # noqa: E402
 
 ZWOLLE = ("GM0193", 6.10, 52.51, "Zwolle")  # code, longitude, latitude, name
 SEARCH = "Utrecht"

@@ -2,8 +2,8 @@
 
     python bench/proxy_capacity.py [--readers 100] [--processes 1 2 4] [--runs 3]
 
-Starts a throwaway PostgreSQL server (tests/postgres_cluster.py) with one database, the largest
-number of app processes asked for on it (tests/e2e/helpers.app_server, the repository's
+Starts a throwaway PostgreSQL server (tests/support/postgres.py) with one database, the largest
+number of app processes asked for on it (tests/support/browser.app_server, the repository's
 register), and warms each one (its `/readyz` and two sessions). Then, for every configuration
 in turn (and `--runs` rounds of them, interleaved, so that the machine's other load falls on
 all of them alike), HAProxy is rendered from deploy/haproxy/haproxy.cfg.template in front of
@@ -35,9 +35,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.ws_sessions import SessionRun, open_session
-from tests.e2e.helpers import app_server
-from tests.e2e.proxy_helpers import haproxy
-from tests.postgres_cluster import fresh_database, postgres_server
+from tests.support.postgres import fresh_database, postgres_server
+from tests.support.proxy import haproxy
+from tests.support.servers import app_server
 
 QUERY = "gemeente=GM0193"
 NO_LIMIT = 1_000_000

@@ -38,15 +38,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.app import baseline_app  # noqa: E402
 from geodata.derived import CACHE_DIR_VARIABLE  # noqa: E402
-from tests.e2e.helpers import (  # noqa: E402
-    CARD,
-    app_server,
-    launch_chromium,
-    open_app_page,
-    search_box,
-    streamlit_server,
-    wait_for_app,
-)
+from tests.support.browser import CARD, launch_chromium, open_app_page, search_box, wait_for_app  # noqa: E402
+from tests.support.servers import app_server, streamlit_server  # noqa: E402
 
 USABLE_MARGIN_TARGET_S = 1.5
 ENTER_TO_NUMBER_TARGET_S = 0.5

@@ -177,7 +177,7 @@ def server_rss_bytes(pid: int) -> int:
 
 def server_pid(base_url: str) -> int:
     """The process id of the Streamlit server listening at ``base_url`` (started with
-    ``--server.port``, as ``tests/e2e/helpers.streamlit_server`` does)."""
+    ``--server.port``, as ``tests/support/browser.streamlit_server`` does)."""
     port = base_url.rstrip("/").rsplit(":", 1)[-1]
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():

@@ -11,7 +11,7 @@ This is the one place that dissolves municipalities into larger outlines (safety
 coordinator areas, any grouping), and it needs no polygon union: an arc belongs to the outline
 of a group of municipalities when exactly one member of the group uses it (an arc between two
 members is inside the group). The tests check it against shapely's union
-(``tests/dissolved_outlines.py``).
+(``tests/support/dissolved_outlines.py``).
 
 Needs a valid polygon coverage on the grid (neighbours share identical vertices), as
 :func:`geodata.display_geometry.simplify_for_display` gives.

@@ -15,15 +15,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.e2e.editing_steps import add_accounts, change_rotterdam_phone, sign_in
-from tests.e2e.helpers import (
-    REPO_ROOT,
-    app_server,
-    launch_chromium,
-    open_app_page,
-)
+from tests.support.browser import launch_chromium, open_app_page
+from tests.support.browser_editing import add_accounts, change_rotterdam_phone, sign_in
+from tests.support.paths import REPOSITORY_ROOT
+from tests.support.servers import app_server
 
-OUTPUT = REPO_ROOT / "docs" / "edit-page.png"
+OUTPUT = REPOSITORY_ROOT / "docs" / "edit-page.png"
 VIEWPORT = {"width": 1400, "height": 2000}
 """Tall enough for the form, its validation and the effect in one picture."""
 

@@ -17,10 +17,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from coverage.whatif import Proposal
 from geodata import load_units
-from tests.e2e.helpers import REPO_ROOT, app_server, launch_chromium, wait_for_app
+from tests.support.browser import launch_chromium, wait_for_app
+from tests.support.paths import REPOSITORY_ROOT
+from tests.support.servers import app_server
 from ui.proposal.url import codes_text, encode
 
-OUTPUT = REPO_ROOT / "docs" / "proposal.png"
+OUTPUT = REPOSITORY_ROOT / "docs" / "proposal.png"
 VIEWPORT = {"width": 1400, "height": 2300}
 
 
@@ -38,7 +40,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="proposal-shot-") as work, \
-            app_server(register_dir=REPO_ROOT / "data", work_dir=Path(work)) as url, \
+            app_server(register_dir=REPOSITORY_ROOT / "data", work_dir=Path(work)) as url, \
             sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         page = browser.new_page(viewport=VIEWPORT)

@@ -26,22 +26,22 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
-if str(REPO_ROOT) not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT))
+REPOSITORY_ROOT = Path(__file__).resolve().parents[1]
+if str(REPOSITORY_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPOSITORY_ROOT))
 
 from PIL import Image  # noqa: E402  (Streamlit's own dependency)
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
 from registry.yaml_register import DATA_DIR  # noqa: E402
-from tests.e2e.helpers import (  # noqa: E402
+from tests.support.browser import (  # noqa: E402
     MAP_IFRAME,
-    app_server,
     launch_chromium,
     open_app_page,
     wait_for_app,
     wait_for_script_done,
 )
+from tests.support.servers import app_server  # noqa: E402
 from ui.dashboard.page import MAP_AND_CARD  # noqa: E402
 from ui.map.palette import (  # noqa: E402
     AREA_OUTLINE_STYLE,
@@ -189,7 +189,7 @@ def take_screenshots(browser: Browser, origin: str, out: Path, language: str) ->
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=REPO_ROOT / "docs")
+    parser.add_argument("--out", type=Path, default=REPOSITORY_ROOT / "docs")
     parser.add_argument("--lang", default="en", choices=["en", "nl"])
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="screenshots-") as work, \

@@ -15,9 +15,7 @@ from coverage.register import Register
 from geodata import Boundaries, Units, load_boundaries, load_units
 from registry.database import DATABASE_URL_VARIABLE
 from registry.yaml_register import load_register
-from tests.postgres_cluster import PostgresMissingError, fresh_database, postgres_server
-
-REPOSITORY_ROOT = Path(__file__).resolve().parent.parent
+from tests.support.postgres import PostgresMissingError, fresh_database, postgres_server
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,7 @@ from registry.accounts import (
 from registry.database import DATABASE_URL_VARIABLE
 from registry.store import open_store
 from registry.yaml_register import DATA_DIR
-from tests.conftest import REPOSITORY_ROOT
+from tests.support.paths import REPOSITORY_ROOT
 
 PASSWORD = "lang-genoeg-wachtwoord"
 DELAY_S = 0.2

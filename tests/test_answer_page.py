@@ -26,8 +26,8 @@ from registry.database import DATABASE_URL_VARIABLE
 from registry.drafts import entry_of
 from registry.entry_yaml import with_entry
 from registry.store import open_store
-from tests.asgi_client import AsgiClient, Reply, web_client
-from tests.postgres_cluster import _free_port
+from tests.support.asgi_client import AsgiClient, Reply, web_client
+from tests.support.servers import free_port
 from tests.test_last_checked import ROTTERDAM, cli, sqlite_url  # noqa: F401  (fixtures)
 from tests.test_outage import (  # noqa: F401  (fixtures)
     bring_back,
@@ -243,7 +243,7 @@ def test_a_partly_covered_municipality_gives_comensha_for_the_other_group(
 
 def test_no_version_at_all_is_503_with_the_search_form(
         cache: Path, monkeypatch: pytest.MonkeyPatch, client: AsgiClient) -> None:  # noqa: F811
-    closed = f"postgresql+psycopg://nobody@127.0.0.1:{_free_port()}/nothing"
+    closed = f"postgresql+psycopg://nobody@127.0.0.1:{free_port()}/nothing"
     monkeypatch.setenv(DATABASE_URL_VARIABLE, closed)
     reply = client.get("/gemeente/GM0193")
     assert reply.status == 503 and reply.headers["cache-control"] == "no-store"

@@ -20,17 +20,17 @@ from registry.documents import Document
 from registry.store import open_store
 from registry.versions import read_document
 from registry.yaml_register import DATA_DIR, REGISTER_DIR_VARIABLE, snapshot_from_text
-from tests.app_session import new_session
-from tests.conftest import REPOSITORY_ROOT
-from tests.injection_payloads import (
+from tests.support.apptest import new_session
+from tests.support.injection_payloads import (
     REGISTER_FIELDS,
     VELUWE,
     address_payload,
     payload,
     payload_register,
 )
-from tests.page_text import shown, tables, texts
-from tests.search_box import type_in_search
+from tests.support.page_text import shown, tables, texts
+from tests.support.paths import REPOSITORY_ROOT
+from tests.support.search_box import type_in_search
 from ui.dashboard.downloads import coverage_geojson, gaps_csv, municipalities_csv
 from ui.data import NEWEST_TTL_S
 from ui.map.panel import CLICK_STATE_KEY

@@ -44,8 +44,8 @@ from registry.store import VersionStore, open_store
 from registry.tables import Base
 from registry.versions import VERSIONS_TABLE, read_document
 from registry.yaml_register import DATA_DIR
-from tests.conftest import REPOSITORY_ROOT
-from tests.postgres_cluster import fresh_database
+from tests.support.paths import REPOSITORY_ROOT
+from tests.support.postgres import fresh_database
 
 PASSWORD = "lang-genoeg-wachtwoord"
 ROTTERDAM = "gemeente-rotterdam"

@@ -13,7 +13,7 @@ from geodata import Boundaries, geodata_dir, load_boundaries
 from geodata.boundaries import TOPOLOGY_FILE
 from geodata.settings import DEFAULT_GEODATA_DIR, GEODATA_DIR_VARIABLE
 from geodata.tables import BOUNDARY_FILES
-from tests.conftest import REPOSITORY_ROOT
+from tests.support.paths import REPOSITORY_ROOT
 
 NATIONAL_POPULATION = 17_590_672
 

@@ -21,10 +21,10 @@ from geodata import BoundaryDataError, load_units
 from geodata.derived import CACHE_DIR_VARIABLE
 from geodata.settings import GEODATA_DIR_VARIABLE
 from geodata.tables import MUNICIPALITIES_FILE, SAFETY_REGIONS_FILE, TOPOLOGY_FILE
-from tests.app_session import new_session
-from tests.conftest import REPOSITORY_ROOT
-from tests.geodata_copy import copy_geodata
-from tests.page_text import texts as shown_texts
+from tests.support.apptest import new_session
+from tests.support.geodata_copy import copy_geodata
+from tests.support.page_text import texts as shown_texts
+from tests.support.paths import REPOSITORY_ROOT
 
 ZWOLLE = "GM0193,Zwolle,,VR04,"
 

@@ -16,7 +16,7 @@ from scripts.build_place_tables import (
     read_cbs_places,
     read_geonames,
 )
-from tests.conftest import REPOSITORY_ROOT
+from tests.support.paths import REPOSITORY_ROOT
 
 CBS_PLACES = """\
 Woonplaatscode,Woonplaats,Gemeentecode,Gemeente,COROP-gebiedcode,COROP-gebied

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from registry.database import DATABASE_URL_VARIABLE
-from tests.conftest import REPOSITORY_ROOT
+from tests.support.paths import REPOSITORY_ROOT
 
 WITHOUT_OVERRIDES = ("setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner,-chown")
 """Root without the capabilities that ignore file modes (as in test_read_only_checkout)."""

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import REPOSITORY_ROOT
+from tests.support.paths import REPOSITORY_ROOT
 
 
 def git(*args: str, cwd: Path) -> str:

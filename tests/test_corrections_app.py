@@ -26,9 +26,9 @@ from registry.database import DATABASE_URL_VARIABLE
 from registry.drafts import FOUR_EYES_VARIABLE
 from registry.store import open_store
 from registry.yaml_register import DATA_DIR
-from tests.app_session import new_session
-from tests.conftest import REPOSITORY_ROOT
-from tests.page_text import shown, texts
+from tests.support.apptest import new_session
+from tests.support.page_text import shown, texts
+from tests.support.paths import REPOSITORY_ROOT
 from tests.test_app import assert_page_ran, open_view
 from tests.test_edit_page import PASSWORD, PHONES, open_page, publish, sign_in
 from ui.text import plain_text

@@ -15,10 +15,11 @@ import pytest
 
 from deploy import haproxy_config, wait_http
 from deploy.haproxy_config import EXAMPLE, ProxySettings, render
-from tests.e2e.helpers import REPO_ROOT, app_server, free_port
-from tests.e2e.proxy_helpers import check_config
+from tests.support.paths import REPOSITORY_ROOT
+from tests.support.proxy import check_config
+from tests.support.servers import app_server, free_port
 
-SYSTEMD_DIR = REPO_ROOT / "deploy" / "systemd"
+SYSTEMD_DIR = REPOSITORY_ROOT / "deploy" / "systemd"
 DEBIAN_HAPROXY_UNIT = Path("/lib/systemd/system/haproxy.service")
 
 
@@ -78,7 +79,7 @@ def test_systemd_verifies_the_units_and_the_drop_in(tmp_path: Path) -> None:
         # This machine's interpreter and checkout instead of /opt/coverage (verify checks that
         # the programs exist and are executable).
         text = (text.replace("/opt/coverage/.venv/bin/python", sys.executable)
-                .replace("/opt/coverage", str(REPO_ROOT))
+                .replace("/opt/coverage", str(REPOSITORY_ROOT))
                 .replace("/etc/coverage/env", str(environment_file)))
         (units / name).write_text(text, encoding="utf-8")
     shutil.copy(SYSTEMD_DIR / "haproxy.service.d" / "coverage.conf",
@@ -102,6 +103,6 @@ def test_wait_http_waits_for_an_answer(tmp_path: Path) -> None:
     with app_server(None, work_dir=tmp_path / "server",
                     database_url=f"sqlite:///{tmp_path / 'register.sqlite3'}") as url:
         result = subprocess.run([sys.executable, "-m", "deploy.wait_http", f"{url}/healthz",
-                                 "--timeout", "30"], cwd=REPO_ROOT, capture_output=True,
+                                 "--timeout", "30"], cwd=REPOSITORY_ROOT, capture_output=True,
                                 text=True, timeout=60, check=False)
         assert result.returncode == 0, result.stderr

@@ -18,8 +18,8 @@ from geodata import Boundaries
 from geodata.derived import CACHE_DIR_VARIABLE, cache_dir, municipality_areas, verified_regions
 from geodata.settings import GEODATA_DIR_VARIABLE
 from geodata.tables import MUNICIPALITIES_FILE, read_tables
-from tests.conftest import REPOSITORY_ROOT
-from tests.geodata_copy import copy_geodata
+from tests.support.geodata_copy import copy_geodata
+from tests.support.paths import REPOSITORY_ROOT
 
 
 @pytest.fixture

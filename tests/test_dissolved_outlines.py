@@ -1,5 +1,5 @@
-"""The tests' own dissolving (tests/dissolved_outlines.py), which cross-checks the topology's
-outlines: its outlines cover exactly their municipalities, on their edges."""
+"""The tests' own dissolving (tests/support/dissolved_outlines.py), which cross-checks the
+topology's outlines: its outlines cover exactly their municipalities, on their edges."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from shapely.geometry import box
 from coverage.engine import Coverage
 from geodata import Boundaries
 from geodata.display_geometry import METRIC_CRS, simplify_for_display
-from tests.dissolved_outlines import dissolve_outlines, outline_lines, region_outlines
+from tests.support.dissolved_outlines import dissolve_outlines, outline_lines, region_outlines
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ from registry.doctor import check_last_good, check_tested_set
 from registry.store import open_store
 from registry.versions import read_document
 from registry.yaml_register import DATA_DIR
-from tests.conftest import REPOSITORY_ROOT
+from tests.support.paths import REPOSITORY_ROOT
 
 CHECKS = ("boundaries", "migrations", "database", "cache folder", "last known good copy",
           "tested package set")

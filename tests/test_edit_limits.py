@@ -14,7 +14,7 @@ from registry.accounts import AccountStore
 from registry.drafts import DraftStore, entry_of
 from registry.entry_yaml import entry_text
 from registry.store import open_store
-from tests.page_text import texts
+from tests.support.page_text import texts
 from tests.test_edit_page import database, open_page, publish, sign_in  # noqa: F401 (a fixture)
 from tests.test_register_limits import store_unchecked_draft
 from ui.edit.form import FIELD_LIMITS, key

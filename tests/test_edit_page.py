@@ -22,9 +22,9 @@ from registry.drafts import DraftStore, entry_of
 from registry.entry_yaml import entry_text
 from registry.store import open_store
 from registry.yaml_register import DATA_DIR
-from tests.app_session import new_session
-from tests.conftest import REPOSITORY_ROOT
-from tests.page_text import texts
+from tests.support.apptest import new_session
+from tests.support.page_text import texts
+from tests.support.paths import REPOSITORY_ROOT
 from tests.test_app import assert_page_ran
 
 PASSWORD = "lang-genoeg-wachtwoord"

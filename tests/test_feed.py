@@ -18,7 +18,7 @@ from registry.documents import Document
 from registry.store import open_store
 from registry.versions import read_document
 from registry.yaml_register import DATA_DIR, snapshot_from_text
-from tests.asgi_client import AsgiClient, web_client
+from tests.support.asgi_client import AsgiClient, web_client
 from tests.test_outage import cache, sqlite_database  # noqa: F401  (fixtures)
 from ui.data import NEWEST_TTL_S
 from ui.text.i18n import Translator

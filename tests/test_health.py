@@ -15,8 +15,8 @@ from typing import Any
 from geodata.derived import CACHE_DIR_VARIABLE
 from geodata.settings import GEODATA_DIR_VARIABLE
 from registry.database import DATABASE_URL_VARIABLE
-from tests.e2e.helpers import APP_SCRIPT, NO_OUTBOUND_ENV, REPO_ROOT, app_server, streamlit_server
-from tests.postgres_cluster import _free_port
+from tests.support.paths import APP_SCRIPT, REPOSITORY_ROOT
+from tests.support.servers import NO_OUTBOUND_ENV, app_server, free_port, streamlit_server
 
 NEWEST_TTL_S = 2.0
 
@@ -82,7 +82,7 @@ def test_ready_on_a_database_that_answers_then_degraded_while_it_is_gone(tmp_pat
 
 
 def test_not_ready_without_a_database_or_a_copy_but_alive(tmp_path: Path) -> None:
-    closed = f"postgresql+psycopg://nobody@127.0.0.1:{_free_port()}/nothing"
+    closed = f"postgresql+psycopg://nobody@127.0.0.1:{free_port()}/nothing"
     with app_server(None, work_dir=tmp_path / "server", database_url=closed) as url:
         assert get(f"{url}/healthz")[:2] == (200, {"status": "ok"})
         status, body, cache = after_warm_up(url)
@@ -97,7 +97,7 @@ def test_not_ready_with_broken_boundaries(tmp_path: Path) -> None:
     env = {GEODATA_DIR_VARIABLE: str(empty), CACHE_DIR_VARIABLE: str(tmp_path / "cache"),
            DATABASE_URL_VARIABLE: f"sqlite:///{tmp_path / 'register.sqlite3'}",
            **NO_OUTBOUND_ENV}
-    with streamlit_server(APP_SCRIPT, cwd=REPO_ROOT, log=tmp_path / "log", env=env) as url:
+    with streamlit_server(APP_SCRIPT, cwd=REPOSITORY_ROOT, log=tmp_path / "log", env=env) as url:
         assert get(f"{url}/healthz")[:2] == (200, {"status": "ok"})
         status, body, _ = after_warm_up(url)
         assert status == 503, body

@@ -9,7 +9,7 @@ import pytest
 from coverage.border_rule import BREAKS_RULE
 from coverage.schema import REFERENCE_KINDS
 from coverage.status import STATUSES
-from tests.conftest import REPOSITORY_ROOT
+from tests.support.paths import REPOSITORY_ROOT
 from ui.text.i18n import LANGUAGES, TEXT, Translator
 
 SOURCES = [REPOSITORY_ROOT / "app.py", *sorted((REPOSITORY_ROOT / "ui").rglob("*.py"))]

@@ -20,7 +20,7 @@ from coverage.cli import main
 from registry.database import DATABASE_URL_VARIABLE
 from registry.store import PAUSE_VARIABLE, open_store
 from registry.yaml_text import MAX_FILE_BYTES
-from tests.conftest import REPOSITORY_ROOT
+from tests.support.paths import REPOSITORY_ROOT
 
 CURRENT = REPOSITORY_ROOT / "data" / "snapshots" / "current.yaml"
 FIER_PHONE = '"058 - 215 70 84"'

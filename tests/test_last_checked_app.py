@@ -25,7 +25,7 @@ from registry.drafts import DraftStore, entry_of
 from registry.entry_yaml import with_entry
 from registry.store import open_store
 from registry.yaml_register import DATA_DIR, REGISTER_DIR_VARIABLE
-from tests.page_text import texts
+from tests.support.page_text import texts
 from tests.test_app import card, open_view, start
 from tests.test_edit_page import open_page, sign_in
 from tests.test_last_checked import PASSWORD, ROTTERDAM

@@ -18,8 +18,8 @@ from coverage.cli import main
 from geodata.derived import CACHE_DIR_VARIABLE
 from geodata.settings import GEODATA_DIR_VARIABLE
 from registry.database import DATABASE_URL_VARIABLE
-from tests.conftest import REPOSITORY_ROOT
-from tests.geodata_copy import copy_geodata
+from tests.support.geodata_copy import copy_geodata
+from tests.support.paths import REPOSITORY_ROOT
 
 QUERIES = ["Zwolle", "GM0363", "den haag", "Ede", "Almere", "Weert", "hoofddorp", "2132 AB",
            "Súdwest-Fryslân", "utrecht", "Hengelo"]

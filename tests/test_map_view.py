@@ -18,8 +18,8 @@ from coverage.engine import Coverage
 from geodata import Boundaries
 from geodata.display_geometry import simplify_for_display
 from geodata.topology import Topology, build_topology
-from tests.dissolved_outlines import dissolve_outlines, outline_lines, region_outlines
-from tests.offline_check import assert_offline
+from tests.support.dissolved_outlines import dissolve_outlines, outline_lines, region_outlines
+from tests.support.offline_check import assert_offline
 from ui.map.click import MapClick, click_from_component
 from ui.map.component import prepare
 from ui.map.focus_script import FOCUS_PANE, FOCUS_PARAMETERS, FocusScript

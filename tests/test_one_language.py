@@ -10,7 +10,7 @@ import pytest
 import streamlit as st
 
 from coverage.register import Register
-from tests.page_text import tables, texts
+from tests.support.page_text import tables, texts
 from tests.test_app import card, open_view, start
 from ui.text.framework_words import words_script
 

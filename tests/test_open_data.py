@@ -17,8 +17,8 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from openpyxl import load_workbook
 from referencing import Registry, Resource
 
-from tests.asgi_client import AsgiClient, Reply, web_client
-from tests.conftest import REPOSITORY_ROOT
+from tests.support.asgi_client import AsgiClient, Reply, web_client
+from tests.support.paths import REPOSITORY_ROOT
 from tests.test_answer_page import Dated, dated_version  # noqa: F401  (fixture)
 from tests.test_last_checked import cli, sqlite_url  # noqa: F401  (fixtures)
 from ui.server.security_headers import security_headers

@@ -30,9 +30,9 @@ from registry.database import (
 from registry.readers import open_guarded_reader
 from registry.store import open_store
 from registry.yaml_register import DATA_DIR
-from tests.app_session import new_session
-from tests.page_text import shown, texts
-from tests.postgres_cluster import Cluster, fresh_database, postgres_cluster
+from tests.support.apptest import new_session
+from tests.support.page_text import shown, texts
+from tests.support.postgres import Cluster, fresh_database, postgres_cluster
 from tests.test_app import assert_page_ran
 from ui.data import NEWEST_TTL_S
 

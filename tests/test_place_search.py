@@ -10,10 +10,10 @@ from collections.abc import Iterator
 import pytest
 import streamlit as st
 
-from tests.app_session import new_session
-from tests.conftest import REPOSITORY_ROOT
-from tests.page_text import shown, texts
-from tests.search_box import type_in_search
+from tests.support.apptest import new_session
+from tests.support.page_text import shown, texts
+from tests.support.paths import REPOSITORY_ROOT
+from tests.support.search_box import type_in_search
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

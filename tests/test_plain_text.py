@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import REPOSITORY_ROOT
-from tests.page_text import shown
+from tests.support.page_text import shown
+from tests.support.paths import REPOSITORY_ROOT
 from ui.text import plain_text
 
 PAYLOADS = [

@@ -11,9 +11,9 @@ from streamlit.testing.v1 import AppTest
 
 from coverage.engine import Coverage
 from coverage.whatif import Proposal, evaluate
-from tests.app_session import new_session
-from tests.injection_payloads import payload
-from tests.page_text import shown, texts
+from tests.support.apptest import new_session
+from tests.support.injection_payloads import payload
+from tests.support.page_text import shown, texts
 from tests.test_app import EVIL, assert_page_ran
 from ui.proposal.builder import CLICK_STATE_KEY, CODES_KEY
 from ui.proposal.url import encode

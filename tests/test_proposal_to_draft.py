@@ -18,8 +18,8 @@ from registry.drafts import DraftStore
 from registry.entry_yaml import entry_text
 from registry.proposal_entry import entry_id_from, municipality_refs, proposal_entry
 from registry.store import open_store
-from tests.app_session import new_session
-from tests.page_text import texts
+from tests.support.apptest import new_session
+from tests.support.page_text import texts
 from tests.test_app import assert_page_ran
 from tests.test_edit_page import PASSWORD, PHONES, sign_in
 from tests.test_proposal_app import FLEVOLAND, click

@@ -28,7 +28,7 @@ from registry.store import open_store
 from registry.tables import Draft as DraftRow
 from registry.yaml_register import DATA_DIR, load_register, snapshot_from_text
 from registry.yaml_text import MAX_FILE_BYTES, too_deep
-from tests.conftest import REPOSITORY_ROOT
+from tests.support.paths import REPOSITORY_ROOT
 
 PASSWORD = "lang-genoeg-wachtwoord"
 ROTTERDAM = "gemeente-rotterdam"

@@ -13,7 +13,7 @@ import pytest
 from defusedcsv import csv as defused
 
 from coverage.safe_csv import OWASP_STARTS, ROW_END, csv_text, write_csv
-from tests.conftest import REPOSITORY_ROOT
+from tests.support.paths import REPOSITORY_ROOT
 
 FORMULAS = ['=HYPERLINK("http://x";"Bel hier")', "@SUM(1)", "-2+3", "\tx", "\rx",
             "+31201234567", "=cmd|' /C calc'!A0", "%x"]

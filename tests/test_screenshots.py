@@ -8,7 +8,7 @@ from pathlib import Path
 from PIL import Image
 
 from scripts.screenshots import KEPT_COLOURS, SHOTS, reduce_palette, rgb
-from tests.conftest import REPOSITORY_ROOT
+from tests.support.paths import REPOSITORY_ROOT
 
 
 def test_shrinking_keeps_the_map_colours_exactly(tmp_path: Path) -> None:

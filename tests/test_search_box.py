@@ -9,9 +9,9 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tests.app_session import new_session
-from tests.page_text import shown, texts
-from tests.search_box import search_box_value, type_in_search
+from tests.support.apptest import new_session
+from tests.support.page_text import shown, texts
+from tests.support.search_box import search_box_value, type_in_search
 from ui.map.panel import CLICK_STATE_KEY
 
 

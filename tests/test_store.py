@@ -19,7 +19,7 @@ from registry.sqlite_reader import SqliteReader
 from registry.store import VersionStore, open_store
 from registry.versions import StaleBaseError, UnknownVersionError, read_document, resolve
 from registry.yaml_register import DATA_DIR, snapshot_from_text
-from tests.conftest import REPOSITORY_ROOT
+from tests.support.paths import REPOSITORY_ROOT
 
 
 def prepared(url: str, units: Units) -> VersionStore:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPOSITORY_ROOT
+from tests.support.paths import REPOSITORY_ROOT
 from ui.shell.tested_set import log_untested_versions, pinned_versions, untested_versions
 
 CONSTRAINTS = REPOSITORY_ROOT / "constraints.txt"

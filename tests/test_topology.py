@@ -17,7 +17,7 @@ from geodata.topology import (
     decode_polygon,
     outline_arcs,
 )
-from tests.dissolved_outlines import dissolve_outlines, outline_lines, region_outlines
+from tests.support.dissolved_outlines import dissolve_outlines, outline_lines, region_outlines
 
 
 @pytest.fixture(scope="module")

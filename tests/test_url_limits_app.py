@@ -9,7 +9,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tests.page_text import shown, texts
+from tests.support.page_text import shown, texts
 from tests.test_app import all_text, assert_page_ran, card, start
 from tests.test_proposal_app import open_page
 from tests.test_url_parameters import DEEP, NOTICE
@@ -55,7 +55,7 @@ def test_a_notice_in_the_link_is_quoted_short_and_apart() -> None:
 
 
 def test_a_notice_in_the_search_box_is_quoted_short_and_apart() -> None:
-    from tests.search_box import type_in_search
+    from tests.support.search_box import type_in_search
 
     app = start()
     type_in_search(app, NOTICE)

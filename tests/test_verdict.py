@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from coverage.engine import Coverage
 from coverage.verdict import RULE_QUOTE, verdict_of, verdicts
-from tests.conftest import REPOSITORY_ROOT
+from tests.support.paths import REPOSITORY_ROOT
 from ui.text.i18n import Translator
 from ui.text.verdict_text import verdict_text
 

@@ -15,7 +15,7 @@ import pytest
 
 from coverage.cli import main
 from registry.database import DATABASE_URL_VARIABLE
-from tests.conftest import REPOSITORY_ROOT
+from tests.support.paths import REPOSITORY_ROOT
 
 Cli = Callable[..., tuple[int, str, str]]
 

@@ -12,8 +12,8 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from coverage.engine import Coverage
-from tests.app_session import new_session
-from tests.page_text import shown, tables, texts
+from tests.support.apptest import new_session
+from tests.support.page_text import shown, tables, texts
 from ui.shell.keyboard import keyboard_script
 from ui.shell.language import language_script
 from ui.text.i18n import LANGUAGES, Translator

@@ -14,8 +14,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tests.app_session import APP
-from tests.e2e.helpers import app_server
+from tests.support.apptest import APP
+from tests.support.servers import app_server
 from tests.test_app import assert_page_ran, card
 from tests.test_health import after_warm_up, get
 from ui import data

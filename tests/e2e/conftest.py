@@ -10,7 +10,7 @@
   ``artifacts/e2e/<test name>.png`` if the test did not, and closes the page.
 - ``app_page``: ``open_page(app_url)``.
 
-The helpers themselves (also used by ``bench/app.py``) are in ``tests/e2e/helpers.py``.
+The helpers themselves (also used by ``bench/app.py``) are in ``tests/support/browser.py``.
 Every test fails (never skips) when Playwright or ``/usr/bin/chromium`` is missing.
 """
 
@@ -26,14 +26,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.e2e.helpers import (
-    ARTIFACTS_DIR,
-    CHROMIUM,
-    AppPage,
-    app_server,
-    launch_chromium,
-    open_app_page,
-)
+from tests.support.browser import CHROMIUM, AppPage, launch_chromium, open_app_page
+from tests.support.paths import ARTIFACTS_DIR
+from tests.support.servers import app_server
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

@@ -10,14 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.helpers import (
-    CARD,
-    VIEWPORTS,
-    AppPage,
-    open_at,
-    open_view,
-    search_box,
-)
+from tests.support.browser import CARD, VIEWPORTS, AppPage, open_at, open_view, search_box
 
 BLOCKING = {"serious", "critical"}
 VIEWS = '[data-testid="stTabs"]'

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.helpers import CARD, VIEWPORTS, AppPage, open_at
 from tests.e2e.test_accessibility import _audit
+from tests.support.browser import CARD, VIEWPORTS, AppPage, open_at
 
 PHONE = VIEWPORTS["phone"]
 

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.helpers import (
+from tests.support.browser import (
     CARD,
-    REPO_ROOT,
     ZWOLLE,
     AppPage,
     click_municipality,
@@ -23,6 +22,7 @@ from tests.e2e.helpers import (
     wait_for_app,
     wait_for_polygons,
 )
+from tests.support.paths import REPOSITORY_ROOT
 
 pytestmark = pytest.mark.e2e
 
@@ -84,7 +84,7 @@ def test_link_with_a_code_opens_amsterdam(app_page: AppPage) -> None:
 def evil_register(tmp_path: Path) -> Path:
     """A copy of the register whose Fier (current snapshot, Friesland) is an HTML payload."""
     copy = tmp_path / "data"
-    shutil.copytree(REPO_ROOT / "data", copy)
+    shutil.copytree(REPOSITORY_ROOT / "data", copy)
     current = copy / "snapshots" / "current.yaml"
     text = current.read_text(encoding="utf-8")
     assert text.count("organisation: Fier\n") == 1

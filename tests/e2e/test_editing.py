@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from registry.database import DATABASE_URL_VARIABLE
-from tests.e2e.editing_steps import (
+from tests.support.browser import AppPage, wait_for_script_done
+from tests.support.browser_editing import (
     EDIT_PATH,
     add_accounts,
     change_rotterdam_phone,
@@ -23,7 +24,7 @@ from tests.e2e.editing_steps import (
     sign_in,
     widget,
 )
-from tests.e2e.helpers import REPO_ROOT, AppPage, wait_for_script_done
+from tests.support.paths import REPOSITORY_ROOT
 from ui.data import NEWEST_TTL_S
 from ui.shell.sidebar import WATCH_EVERY_S
 
@@ -64,7 +65,7 @@ def test_sign_in_edit_and_publish(start_app: Callable[..., str],
         page.assert_same_origin()
 
     answer = subprocess.run([sys.executable, "-m", "coverage", "lookup", "Rotterdam"],
-                            cwd=REPO_ROOT, capture_output=True, text=True, timeout=120,
+                            cwd=REPOSITORY_ROOT, capture_output=True, text=True, timeout=120,
                             env={**os.environ, DATABASE_URL_VARIABLE: database_url})
     assert answer.returncode == 0, answer.stderr
     assert NEW_NUMBER in answer.stdout and "010-2365212" not in answer.stdout

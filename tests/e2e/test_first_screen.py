@@ -17,7 +17,7 @@ import time
 from playwright.sync_api import Page, expect
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
-from tests.e2e.helpers import (
+from tests.support.browser import (
     CARD,
     MAP_IFRAME,
     POLYGONS,

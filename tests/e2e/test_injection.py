@@ -1,10 +1,10 @@
 """Text the project did not write shows literally in a real browser: no link, image or styling.
 
-Payloads (tests/injection_payloads.py) carry a Markdown link to a `tel:` number of their own, a
-Markdown image and an HTML image on the loopback discard port, bold HTML, a colour directive, an
-icon, LaTeX, an arrow and a bare URL. They come in through the URL (`?gemeente=`, `?lang=`), the
-search box (both quoted back cut to 40 characters, `ui.url_parameters.echo`) and every text
-field of the register (a copy served with `COVERAGE_REGISTER_DIR`).
+Payloads (tests/support/injection_payloads.py) carry a Markdown link to a `tel:` number of their
+own, a Markdown image and an HTML image on the loopback discard port, bold HTML, a colour
+directive, an icon, LaTeX, an arrow and a bare URL. They come in through the URL (`?gemeente=`,
+`?lang=`), the search box (both quoted back cut to 40 characters, `ui.url_parameters.echo`) and
+every text field of the register (a copy served with `COVERAGE_REGISTER_DIR`).
 Each test proves, in the page and in the map's frame: no anchor points at a payload's target, no
 image loads from it (the page records every request), and every text node that holds a piece of
 a payload holds all of it, so no element was made from it and it reads as written.
@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.helpers import (
+from tests.support.browser import (
     CARD,
     AppPage,
     hover_municipality,
@@ -30,7 +30,7 @@ from tests.e2e.helpers import (
     wait_for_app,
     wait_for_script_done,
 )
-from tests.injection_payloads import (
+from tests.support.injection_payloads import (
     FORBIDDEN_HOST,
     FORGED_TEL,
     REGISTER_FIELDS,

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.helpers import (
+from tests.support.browser import (
     MAP_IFRAME,
     AppPage,
     WebsocketMeter,

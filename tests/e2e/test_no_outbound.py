@@ -27,7 +27,9 @@ import pytest
 
 from geodata.derived import CACHE_DIR_VARIABLE
 from registry.yaml_register import REGISTER_DIR_VARIABLE
-from tests.e2e.helpers import APP_SCRIPT, REPO_ROOT, AppPage, free_port, wait_for_app, wait_healthy
+from tests.support.browser import AppPage, wait_for_app
+from tests.support.paths import APP_SCRIPT, REPOSITORY_ROOT
+from tests.support.servers import free_port, wait_healthy
 
 pytestmark = pytest.mark.e2e
 
@@ -71,7 +73,7 @@ def proxied_environment(proxy_url: str, work_dir: Path) -> dict[str, str]:
     environment.pop(REGISTER_DIR_VARIABLE, None)
     environment[CACHE_DIR_VARIABLE] = str(work_dir / "cache")
     environment["PYTHONPATH"] = os.pathsep.join(
-        [str(REPO_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])
+        [str(REPOSITORY_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])])
     return environment
 
 
@@ -85,7 +87,7 @@ def app_as_a_user_runs_it(environment: dict[str, str], log: Path) -> Iterator[st
     with log.open("wb") as log_file:
         server = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(APP_SCRIPT), "--server.port",
-             str(port)], cwd=REPO_ROOT, env=environment, stdout=log_file,
+             str(port)], cwd=REPOSITORY_ROOT, env=environment, stdout=log_file,
             stderr=subprocess.STDOUT, start_new_session=True)
     try:
         wait_healthy(f"http://127.0.0.1:{port}", server, log)

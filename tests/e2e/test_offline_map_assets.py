@@ -17,14 +17,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.e2e.helpers import (
-    MAP_IFRAME,
-    POLYGONS,
-    REPO_ROOT,
-    AppPage,
-    streamlit_server,
-    wait_for_script_done,
-)
+from tests.support.browser import MAP_IFRAME, POLYGONS, AppPage, wait_for_script_done
+from tests.support.paths import REPOSITORY_ROOT
+from tests.support.servers import streamlit_server
 from ui.map.offline import LEAFLET_DIR
 
 if TYPE_CHECKING:
@@ -39,7 +34,7 @@ APP_SCRIPT = textwrap.dedent(
     import folium
     from streamlit_folium import st_folium
 
-    from tests.offline_check import assert_offline
+    from tests.support.offline_check import assert_offline
     from ui.map.offline import offline_map
 
     def square(name, lon, lat):
@@ -106,7 +101,7 @@ def test_offline_map_makes_only_same_origin_requests(
     shutil.copytree(LEAFLET_DIR, tmp_path / "static" / LEAFLET_DIR.name)
     (tmp_path / ".streamlit").mkdir()
     shutil.copyfile(
-        REPO_ROOT / ".streamlit" / "config.toml", tmp_path / ".streamlit" / "config.toml"
+        REPOSITORY_ROOT / ".streamlit" / "config.toml", tmp_path / ".streamlit" / "config.toml"
     )
 
     with streamlit_server(tmp_path / "offline_map_app.py", cwd=tmp_path,

@@ -18,7 +18,7 @@ import re
 
 import pytest
 
-from tests.e2e.helpers import CARD, VIEWPORTS, AppPage, map_frame, open_at, open_view
+from tests.support.browser import CARD, VIEWPORTS, AppPage, map_frame, open_at, open_view
 from ui.text.i18n import Translator
 
 pytestmark = pytest.mark.e2e

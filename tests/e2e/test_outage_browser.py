@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.helpers import CARD, AppPage, search_for, wait_for_app
+from tests.support.browser import CARD, AppPage, search_for, wait_for_app
 
 pytestmark = pytest.mark.e2e
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.helpers import CARD, AppPage, wait_for_app
+from tests.support.browser import CARD, AppPage, wait_for_app
 
 pytestmark = pytest.mark.e2e
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.helpers import (
+from tests.support.browser import (
     CARD,
     MAP_IFRAME,
     VIEWPORTS,

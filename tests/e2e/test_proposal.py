@@ -8,7 +8,7 @@ import pytest
 
 from coverage.engine import Coverage
 from coverage.whatif import Proposal, evaluate
-from tests.e2e.helpers import (
+from tests.support.browser import (
     MAP_IFRAME,
     AppPage,
     WebsocketMeter,

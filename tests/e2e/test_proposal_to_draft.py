@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.editing_steps import PASSWORD, add_accounts, save_draft, widget
-from tests.e2e.helpers import AppPage, wait_for_script_done
+from tests.support.browser import AppPage, wait_for_script_done
+from tests.support.browser_editing import PASSWORD, add_accounts, save_draft, widget
 from tests.test_proposal_app import FLEVOLAND
 from tests.test_proposal_to_draft import draft_areas
 

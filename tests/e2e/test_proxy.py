@@ -1,5 +1,5 @@
 """End-to-end: two app processes on one PostgreSQL database behind HAProxy, rendered from
-`deploy/haproxy/haproxy.cfg.template` (tests/e2e/proxy_helpers.py), driven by Chromium through
+`deploy/haproxy/haproxy.cfg.template` (tests/support/proxy.py), driven by Chromium through
 the proxy only.
 
 - Readers on the proxy get the page, and a search shows the card's `tel:` link.
@@ -35,17 +35,11 @@ import pytest
 
 from bench.ws_sessions import server_pid
 from registry.database import DATABASE_URL_VARIABLE
-from tests.e2e.helpers import (
-    CARD,
-    REPO_ROOT,
-    AppPage,
-    app_server,
-    search_for,
-    wait_for_app,
-    wait_for_script_done,
-)
-from tests.e2e.proxy_helpers import Proxy, haproxy
-from tests.postgres_cluster import fresh_database
+from tests.support.browser import CARD, AppPage, search_for, wait_for_app, wait_for_script_done
+from tests.support.paths import REPOSITORY_ROOT
+from tests.support.postgres import fresh_database
+from tests.support.proxy import Proxy, haproxy
+from tests.support.servers import app_server
 from ui.client_address import TRUSTED_HEADER_VARIABLE
 
 pytestmark = pytest.mark.e2e
@@ -129,14 +123,14 @@ def publish_new_leeuwarden_number(database_url: str, tmp_path: Path) -> None:
     """Publish version 3 (Fier's new number) with the command line, as test_two_servers does."""
     environment = {**os.environ, DATABASE_URL_VARIABLE: database_url}
     exported = subprocess.run([sys.executable, "-m", "coverage", "export", "current"],
-                              cwd=REPO_ROOT, env=environment, capture_output=True, text=True,
+                              cwd=REPOSITORY_ROOT, env=environment, capture_output=True, text=True,
                               timeout=120, check=True).stdout
     new_file = tmp_path / "fier.yaml"
     new_file.write_text(exported.replace(f'"{OLD}"', f'"{NEW}"'), encoding="utf-8")
     published = subprocess.run(
         [sys.executable, "-m", "coverage", "import", str(new_file), "--base", "2", "--yes",
          "--comment", "Fier: new number", "--author", "e2e"],
-        cwd=REPO_ROOT, env=environment, capture_output=True, text=True, timeout=120,
+        cwd=REPOSITORY_ROOT, env=environment, capture_output=True, text=True, timeout=120,
         check=False)
     assert published.returncode == 0, published.stderr
 
@@ -145,7 +139,7 @@ def add_publisher(database_url: str) -> None:
     """The account the sign-in uses, made with `python -m coverage user add`."""
     subprocess.run([sys.executable, "-m", "coverage", "user", "add", PUBLISHER, "--role",
                     "publisher", "--password-stdin"], input=PASSPHRASE + "\n", text=True,
-                   check=True, cwd=REPO_ROOT, capture_output=True, timeout=120,
+                   check=True, cwd=REPOSITORY_ROOT, capture_output=True, timeout=120,
                    env={**os.environ, DATABASE_URL_VARIABLE: database_url})
 
 

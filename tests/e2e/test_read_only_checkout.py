@@ -22,14 +22,9 @@ from pathlib import Path
 import pytest
 
 from geodata.derived import CACHE_DIR_VARIABLE
-from tests.e2e.helpers import (
-    CARD,
-    REPO_ROOT,
-    AppPage,
-    search_for,
-    streamlit_server,
-    wait_for_app,
-)
+from tests.support.browser import CARD, AppPage, search_for, wait_for_app
+from tests.support.paths import REPOSITORY_ROOT
+from tests.support.servers import streamlit_server
 from ui.map.offline import LEAFLET_DIR
 
 pytestmark = pytest.mark.e2e
@@ -65,7 +60,7 @@ def _set_writable(root: Path, writable: bool) -> None:
 def read_only_copy(tmp_path: Path) -> Iterator[Path]:
     """A copy of the repository without write permission anywhere (restored afterwards)."""
     copy = tmp_path / "checkout"
-    shutil.copytree(REPO_ROOT, copy,
+    shutil.copytree(REPOSITORY_ROOT, copy,
                     ignore=lambda folder, names: [n for n in names if n in _NOT_IN_A_CHECKOUT])
     _set_writable(copy, writable=False)
     try:

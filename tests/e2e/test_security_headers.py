@@ -24,19 +24,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 from geodata.derived import CACHE_DIR_VARIABLE
-from tests.e2e.helpers import (
-    APP_SCRIPT,
-    ARTIFACTS_DIR,
-    CARD,
-    MAP_IFRAME,
-    NO_OUTBOUND_ENV,
-    POLYGONS,
-    REPO_ROOT,
-    AppPage,
-    search_for,
-    streamlit_server,
-    wait_for_app,
-)
+from tests.support.browser import CARD, MAP_IFRAME, POLYGONS, AppPage, search_for, wait_for_app
+from tests.support.paths import APP_SCRIPT, ARTIFACTS_DIR, REPOSITORY_ROOT
+from tests.support.servers import NO_OUTBOUND_ENV, streamlit_server
 from ui.server.security_headers import FRAME_ANCESTORS_VARIABLE, PERMISSIONS_POLICY
 
 if TYPE_CHECKING:
@@ -182,7 +172,7 @@ def embeddable_app(tmp_path: Path) -> Iterator[str]:
     """A dashboard that any port of the loopback address may frame (by the setting)."""
     env = {CACHE_DIR_VARIABLE: str(tmp_path / "cache"),
            FRAME_ANCESTORS_VARIABLE: f"'self' {EMBEDDING}", **NO_OUTBOUND_ENV}
-    with streamlit_server(APP_SCRIPT, cwd=REPO_ROOT, log=tmp_path / "streamlit.log",
+    with streamlit_server(APP_SCRIPT, cwd=REPOSITORY_ROOT, log=tmp_path / "streamlit.log",
                           env=env) as origin:
         yield origin
 

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from registry.database import DATABASE_URL_VARIABLE
-from tests.e2e.helpers import CARD, REPO_ROOT, AppPage, wait_for_app
-from tests.postgres_cluster import fresh_database
+from tests.support.browser import CARD, AppPage, wait_for_app
+from tests.support.paths import REPOSITORY_ROOT
+from tests.support.postgres import fresh_database
 
 pytestmark = pytest.mark.e2e
 
@@ -37,14 +38,14 @@ def test_a_published_phone_number_shows_on_both_servers(
 
     environment = {**os.environ, DATABASE_URL_VARIABLE: database_url}
     exported = subprocess.run([sys.executable, "-m", "coverage", "export", "current"],
-                              cwd=REPO_ROOT, env=environment, capture_output=True, text=True,
+                              cwd=REPOSITORY_ROOT, env=environment, capture_output=True, text=True,
                               timeout=120, check=True).stdout
     new_file = tmp_path / "fier.yaml"
     new_file.write_text(exported.replace(f'"{OLD}"', f'"{NEW}"'), encoding="utf-8")
     published = subprocess.run(
         [sys.executable, "-m", "coverage", "import", str(new_file), "--base", "2", "--yes",
          "--comment", "Fier: new number", "--author", "e2e"],
-        cwd=REPO_ROOT, env=environment, capture_output=True, text=True, timeout=120,
+        cwd=REPOSITORY_ROOT, env=environment, capture_output=True, text=True, timeout=120,
         check=False)
     assert published.returncode == 0, published.stderr
     assert "Published version 3" in published.stdout

@@ -13,13 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.helpers import (
-    MAP_IFRAME,
-    AppPage,
-    open_view,
-    wait_for_app,
-    wait_for_script_done,
-)
+from tests.support.browser import MAP_IFRAME, AppPage, open_view, wait_for_app, wait_for_script_done
 from ui.scroll import HOLD_MS
 
 pytestmark = pytest.mark.e2e

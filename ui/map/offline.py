@@ -10,7 +10,7 @@ read-only checkout.
 Only Leaflet is supplied: a map may use no ``folium.Popup`` (its template calls jQuery; use
 ``folium.GeoJsonPopup``), ``folium.TopoJson``, ``GeoJson(embed=False)``, ``keep_in_front``,
 awesome-marker icons, branca colormaps or folium.plugins. The tests check every map the app
-draws for that (``tests/offline_check.py``).
+draws for that (``tests/support/offline_check.py``).
 """
 
 from __future__ import annotations

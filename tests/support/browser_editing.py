@@ -10,7 +10,8 @@ import sys
 from typing import TYPE_CHECKING
 
 from registry.database import DATABASE_URL_VARIABLE
-from tests.e2e.helpers import REPO_ROOT, wait_for_script_done
+from tests.support.browser import wait_for_script_done
+from tests.support.paths import REPOSITORY_ROOT
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -27,7 +28,7 @@ def add_accounts(database_url: str) -> None:
     for name, role in (("anna", "editor"), ("piet", "publisher")):
         subprocess.run([sys.executable, "-m", "coverage", "user", "add", name, "--role", role,
                         "--password-stdin"], input=PASSWORD + "\n", text=True, check=True,
-                       cwd=REPO_ROOT, env=environment, capture_output=True, timeout=120)
+                       cwd=REPOSITORY_ROOT, env=environment, capture_output=True, timeout=120)
 
 
 def widget(page: Page, key: str, element: str = "input") -> object:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import REPOSITORY_ROOT
+from tests.support.paths import REPOSITORY_ROOT
 from ui import first_screen
 
 APP = str(REPOSITORY_ROOT / "app.py")

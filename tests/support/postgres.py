@@ -18,6 +18,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from tests.support.servers import free_port
+
 PG_BIN_GLOB = "/usr/lib/postgresql/*/bin"
 SERVER_USER = "postgres"
 _databases = itertools.count(1)
@@ -49,14 +51,6 @@ def _as_server_user(command: list[str]) -> list[str]:
         raise PostgresMissingError(f"running as root needs the user '{SERVER_USER}' to run "
                                    "PostgreSQL (Debian's postgresql package creates it)") from None
     return ["runuser", "-u", SERVER_USER, "--", *command]
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclasses.dataclass
@@ -106,7 +100,7 @@ def postgres_cluster() -> Iterator[Cluster]:
     if os.geteuid() == 0:
         user = pwd.getpwnam(SERVER_USER)
         os.chown(folder, user.pw_uid, user.pw_gid)
-    cluster = Cluster(binaries, folder, _free_port())
+    cluster = Cluster(binaries, folder, free_port())
     try:
         subprocess.run(_as_server_user([str(binaries / "initdb"), "-D", str(cluster.data), "-U",
                                         "postgres", "-A", "trust", "-E", "UTF8", "--locale=C",

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from deploy.haproxy_config import ProxySettings, render
-from tests.e2e.helpers import free_port
+from tests.support.servers import free_port
 
 HAPROXY = "/usr/sbin/haproxy"
 LOG_LINE = re.compile(r"^(?P<client>\S+) \[[^\]]+\] \S+ (?P<backend>[^/\s]+)/(?P<server>\S+) "
