@@ -4,9 +4,6 @@ the database, sessions checked at the function that needs them, and the `user` c
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 
 import pytest
@@ -22,12 +19,11 @@ from registry.accounts import (
     Session,
     SignInRefusedError,
 )
-from registry.database import DATABASE_URL_VARIABLE
 from registry.store import open_store
 from registry.yaml_register import DATA_DIR
-from tests.support.paths import REPOSITORY_ROOT
+from tests.support.cli import run_user as _user
+from tests.support.registers import PASSWORD
 
-PASSWORD = "lang-genoeg-wachtwoord"
 DELAY_S = 0.2
 
 
@@ -151,17 +147,6 @@ def test_account_rules(database_url: str, units: Units) -> None:
     with pytest.raises(SignInRefusedError):
         store.sign_in("anna", PASSWORD)
     store.sign_in("anna", "another-long-password")
-
-
-def _user(url: str, *args: str, password: str | None = None,
-          stdin: int | None = None) -> subprocess.CompletedProcess:
-    """Run `python -m coverage user ARGS` on `url`, with `password` as its standard input (or
-    `stdin`, e.g. `subprocess.DEVNULL`)."""
-    environment = {**os.environ, DATABASE_URL_VARIABLE: url}
-    given = {"input": password} if stdin is None else {"stdin": stdin}
-    return subprocess.run([sys.executable, "-m", "coverage", "user", *args], **given,
-                          capture_output=True, text=True, cwd=REPOSITORY_ROOT,
-                          env=environment, timeout=120)
 
 
 def test_user_commands(tmp_path, units: Units) -> None:

@@ -8,54 +8,32 @@ in the card's words (issue 18)."""
 
 from __future__ import annotations
 
-import datetime
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-import yaml
 
 from coverage.answer import answers
-from coverage.check_age import date_in_words, today_in_amsterdam
+from coverage.check_age import date_in_words
 from coverage.engine import Coverage
 from geodata import load_units
 from registry.database import DATABASE_URL_VARIABLE
-from registry.drafts import entry_of
-from registry.entry_yaml import with_entry
 from registry.store import open_store
-from tests.support.asgi_client import AsgiClient, Reply, web_client
+from tests.support.asgi_client import AsgiClient, Reply
+from tests.support.outage import NOTICE, bring_back, damage, later
+from tests.support.registers import VELUWE_MOVIERA, Dated
+from tests.support.registers import edited_register as _edited_register
 from tests.support.servers import free_port
-from tests.test_last_checked import ROTTERDAM, cli, sqlite_url  # noqa: F401  (fixtures)
-from tests.test_outage import (  # noqa: F401  (fixtures)
-    bring_back,
-    cache,
-    damage,
-    fresh_server,
-    later,
-    sqlite_database,
-)
-from tests.test_partial import VELUWE_MOVIERA, _edited_register
 from ui.dashboard.card import card_html
 from ui.server.security_headers import security_headers
 from ui.text.i18n import Translator
-from web import current
 
 PAGE_LIMIT = 20 * 1024
 ROUTES_NL = ('<p class="routes">Altijd, overal: Politie <a href="tel:+319008844">0900-8844</a>; '
              'Nederlandse Arbeidsinspectie, bij arbeidsuitbuiting '
              '<a href="tel:+318005151">0800-5151</a>; Bij acuut gevaar '
              '<a href="tel:112">112</a>.</p>')
-NOTICE = {"nl": "de database is nu niet bereikbaar", "en": "the database cannot be reached"}
-
-
-@pytest.fixture
-def client() -> Iterator[AsgiClient]:
-    current.forget()
-    with web_client() as made:
-        yield made
 
 
 def tel_links(page: str) -> list[str]:
@@ -195,7 +173,6 @@ def test_the_numbers_come_first_and_the_page_is_small_and_plain(client: AsgiClie
     assert "@media print" in page
 
 
-
 @pytest.mark.parametrize("status", ["fallback", "comensha"])
 def test_comensha_where_there_is_no_regional_coordinator(client: AsgiClient, current: Coverage,
                                                          status: str) -> None:
@@ -242,7 +219,7 @@ def test_a_partly_covered_municipality_gives_comensha_for_the_other_group(
 
 
 def test_no_version_at_all_is_503_with_the_search_form(
-        cache: Path, monkeypatch: pytest.MonkeyPatch, client: AsgiClient) -> None:  # noqa: F811
+        cache: Path, monkeypatch: pytest.MonkeyPatch, client: AsgiClient) -> None:
     closed = f"postgresql+psycopg://nobody@127.0.0.1:{free_port()}/nothing"
     monkeypatch.setenv(DATABASE_URL_VARIABLE, closed)
     reply = client.get("/gemeente/GM0193")
@@ -252,7 +229,7 @@ def test_no_version_at_all_is_503_with_the_search_form(
 
 
 def test_the_database_gone_answers_from_the_last_known_good_version(
-        sqlite_database: Path, client: AsgiClient) -> None:  # noqa: F811
+        sqlite_database: Path, client: AsgiClient) -> None:
     online = client.get("/gemeente/GM0193")
     assert online.status == 200 and NOTICE["nl"] not in online.text
     numbers = tel_links(online.text)
@@ -329,35 +306,6 @@ def test_since_which_version_the_status_holds(client: AsgiClient, current: Cover
         assert re.fullmatch(rf"Deze status sinds versie {number} \(\d+ \w+ \d{{4}}\)\.", line)
     assert re.search(r'<p class="since">This status since version 1 \(\d+ [A-Z]\w+ \d{4}\)',
                      client.get(f"/gemeente/{kept}?lang=en").text)
-
-
-@dataclass(frozen=True)
-class Dated:
-    """A third version in which Rotterdam's first contact was checked, with availability."""
-
-    day: datetime.date
-    name: str
-
-
-@pytest.fixture
-def dated_version(cli: Callable, tmp_path: Path) -> Dated:  # noqa: F811
-    """Version 3 of a database of its own: Rotterdam's first contact checked three days ago by
-    anna, with opening hours, an after-hours number and an e-mail address (as
-    tests/test_last_checked.py makes one)."""
-    exported = tmp_path / "overview.yaml"
-    assert cli("export", "current", "-o", str(exported)).code == 0
-    text = exported.read_text("utf-8")
-    data = yaml.safe_load(entry_of(text, ROTTERDAM))
-    day = today_in_amsterdam() - datetime.timedelta(days=3)
-    data["contacts"][0].update(verified_on=day.isoformat(), verified_by="anna",
-                               opening_hours="ma–vr 08:00–19:00 <b>",
-                               after_hours_phone="010 - 123 45 67", email="zorg@shop.nl")
-    exported.write_text(with_entry(text, ROTTERDAM, yaml.safe_dump(
-        data, allow_unicode=True, sort_keys=False)), encoding="utf-8")
-    result = cli("import", str(exported), "--yes", "--author", "piet")
-    assert result.code == 0, result.err
-    current.forget()
-    return Dated(day, "anna")
 
 
 def test_a_checked_contact_says_when_and_by_whom(dated_version: Dated,

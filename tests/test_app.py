@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from coverage.engine import Coverage
@@ -20,8 +18,17 @@ from registry.documents import Document
 from registry.store import open_store
 from registry.versions import read_document
 from registry.yaml_register import DATA_DIR, REGISTER_DIR_VARIABLE, snapshot_from_text
-from tests.support.apptest import new_session
+from tests.support.apptest import (
+    all_text,
+    assert_page_ran,
+    card,
+    new_session,
+    open_view,
+    search,
+    start,
+)
 from tests.support.injection_payloads import (
+    EVIL,
     REGISTER_FIELDS,
     VELUWE,
     address_payload,
@@ -37,52 +44,7 @@ from ui.map.panel import CLICK_STATE_KEY
 from ui.text.i18n import Translator
 from ui.url_parameters import echo
 
-EVIL = "<img src=x onerror=\"document.title='pwned'\">"
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches() -> Iterator[None]:
-    """Every test starts with empty process-wide caches (the register folder may differ)."""
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
-
-
-def assert_page_ran(app: AppTest) -> None:
-    """Neither Streamlit's error box nor the page guard's message: the whole page ran."""
-    assert not app.exception, app.exception
-    failed = {Translator(language)("page_failed") for language in ("nl", "en")}
-    assert not failed & set(texts(app, "error")), "the page failed; see the log above"
-
-
-def start(**query: str) -> AppTest:
-    app = new_session()
-    for name, value in query.items():
-        app.query_params[name] = value
-    app.run()
-    assert_page_ran(app)
-    return app
-
-
-def card(app: AppTest) -> str:
-    cards = [item.html for item in shown(app, "markup") if "contact-card" in item.html
-             and "<section" in item.html]
-    assert len(cards) == 1, "expected one contact card"
-    return cards[0]
-
-
-def open_view(app: AppTest, label: str) -> AppTest:
-    """Open one of the views below the map (only the open view runs)."""
-    app.session_state["view"] = label
-    app.run()
-    assert_page_ran(app)
-    return app
-
-
-def search(app: AppTest, text: str) -> AppTest:
-    type_in_search(app, text)
-    assert_page_ran(app)
-    return app
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 
 def test_first_view_is_dutch_with_legend_and_no_selection() -> None:
@@ -317,7 +279,7 @@ def test_register_text_is_escaped_in_the_card(register_copy: Path) -> None:
 
 def test_a_partial_municipality_shows_comensha_for_the_uncovered_group(
         register_copy: Path) -> None:
-    from tests.test_partial import VELUWE_MOVIERA
+    from tests.support.registers import VELUWE_MOVIERA
 
     current = register_copy / "snapshots" / "current.yaml"
     text = current.read_text(encoding="utf-8")
@@ -365,11 +327,6 @@ def assert_no_markdown_from(app: AppTest, payloads: list[str]) -> None:
             if field in text:
                 for sign in MARKUP_SIGNS:
                     assert sign not in text, (sign, text)
-
-
-def all_text(app: AppTest) -> str:
-    """Everything shown through `ui.text.plain_text`, as a reader sees it."""
-    return "\n".join(texts(app))
 
 
 def test_url_parameters_show_as_text() -> None:

@@ -46,9 +46,8 @@ from registry.versions import VERSIONS_TABLE, read_document
 from registry.yaml_register import DATA_DIR
 from tests.support.paths import REPOSITORY_ROOT
 from tests.support.postgres import fresh_database
+from tests.support.registers import PASSWORD, ROTTERDAM
 
-PASSWORD = "lang-genoeg-wachtwoord"
-ROTTERDAM = "gemeente-rotterdam"
 ENGINES = ("sqlite", "postgresql")
 
 

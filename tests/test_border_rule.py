@@ -4,27 +4,11 @@ from __future__ import annotations
 
 from coverage.border_rule import classify_areas
 from coverage.engine import Coverage
-from coverage.schema import Fallback, Snapshot
+from coverage.schema import Snapshot
 from geodata import Units
-
-TEXT = {"nl": "t", "en": "t"}
-SOURCE = {"title": "s", "address": "s", "date": None, "date_note": TEXT}
-FALLBACK = Fallback(organisation="CoMensha", description=TEXT, phones=["033 - 448 11 86"],
-                    sources=[SOURCE])
-
-
-def _snapshot(*entries: dict) -> Snapshot:
-    return Snapshot.model_validate({
-        "id": "test", "title": TEXT, "language": "en", "source": SOURCE,
-        "sequence": 1, "entries": list(entries)})
-
-
-def _entry(entry_id: str, include: list[dict], organisation: str = "Org",
-           exclude: list[dict] | None = None, target_group: str = "all") -> dict:
-    return {"id": entry_id, "area_wording": entry_id,
-            "area": {"include": include, "exclude": exclude or []},
-            "contacts": [{"organisation": organisation, "target_group": target_group,
-                          "phones": ["020 - 626 38 00"]}]}
+from tests.support.registers import FALLBACK
+from tests.support.registers import made_up_entry as _entry
+from tests.support.registers import made_up_snapshot as _snapshot
 
 
 def _kinds(snapshot: Snapshot, units: Units) -> dict[str, str]:

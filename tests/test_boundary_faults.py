@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from geodata import BoundaryDataError, load_units
@@ -22,6 +21,7 @@ from geodata.derived import CACHE_DIR_VARIABLE
 from geodata.settings import GEODATA_DIR_VARIABLE
 from geodata.tables import MUNICIPALITIES_FILE, SAFETY_REGIONS_FILE, TOPOLOGY_FILE
 from tests.support.apptest import new_session
+from tests.support.caches import clear_caches
 from tests.support.geodata_copy import copy_geodata
 from tests.support.page_text import texts as shown_texts
 from tests.support.paths import REPOSITORY_ROOT
@@ -201,13 +201,6 @@ def test_cli_exits_1_with_the_message(fault: tuple[Path, str, str]) -> None:
     assert "Traceback" not in result.stderr
 
 
-@pytest.fixture
-def fresh_caches() -> Iterator[None]:
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
-
-
 def page_texts(app: AppTest) -> list[str]:
     """The text of every element on the page, as Streamlit would send it."""
     def walk(node: object) -> Iterator[object]:
@@ -289,7 +282,7 @@ def test_app_rebuilds_a_cache_with_wrong_content(tmp_path: Path,
     assert not app.exception
     corrupted = _corrupt_every_cache_file(tmp_path / "cache")
     assert "display" in {path.name.split("-")[0] for path in corrupted}
-    st.cache_resource.clear()
+    clear_caches()
     app = new_session()
     app.run()
     assert not app.exception

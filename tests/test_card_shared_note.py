@@ -9,8 +9,8 @@ import pytest
 
 from coverage.answer import answer_for
 from coverage.engine import Coverage
+from tests.support.apptest import card, start
 from tests.support.page_text import shown
-from tests.test_app import card, start
 from ui.dashboard.card import card_html
 from ui.text.i18n import Translator
 

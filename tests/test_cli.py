@@ -6,18 +6,12 @@ import csv
 import io
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.support.cli import run
 from tests.support.paths import REPOSITORY_ROOT
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "coverage", *args], cwd=REPOSITORY_ROOT,
-                          capture_output=True, text=True, timeout=60, check=False)
 
 
 def test_lookup_json_shape() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from coverage.engine import Coverage
-from tests.test_cli import run
+from tests.support.cli import run
 
 
 def test_whatif_json_rotterdam_and_dordrecht(current: Coverage) -> None:

@@ -27,8 +27,7 @@ from registry.corrections import (
 from registry.drafts import DraftStore, entry_of
 from registry.entry_yaml import entry_text
 from registry.store import open_store
-from registry.yaml_register import DATA_DIR
-from tests.test_drafts import PASSWORD
+from tests.support.registers import PASSWORD, seeded_accounts
 
 NOON = datetime.datetime(2026, 12, 8, 12, 0, tzinfo=datetime.UTC)
 ROTTERDAM = "GM0599"
@@ -37,10 +36,7 @@ ROTTERDAM = "GM0599"
 @pytest.fixture
 def register(database_url: str, units: Units) -> tuple[CorrectionStore, DraftStore, AccountStore]:
     """A seeded database with an editor (anna); its report store, draft store and accounts."""
-    versions = open_store(database_url)
-    versions.prepare(units, DATA_DIR)
-    accounts = AccountStore(versions.engine, failure_delay_s=0)
-    accounts.add("anna", "editor", PASSWORD)
+    versions, accounts = seeded_accounts(database_url, units, {"anna": "editor"})
     return (CorrectionStore(versions.engine, accounts),
             DraftStore(versions, accounts, units), accounts)
 

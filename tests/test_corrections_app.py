@@ -13,45 +13,24 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from geodata import load_units
 from registry.accounts import AccountStore
 from registry.corrections import CorrectionStore
 from registry.database import DATABASE_URL_VARIABLE
 from registry.drafts import FOUR_EYES_VARIABLE
 from registry.store import open_store
-from registry.yaml_register import DATA_DIR
-from tests.support.apptest import new_session
+from tests.support.apptest import assert_page_ran, new_session, open_view
+from tests.support.edit_page import PHONES, open_page, publish, sign_in
 from tests.support.page_text import shown, texts
 from tests.support.paths import REPOSITORY_ROOT
-from tests.test_app import assert_page_ran, open_view
-from tests.test_edit_page import PASSWORD, PHONES, open_page, publish, sign_in
+from tests.support.registers import PASSWORD
 from ui.text import plain_text
 
 MARKER = "Zxq-<b>MELDING</b>-7731 *vet* :red[rood]"
 """A report's text that no public page may ever show (with markup that must stay text)."""
-
-
-@pytest.fixture
-def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """A database of its own, with an editor (anna) and a publisher (piet)."""
-    url = f"sqlite:///{tmp_path / 'register.sqlite3'}"
-    monkeypatch.setenv(DATABASE_URL_VARIABLE, url)
-    versions = open_store(url)
-    versions.prepare(load_units(), DATA_DIR)
-    accounts = AccountStore(versions.engine, failure_delay_s=0)
-    accounts.add("anna", "editor", PASSWORD)
-    accounts.add("piet", "publisher", PASSWORD)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield url
-    st.cache_resource.clear()
-    st.cache_data.clear()
 
 
 def dashboard(code: str = "GM0599", language: str = "en") -> AppTest:

@@ -180,11 +180,11 @@ def test_a_wrong_display_geometry_cache_is_rebuilt(cache: Path) -> None:
     """The app's simplified map geometry: a cached value that is not one polygon per
     municipality (bad WKB, a point, a code missing) is derived again."""
     import shapely
-    import streamlit as st
 
+    from tests.support.caches import clear_caches
     from ui import data
 
-    st.cache_resource.clear()
+    clear_caches()
     first = data.display_municipalities()
     (path,) = cache.glob("display-*.json")
     good = json.loads(path.read_text())
@@ -193,8 +193,8 @@ def test_a_wrong_display_geometry_cache_is_rebuilt(cache: Path) -> None:
                    {code: shape for code, shape in good["value"].items() if code != "GM0193"}]
     for corrupt in corruptions:
         path.write_text(json.dumps({"key": good["key"], "value": corrupt}))
-        st.cache_resource.clear()
+        clear_caches()
         again = data.display_municipalities()
         assert again.geometry.geom_equals(first.geometry).all()
         assert json.loads(path.read_text()) == good
-    st.cache_resource.clear()
+    clear_caches()

@@ -12,11 +12,6 @@ from geodata import Boundaries
 from geodata.display_geometry import DEFAULT_GRID_DEG, METRIC_CRS, simplify_for_display
 
 
-@pytest.fixture(scope="module")
-def display(boundaries: Boundaries) -> gpd.GeoDataFrame:
-    return simplify_for_display(boundaries.municipalities)
-
-
 def test_keeps_index_columns_and_crs(boundaries: Boundaries, display: gpd.GeoDataFrame) -> None:
     original = boundaries.municipalities
     assert display.index.equals(original.index)

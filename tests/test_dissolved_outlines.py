@@ -11,18 +11,8 @@ from shapely.geometry import box
 
 from coverage.engine import Coverage
 from geodata import Boundaries
-from geodata.display_geometry import METRIC_CRS, simplify_for_display
-from tests.support.dissolved_outlines import dissolve_outlines, outline_lines, region_outlines
-
-
-@pytest.fixture(scope="module")
-def display(boundaries: Boundaries) -> gpd.GeoDataFrame:
-    return simplify_for_display(boundaries.municipalities)
-
-
-@pytest.fixture(scope="module")
-def regions(display: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    return region_outlines(display)
+from geodata.display_geometry import METRIC_CRS
+from tests.support.dissolved_outlines import dissolve_outlines, outline_lines
 
 
 def test_region_outlines_match_the_municipalities(boundaries: Boundaries,

@@ -12,35 +12,13 @@ import yaml
 from coverage.engine import Coverage
 from coverage.entry_effect import entry_effect
 from geodata import Units
-from registry.accounts import AccountStore, NotAllowedError, NotSignedInError, Session
-from registry.drafts import DraftConflictError, DraftStore, entry_of
+from registry.accounts import NotAllowedError, NotSignedInError, Session
+from registry.drafts import DraftConflictError, entry_of
 from registry.entry_yaml import entry_data, entry_text, with_entry
 from registry.errors import RegisterError
-from registry.store import open_store
 from registry.versions import read_document
 from registry.yaml_register import DATA_DIR, load_register, snapshot_from_text
-
-PASSWORD = "lang-genoeg-wachtwoord"
-ROTTERDAM = "gemeente-rotterdam"
-
-
-@pytest.fixture
-def stores(database_url: str, units: Units) -> tuple[DraftStore, Session, Session]:
-    """The draft store on a seeded database, an editor's and a publisher's session."""
-    versions = open_store(database_url)
-    versions.prepare(units, DATA_DIR)
-    accounts = AccountStore(versions.engine, failure_delay_s=0)
-    accounts.add("anna", "editor", PASSWORD)
-    accounts.add("piet", "publisher", PASSWORD)
-    return (DraftStore(versions, accounts, units), accounts.sign_in("anna", PASSWORD),
-            accounts.sign_in("piet", PASSWORD))
-
-
-def rotterdam_with(drafts: DraftStore, number: str, base: int = 2) -> str:
-    text = entry_of(drafts.versions.texts(base)[0], ROTTERDAM)
-    data = yaml.safe_load(text)
-    data["contacts"][0]["phones"] = [number]
-    return entry_text(data)
+from tests.support.registers import ROTTERDAM, rotterdam_with
 
 
 def test_every_entry_round_trips_through_its_yaml(units: Units) -> None:

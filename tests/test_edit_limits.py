@@ -14,9 +14,9 @@ from registry.accounts import AccountStore
 from registry.drafts import DraftStore, entry_of
 from registry.entry_yaml import entry_text
 from registry.store import open_store
+from tests.support.edit_page import open_page, publish, sign_in
 from tests.support.page_text import texts
-from tests.test_edit_page import database, open_page, publish, sign_in  # noqa: F401 (a fixture)
-from tests.test_register_limits import store_unchecked_draft
+from tests.support.registers import store_unchecked_draft
 from ui.edit.form import FIELD_LIMITS, key
 
 FIFTEEN_MB = 15 * 1024 * 1024
@@ -50,7 +50,7 @@ FIELDS = {
 }
 
 
-def test_every_field_holds_at_most_its_limit(database: str) -> None:  # noqa: F811
+def test_every_field_holds_at_most_its_limit(database: str) -> None:
     app = _rotterdam()
     for widget_key, limit in FIELDS.items():
         field = _field(app, widget_key)
@@ -61,7 +61,7 @@ def test_every_field_holds_at_most_its_limit(database: str) -> None:  # noqa: F8
     assert "At most 2,000 characters" in _field(app, key("note_en")).help
 
 
-def test_a_fifteen_megabyte_value_never_reaches_the_session(database: str) -> None:  # noqa: F811
+def test_a_fifteen_megabyte_value_never_reaches_the_session(database: str) -> None:
     app = _rotterdam()
     _field(app, key("note_en")).set_value("x" * FIFTEEN_MB).run()  # sent past the browser
     assert not app.exception
@@ -69,7 +69,7 @@ def test_a_fifteen_megabyte_value_never_reaches_the_session(database: str) -> No
     assert len(_field(app, key("note_en")).value) == limits.MAX_TEXT_CHARS
 
 
-def test_the_limits_are_exactly_what_the_register_takes(database: str) -> None:  # noqa: F811
+def test_the_limits_are_exactly_what_the_register_takes(database: str) -> None:
     app = _rotterdam()
     _field(app, key("note_nl")).input("n" * limits.MAX_TEXT_CHARS).run()
     _field(app, key("note_en")).input("e" * limits.MAX_TEXT_CHARS).run()
@@ -77,7 +77,7 @@ def test_the_limits_are_exactly_what_the_register_takes(database: str) -> None: 
     assert not app.button(key="save_draft").disabled
 
 
-def test_a_bidi_override_is_refused_naming_the_field(database: str) -> None:  # noqa: F811
+def test_a_bidi_override_is_refused_naming_the_field(database: str) -> None:
     app = _rotterdam()
     _field(app, key("contact", 0, "organisation")).input("Gemeente Rotterdam\u202e").run()
     (error,) = texts(app, "error")
@@ -86,7 +86,7 @@ def test_a_bidi_override_is_refused_naming_the_field(database: str) -> None:  # 
     assert app.button(key="save_draft").disabled
 
 
-def test_a_zero_width_space_in_the_comment_is_refused_at_saving(database: str) -> None:  # noqa: F811
+def test_a_zero_width_space_in_the_comment_is_refused_at_saving(database: str) -> None:
     app = _rotterdam()
     _field(app, "edit_comment").input("nieuw\u200b nummer").run()
     app.button(key="save_draft").click().run()
@@ -96,7 +96,7 @@ def test_a_zero_width_space_in_the_comment_is_refused_at_saving(database: str) -
     assert not [line for line in texts(app, "success") if line.startswith("Draft")]
 
 
-def test_a_draft_over_the_limits_is_not_published(database: str) -> None:  # noqa: F811
+def test_a_draft_over_the_limits_is_not_published(database: str) -> None:
     versions = open_store(database)
     drafts = DraftStore(versions, AccountStore(versions.engine), load_units())
     data = yaml.safe_load(entry_of(versions.texts(2)[0], "gemeente-rotterdam"))
@@ -112,7 +112,7 @@ def test_a_draft_over_the_limits_is_not_published(database: str) -> None:  # noq
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_the_limit_is_said_in_the_page_language(database: str, language: str) -> None:  # noqa: F811
+def test_the_limit_is_said_in_the_page_language(database: str, language: str) -> None:
     app = sign_in(open_page(language), "anna")
     app.selectbox(key="edit_entry").select("gemeente-rotterdam").run()
     expected = {"nl": "Ten hoogste 2.000 tekens", "en": "At most 2,000 characters"}[language]

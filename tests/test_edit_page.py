@@ -7,11 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-import streamlit as st
 import yaml
 from streamlit.testing.v1 import AppTest
 
@@ -21,73 +17,18 @@ from registry.database import DATABASE_URL_VARIABLE
 from registry.drafts import DraftStore, entry_of
 from registry.entry_yaml import entry_text
 from registry.store import open_store
-from registry.yaml_register import DATA_DIR
 from tests.support.apptest import new_session
+from tests.support.caches import clear_data_cache
+from tests.support.edit_page import PAGE, PHONES, confirm, open_page, publish, sign_in
 from tests.support.page_text import texts
 from tests.support.paths import REPOSITORY_ROOT
-from tests.test_app import assert_page_ran
-
-PASSWORD = "lang-genoeg-wachtwoord"
-PHONES = "entry_form.contact.0.phones"
-
-
-@pytest.fixture
-def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """A database of its own, with an editor (anna) and a publisher (piet)."""
-    url = f"sqlite:///{tmp_path / 'register.sqlite3'}"
-    monkeypatch.setenv(DATABASE_URL_VARIABLE, url)
-    versions = open_store(url)
-    versions.prepare(load_units(), DATA_DIR)
-    accounts = AccountStore(versions.engine, failure_delay_s=0)
-    accounts.add("anna", "editor", PASSWORD)
-    accounts.add("piet", "publisher", PASSWORD)
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield url
-    st.cache_resource.clear()
-    st.cache_data.clear()
-
-
-PAGE = "page_scripts/edit.py"
-
-
-def open_page(language: str = "en") -> AppTest:
-    """The app's edit page, in `language` (the link's `?lang=`)."""
-    app = new_session(120)
-    app.query_params["lang"] = language
-    app.run()
-    app.switch_page(PAGE).run()
-    assert_page_ran(app)
-    return app
-
-
-def sign_in(app: AppTest, name: str, password: str = PASSWORD) -> AppTest:
-    app.text_input(key="sign_in_name").input(name)
-    app.text_input(key="sign_in_password").input(password)
-    app.button[0].click().run()
-    assert not app.exception, app.exception
-    return app
+from tests.support.registers import PASSWORD
 
 
 def edit_rotterdam_phone(app: AppTest, number: str) -> AppTest:
     app.selectbox(key="edit_entry").select("gemeente-rotterdam").run()
     app.text_area(key=PHONES).input(number).run()
     assert not app.exception, app.exception
-    return app
-
-
-def confirm(app: AppTest, draft_id: int) -> AppTest:
-    """Tick the box that names the version the draft becomes (the publish button waits for
-    it)."""
-    (box,) = [box for box in app.checkbox if box.key.startswith(f"confirm_{draft_id}_")]
-    box.check().run()
-    assert not app.button(key=f"publish_{draft_id}").disabled
-    return app
-
-
-def publish(app: AppTest, draft_id: int) -> AppTest:
-    """Confirm, then publish a draft."""
-    confirm(app, draft_id).button(key=f"publish_{draft_id}").click().run()
     return app
 
 
@@ -207,7 +148,7 @@ def test_after_publishing_the_page_shows_the_new_version_at_once(database: str) 
     editor = edit_rotterdam_phone(sign_in(open_page(), "anna"), "010-1234567")
     editor.button(key="save_draft").click().run()
     publisher = sign_in(open_page(), "piet")
-    st.cache_data.clear()
+    clear_data_cache()
     confirm(publisher, 1)  # reads the newest number afresh: the cache holds it for 2 s ...
     assert shown_version(publisher).startswith("Shown: version 2,")
     publisher.button(key="publish_1").click().run()  # ... and this run starts within them

@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from coverage.changes import compare
 from coverage.engine import Coverage
@@ -18,21 +15,12 @@ from registry.documents import Document
 from registry.store import open_store
 from registry.versions import read_document
 from registry.yaml_register import DATA_DIR, snapshot_from_text
-from tests.support.asgi_client import AsgiClient, web_client
-from tests.test_outage import cache, sqlite_database  # noqa: F401  (fixtures)
+from tests.support.asgi_client import AsgiClient
 from ui.data import NEWEST_TTL_S
 from ui.text.i18n import Translator
-from web import current
 
 NS = {"atom": "http://www.w3.org/2005/Atom"}
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-
-
-@pytest.fixture
-def client() -> Iterator[AsgiClient]:
-    current.forget()
-    with web_client() as made:
-        yield made
 
 
 def parsed(client: AsgiClient, path: str = "/feed.atom") -> ET.Element:
@@ -105,7 +93,7 @@ def test_one_entry_per_version_naming_what_changed(client: AsgiClient, earlier: 
     assert client.get("/feed.atom?lang=en", {"If-None-Match": etag}).status == 200
 
 
-def test_a_new_version_makes_a_new_entry(sqlite_database: Path,  # noqa: F811
+def test_a_new_version_makes_a_new_entry(sqlite_database: Path,
                                          client: AsgiClient) -> None:
     before = parsed(client)
     assert len(before.findall("atom:entry", NS)) == 2

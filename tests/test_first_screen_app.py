@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from tests.support.apptest import APP
+from tests.support.apptest import APP, assert_page_ran, card
 from tests.support.page_text import texts
-from tests.test_app import assert_page_ran, card
 from ui.dashboard.search import SEARCH_KEY
 from ui.text.i18n import Translator
 

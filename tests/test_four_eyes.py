@@ -9,19 +9,14 @@ import pytest
 from geodata import Units
 from registry.accounts import AccountStore
 from registry.drafts import FOUR_EYES_VARIABLE, DraftStore, OwnDraftError
-from registry.store import open_store
-from registry.yaml_register import DATA_DIR
-from tests.test_drafts import PASSWORD, ROTTERDAM, rotterdam_with
+from tests.support.registers import PASSWORD, ROTTERDAM, rotterdam_with, seeded_accounts
 
 
 @pytest.fixture
 def people(database_url: str, units: Units) -> tuple[DraftStore, AccountStore]:
     """A seeded database with two publishers (piet, klaas) and an editor (anna)."""
-    versions = open_store(database_url)
-    versions.prepare(units, DATA_DIR)
-    accounts = AccountStore(versions.engine, failure_delay_s=0)
-    for name, role in (("anna", "editor"), ("piet", "publisher"), ("klaas", "publisher")):
-        accounts.add(name, role, PASSWORD)
+    versions, accounts = seeded_accounts(
+        database_url, units, {"anna": "editor", "piet": "publisher", "klaas": "publisher"})
     return DraftStore(versions, accounts, units, four_eyes=True), accounts
 
 

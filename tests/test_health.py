@@ -7,38 +7,22 @@ from __future__ import annotations
 
 import json
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
-from typing import Any
 
 from geodata.derived import CACHE_DIR_VARIABLE
 from geodata.settings import GEODATA_DIR_VARIABLE
 from registry.database import DATABASE_URL_VARIABLE
 from tests.support.paths import APP_SCRIPT, REPOSITORY_ROOT
-from tests.support.servers import NO_OUTBOUND_ENV, app_server, free_port, streamlit_server
+from tests.support.servers import (
+    NO_OUTBOUND_ENV,
+    after_warm_up,
+    app_server,
+    free_port,
+    streamlit_server,
+)
+from tests.support.servers import get_json as get
 
 NEWEST_TTL_S = 2.0
-
-
-def get(url: str) -> tuple[int, dict[str, Any], str]:
-    """Status, JSON body and Cache-Control of a GET."""
-    try:
-        with urllib.request.urlopen(url, timeout=60) as response:
-            return (response.status, json.loads(response.read()),
-                    response.headers.get("Cache-Control", ""))
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read()), error.headers.get("Cache-Control", "")
-
-
-def after_warm_up(url: str, timeout_s: float = 180.0) -> tuple[int, dict[str, Any], str]:
-    """`/readyz` once the server's warm-up is over (`ui.server.warm_up`)."""
-    deadline = time.monotonic() + timeout_s
-    while True:
-        answer = get(f"{url}/readyz")
-        if answer[1].get("status") != "starting" or time.monotonic() > deadline:
-            return answer
-        time.sleep(0.2)
 
 
 def test_ready_on_a_database_that_answers_then_degraded_while_it_is_gone(tmp_path: Path) -> None:

@@ -8,8 +8,6 @@ from __future__ import annotations
 import datetime
 import difflib
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -17,53 +15,22 @@ import yaml
 
 from coverage.answer import answer_for
 from coverage.check_age import CheckAge, months_before, today_in_amsterdam
-from coverage.cli import main
 from coverage.engine import Coverage
 from coverage.schema import TODAY, Contact, Fallback
 from coverage.stale import contact_checks
 from geodata import Units
-from registry.accounts import AccountStore
 from registry.checks import save_checked_today
-from registry.database import DATABASE_URL_VARIABLE
 from registry.documents import content_hash
-from registry.drafts import DraftStore, entry_of
+from registry.drafts import entry_of
 from registry.entry_yaml import with_entry
 from registry.errors import RegisterError
 from registry.review import review
-from registry.store import open_store, seed_documents
+from registry.store import seed_documents
 from registry.versions import read_document
 from registry.yaml_register import DATA_DIR, snapshot_from_text
+from tests.support.registers import ROTTERDAM
 
-PASSWORD = "lang-genoeg-wachtwoord"
-ROTTERDAM = "gemeente-rotterdam"
 DRENTHE = "provincie-drenthe"
-
-
-@dataclass(frozen=True)
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def sqlite_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'register.sqlite3'}"
-
-
-@pytest.fixture
-def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-        sqlite_url: str) -> Callable[..., Result]:
-    """The CLI in this process on a database of its own."""
-    monkeypatch.setenv(DATABASE_URL_VARIABLE, sqlite_url)
-
-    def run(*args: str) -> Result:
-        capsys.readouterr()
-        code = main(list(args))
-        out, err = capsys.readouterr()
-        return Result(code, out, err)
-
-    return run
 
 
 def contact(**fields: object) -> Contact:
@@ -191,17 +158,6 @@ def test_months_before_counts_calendar_months() -> None:
 
 
 # --- drafts, versions, export and import ----------------------------------------------------
-
-
-@pytest.fixture
-def stores(database_url: str, units: Units) -> tuple[DraftStore, object, object]:
-    versions = open_store(database_url)
-    versions.prepare(units, DATA_DIR)
-    accounts = AccountStore(versions.engine, failure_delay_s=0)
-    accounts.add("anna", "editor", PASSWORD)
-    accounts.add("piet", "publisher", PASSWORD)
-    return (DraftStore(versions, accounts, units), accounts.sign_in("anna", PASSWORD),
-            accounts.sign_in("piet", PASSWORD))
 
 
 def test_checked_today_is_a_draft_whose_only_change_is_the_date(stores, units: Units) -> None:

@@ -9,12 +9,10 @@ from __future__ import annotations
 import datetime
 import difflib
 import shutil
-from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
 
 import pytest
-import streamlit as st
 import yaml
 
 from coverage.check_age import date_in_words, today_in_amsterdam
@@ -25,21 +23,16 @@ from registry.drafts import DraftStore, entry_of
 from registry.entry_yaml import with_entry
 from registry.store import open_store
 from registry.yaml_register import DATA_DIR, REGISTER_DIR_VARIABLE
+from tests.support.apptest import card, open_view, start
+from tests.support.caches import clear_caches
+from tests.support.edit_page import open_page, sign_in
 from tests.support.page_text import texts
-from tests.test_app import card, open_view, start
-from tests.test_edit_page import open_page, sign_in
-from tests.test_last_checked import PASSWORD, ROTTERDAM
+from tests.support.registers import PASSWORD, ROTTERDAM, seeded_accounts
 
 CHECKED = today_in_amsterdam() - datetime.timedelta(days=400)
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches() -> Iterator[None]:
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    yield
-    st.cache_resource.clear()
-    st.cache_data.clear()
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 
 @pytest.fixture
@@ -85,7 +78,7 @@ def test_the_card_shows_the_date_of_the_check(checked_register: Path,
     dutch = card_text(card(start(gemeente="Rotterdam")))
     assert f"Gecontroleerd op {date_in_words(CHECKED, 'nl')} door anna." in dutch
     monkeypatch.setenv("COVERAGE_CHECK_MONTHS", "24")
-    st.cache_resource.clear()
+    clear_caches()
     relaxed = card_text(card(start(gemeente="Rotterdam", lang="en")))
     assert f"Checked on {date_in_words(CHECKED, 'en')} by anna." in relaxed
     assert "Due for a check" not in relaxed
@@ -127,10 +120,7 @@ def test_the_national_view_counts_the_contacts_due(current: Coverage) -> None:
 def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, units) -> str:
     url = f"sqlite:///{tmp_path / 'register.sqlite3'}"
     monkeypatch.setenv(DATABASE_URL_VARIABLE, url)
-    versions = open_store(url)
-    versions.prepare(units, DATA_DIR)
-    accounts = AccountStore(versions.engine, failure_delay_s=0)
-    accounts.add("anna", "editor", PASSWORD)
+    seeded_accounts(url, units, {"anna": "editor"})
     return url
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from tests.test_app import open_view, start
+from tests.support.apptest import open_view, start
 from ui.map.focus_script import FOCUS_PARAMETERS
 
 

@@ -15,10 +15,9 @@ import pytest
 import shapely
 
 from coverage.engine import Coverage
-from geodata import Boundaries
-from geodata.display_geometry import simplify_for_display
-from geodata.topology import Topology, build_topology
-from tests.support.dissolved_outlines import dissolve_outlines, outline_lines, region_outlines
+from geodata.topology import Topology
+from tests.support.dissolved_outlines import dissolve_outlines, outline_lines
+from tests.support.injection_payloads import EVIL
 from tests.support.offline_check import assert_offline
 from ui.map.click import MapClick, click_from_component
 from ui.map.component import prepare
@@ -57,14 +56,8 @@ STATUS_TEXT = {
     "comensha": "CoMensha",
     "fallback": "Nobody listed (CoMensha)",
 }
-EVIL = "<img src=x onerror=\"document.title='pwned'\">"
 ALL_ON = MapOptions(show_region_borders=True, show_coordinator_areas=True,
                     highlight_violations=True)
-
-
-@pytest.fixture(scope="module")
-def display(boundaries: Boundaries) -> gpd.GeoDataFrame:
-    return simplify_for_display(boundaries.municipalities)
 
 
 @pytest.fixture(scope="module")
@@ -87,16 +80,6 @@ def area_codes(current: Coverage) -> dict[str, frozenset[str]]:
 def areas(area_codes: dict[str, frozenset[str]], display: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Their outlines, dissolved (to compare the map's lines with)."""
     return dissolve_outlines(display, area_codes)
-
-
-@pytest.fixture(scope="module")
-def topology(display: gpd.GeoDataFrame) -> Topology:
-    return build_topology(display)
-
-
-@pytest.fixture(scope="module")
-def regions(display: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    return region_outlines(display)
 
 
 @pytest.fixture(scope="module")

@@ -25,8 +25,7 @@ from coverage.lookup_text import answer_lines
 from coverage.serialise import lookup_json
 from coverage.status import STATUS_LABELS, TARGET_GROUPS
 from geodata import Boundaries
-from tests.test_cli import run
-from tests.test_partial import partial, without_veluwe_23_plus  # noqa: F401 (fixtures)
+from tests.support.cli import run
 from ui import data
 from ui.dashboard.card import card_html
 from ui.dashboard.downloads import municipalities_csv, municipalities_xlsx
@@ -41,7 +40,7 @@ VERSION = ReportVersion(2, "Huidig overzicht (Nederlands)", datetime.date(2026, 
 
 @pytest.fixture(scope="module")
 def versions(coverages: dict[str, Coverage],
-             partial: dict[str, Coverage]) -> dict[str, Coverage]:  # noqa: F811
+             partial: dict[str, Coverage]) -> dict[str, Coverage]:
     return {"earlier": coverages["earlier"], "current": coverages["current"],
             "partial": partial["current"]}
 
@@ -135,7 +134,7 @@ def test_lookup_json_and_text(versions: dict[str, Coverage],
         assert f"Status: {STATUS_LABELS[answer.status_key]['en']}\n" in text.getvalue()
 
 
-def test_the_command_line_prints_the_answer(without_veluwe_23_plus: Path,  # noqa: F811
+def test_the_command_line_prints_the_answer(without_veluwe_23_plus: Path,
                                             found: dict[str, dict[str, Answer]]) -> None:
     """The real command, once per status: its JSON is the answer's."""
     folders = {"earlier": "data", "current": "data", "partial": str(without_veluwe_23_plus)}

@@ -4,14 +4,11 @@ over the repository's register."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-import streamlit as st
 
 from coverage.register import Register
+from tests.support.apptest import card, open_view, start
 from tests.support.page_text import tables, texts
-from tests.test_app import card, open_view, start
 from ui.text.framework_words import words_script
 
 VELUWE = "gemeente-apeldoorn-en-de-veluwe"
@@ -20,11 +17,7 @@ VIEW = {"nl": "Zorgcoördinatoren", "en": "Care coordinators"}
 NOTE_COLUMN = {"nl": "Toelichting", "en": "Note"}
 
 
-@pytest.fixture(autouse=True)
-def fresh_caches() -> Iterator[None]:
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 
 def _notes(register: Register, snapshot_id: str, language: str) -> list[str]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +16,10 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from openpyxl import load_workbook
 from referencing import Registry, Resource
 
-from tests.support.asgi_client import AsgiClient, Reply, web_client
+from tests.support.asgi_client import AsgiClient, Reply
 from tests.support.paths import REPOSITORY_ROOT
-from tests.test_answer_page import Dated, dated_version  # noqa: F401  (fixture)
-from tests.test_last_checked import cli, sqlite_url  # noqa: F401  (fixtures)
+from tests.support.registers import Dated
 from ui.server.security_headers import security_headers
-from web import current
 
 SCHEMAS = REPOSITORY_ROOT / "docs" / "schemas"
 
@@ -44,13 +41,6 @@ def validate(value: Any, schema: str) -> None:
     contents = REGISTRY.contents(f"{schema}.schema.json")
     Draft202012Validator(contents, registry=REGISTRY,
                          format_checker=FormatChecker()).validate(value)
-
-
-@pytest.fixture
-def client() -> Iterator[AsgiClient]:
-    current.forget()
-    with web_client() as made:
-        yield made
 
 
 def as_json(reply: Reply) -> Any:
@@ -168,7 +158,7 @@ def test_the_downloads_at_fixed_addresses(client: AsgiClient, tmp_path: Path) ->
 
 
 def test_the_check_availability_and_routes_fit_the_schema(
-        dated_version: Dated, client: AsgiClient) -> None:  # noqa: F811
+        dated_version: Dated, client: AsgiClient) -> None:
     answer = as_json(client.get("/api/v1/gemeenten/GM0599"))
     validate(answer, "answer")
     assert answer["version"]["number"] == 3

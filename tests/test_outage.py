@@ -7,83 +7,33 @@ the test's own that is stopped and started again; the app in Streamlit's AppTest
 
 from __future__ import annotations
 
-import contextlib
 import re
-import shutil
 import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from geodata import load_units
-from geodata.derived import CACHE_DIR_VARIABLE, cache_dir
 from registry.database import (
     DATABASE_URL_VARIABLE,
-    TIMEOUT_VARIABLE,
     DatabaseUnreachableError,
     sqlite_path,
 )
 from registry.readers import open_guarded_reader
 from registry.store import open_store
 from registry.yaml_register import DATA_DIR
-from tests.support.apptest import new_session
+from tests.support.apptest import assert_page_ran, new_session
+from tests.support.caches import clear_caches as fresh_server
+from tests.support.outage import NOTICE, TIMEOUT_S, bring_back, damage, later
 from tests.support.page_text import shown, texts
 from tests.support.postgres import Cluster, fresh_database, postgres_cluster
-from tests.test_app import assert_page_ran
-from ui.data import NEWEST_TTL_S
 
-TIMEOUT_S = 1.0
 ZWOLLE = "GM0193"
-NOTICE = {"nl": "de database is nu niet bereikbaar", "en": "the database cannot be reached"}
 REFUSED = "Editing and publishing are not possible right now"
 EDIT_PAGE = "page_scripts/edit.py"
-
-
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A cache folder of the test's own (with the derived boundary data already made), a
-    short database timeout, and empty process-wide caches: a fresh server."""
-    folder = tmp_path / "cache"
-    folder.mkdir()
-    source = cache_dir()
-    if source.is_dir():
-        for file in source.glob("*.json"):  # the derived data, not the copies in last-good/
-            shutil.copy(file, folder / file.name)
-    monkeypatch.setenv(CACHE_DIR_VARIABLE, str(folder))
-    monkeypatch.setenv(TIMEOUT_VARIABLE, str(TIMEOUT_S))
-    fresh_server()
-    yield folder
-    fresh_server()
-
-
-def fresh_server() -> None:
-    """Forget everything the process kept (as a newly started server)."""
-    st.cache_resource.clear()
-    st.cache_data.clear()
-
-
-def later() -> None:
-    """Let the cached newest number and a remembered failure expire."""
-    st.cache_data.clear()
-    time.sleep(NEWEST_TTL_S + 0.1)
-
-
-@pytest.fixture
-def sqlite_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache: Path) -> Path:
-    """A seeded SQLite database of the test's own, its WAL folded into the file."""
-    path = tmp_path / "db" / "register.sqlite3"
-    url = f"sqlite:///{path}"
-    store = open_store(url)
-    store.prepare(load_units(), DATA_DIR)
-    store.engine.dispose()  # no idle connection of this process left on the file
-    with contextlib.closing(sqlite3.connect(path)) as connection:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    monkeypatch.setenv(DATABASE_URL_VARIABLE, url)
-    return path
 
 
 def dashboard(language: str = "nl") -> AppTest:
@@ -120,46 +70,6 @@ def edit_page() -> AppTest:
     app.switch_page(EDIT_PAGE).run()
     assert_page_ran(app)
     return app
-
-
-def _files(path: Path) -> list[Path]:
-    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
-
-
-def move_away(path: Path) -> Path:
-    """Move the database (and its WAL files) into another folder; the folder."""
-    aside = path.parent.with_name("aside")
-    aside.mkdir(exist_ok=True)
-    for file in _files(path):
-        if file.exists():
-            file.rename(aside / file.name)
-    return aside
-
-
-def bring_back(path: Path, aside: Path) -> None:
-    for file in _files(path):
-        file.unlink(missing_ok=True)
-        if (aside / file.name).exists():
-            (aside / file.name).rename(file)
-
-
-def damage(path: Path, how: str) -> Path:
-    """Make the database unusable as `how` says; the folder with the original files."""
-    aside = path.parent.with_name("aside")
-    aside.mkdir(exist_ok=True)
-    for file in _files(path):
-        if file.exists():
-            shutil.copy(file, aside / file.name)
-    if how == "moved away":
-        for file in _files(path):
-            file.unlink(missing_ok=True)
-    elif how == "cut short":
-        path.write_bytes(path.read_bytes()[:1500])
-    elif how == "overwritten":
-        path.write_bytes(b"\x00\x13garbage" * 4096)
-    elif how == "emptied":
-        path.write_bytes(b"")
-    return aside
 
 
 @pytest.mark.parametrize("how", ["moved away", "cut short", "overwritten", "emptied"])

@@ -16,9 +16,9 @@ from coverage.lookup_text import answer_lines
 from registry.accounts import SignInRefusedError
 from registry.store import SEED_AUTHOR
 from registry.versions import VersionInfo
-from tests.test_app import start
-from tests.test_cli import run
-from tests.test_views_app import open_view
+from tests.support.apptest import open_view_no_exception as open_view
+from tests.support.apptest import start
+from tests.support.cli import run
 from ui.dashboard.history import history_table
 from ui.dashboard.html_table import table_markup
 from ui.dashboard.tables import gaps_table

@@ -7,7 +7,6 @@ Veluwe entry of the current overview, so the Veluwe keeps MEE-Veluwe for victims
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -19,39 +18,13 @@ from coverage.figures import GROUPINGS, coverage_figures
 from coverage.serialise import lookup_json
 from coverage.status import STATUSES
 from geodata import Boundaries, Units
-from registry.yaml_register import DATA_DIR, load_register
-from tests.test_cli import run
+from registry.yaml_register import load_register
+from tests.support.cli import run
+from tests.support.registers import VELUWE_MOVIERA
+from tests.support.registers import edited_register as _edited_register
 
 VELUWE = "gemeente-apeldoorn-en-de-veluwe"
 ACHTERHOEK = "noord-oost-gelderland-en-achterhoek"
-VELUWE_MOVIERA = """      - organisation: Moviera
-        target_group: 23_plus
-        target_group_wording: (23 +)
-        phones: ["088 - 374 47 44"]
-
-  - id: gemeente-groningen"""
-
-
-def _edited_register(folder: Path, old: str, new: str) -> Path:
-    """A copy of the real register with one text replaced in the current snapshot."""
-    shutil.copytree(DATA_DIR, folder)
-    path = folder / "snapshots" / "current.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return folder
-
-
-@pytest.fixture(scope="module")
-def without_veluwe_23_plus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The register with the Veluwe's 23+ contact removed."""
-    return _edited_register(tmp_path_factory.mktemp("partial") / "data", VELUWE_MOVIERA,
-                            "  - id: gemeente-groningen")
-
-
-@pytest.fixture(scope="module")
-def partial(without_veluwe_23_plus: Path, units: Units) -> dict[str, Coverage]:
-    return compute_all(load_register(units, without_veluwe_23_plus), units)
 
 
 def test_the_real_register_has_no_partial_municipality(coverages: dict[str, Coverage]) -> None:

@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from collections.abc import Iterator
 
 import pytest
-import streamlit as st
 
 from tests.support.apptest import new_session
+from tests.support.cli import run
 from tests.support.page_text import shown, texts
-from tests.support.paths import REPOSITORY_ROOT
 from tests.support.search_box import type_in_search
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "coverage", *args], cwd=REPOSITORY_ROOT,
-                          capture_output=True, text=True, timeout=60, check=False)
 
 
 @pytest.mark.parametrize(("query", "first_line"), [
@@ -55,13 +46,6 @@ def test_lookup_unknown_postcode() -> None:
     result = run("lookup", "1234")
     assert result.returncode == 2
     assert "no municipality, place or postcode '1234'" in result.stderr
-
-
-@pytest.fixture
-def fresh_caches() -> Iterator[None]:
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
 
 
 @pytest.mark.usefixtures("fresh_caches")

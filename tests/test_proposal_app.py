@@ -3,52 +3,20 @@ same proposal from a link, the comparison, and hostile text from the link shown 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-import streamlit as st
-from streamlit.testing.v1 import AppTest
 
 from coverage.engine import Coverage
 from coverage.whatif import Proposal, evaluate
-from tests.support.apptest import new_session
-from tests.support.injection_payloads import payload
+from tests.support.apptest import assert_page_ran
+from tests.support.injection_payloads import EVIL, payload
 from tests.support.page_text import shown, texts
-from tests.test_app import EVIL, assert_page_ran
-from ui.proposal.builder import CLICK_STATE_KEY, CODES_KEY
+from tests.support.proposal_page import FLEVOLAND, click, open_page
+from ui.proposal.builder import CODES_KEY
 from ui.proposal.url import encode
 from ui.text.i18n import Translator
 from ui.text.verdict_text import verdict_summary
 
-PAGE = "page_scripts/proposal.py"
-FLEVOLAND = ("GM0034", "GM0995", "GM0303")
-"""Almere, Lelystad and Dronten: three municipalities of safety region Flevoland (VR25)."""
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches() -> Iterator[None]:
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
-
-
-def open_page(**query: str) -> AppTest:
-    """The proposal page, reached the way a link reaches it: the address's parameters first."""
-    app = new_session()
-    for name, value in query.items():
-        app.query_params[name] = value
-    app.run()
-    app.switch_page(PAGE).run()
-    assert_page_ran(app)
-    return app
-
-
-def click(app: AppTest, code: str, number: int) -> AppTest:
-    """What the map sends for a click on a municipality (see `ui.map.click`)."""
-    app.session_state[CLICK_STATE_KEY] = {"code": code, "click": f"frame-{number}"}
-    app.run()
-    assert_page_ran(app)
-    return app
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 
 def expected_texts(coverage: Coverage, codes: tuple[str, ...], language: str = "nl"

@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import tests.test_edit_page
 from coverage.engine import Coverage
 from coverage.whatif import Proposal
 from geodata import load_units
@@ -18,16 +17,13 @@ from registry.drafts import DraftStore
 from registry.entry_yaml import entry_text
 from registry.proposal_entry import entry_id_from, municipality_refs, proposal_entry
 from registry.store import open_store
-from tests.support.apptest import new_session
+from tests.support.apptest import assert_page_ran, new_session
+from tests.support.edit_page import PHONES, sign_in
 from tests.support.page_text import texts
-from tests.test_app import assert_page_ran
-from tests.test_edit_page import PASSWORD, PHONES, sign_in
-from tests.test_proposal_app import FLEVOLAND, click
+from tests.support.proposal_page import FLEVOLAND, click
+from tests.support.registers import PASSWORD, draft_areas
 from ui.edit.form import key
 from ui.text.i18n import Translator
-
-database = tests.test_edit_page.database
-"""The edit page tests' fixture: a database of its own with an editor (anna) and a publisher."""
 
 EDIT, PROPOSAL = "page_scripts/edit.py", "page_scripts/proposal.py"
 t = Translator("en")
@@ -40,22 +36,6 @@ def signed_in_app(name: str = "anna") -> AppTest:
     app.run()
     app.switch_page(EDIT).run()
     return sign_in(app, name)
-
-
-def draft_areas(url: str) -> dict[str, frozenset[str]]:
-    """Each open draft's entry id → its area, as the register resolves the draft."""
-    versions = open_store(url)
-    accounts = AccountStore(versions.engine, failure_delay_s=0)
-    units = load_units()
-    store = DraftStore(versions, accounts, units)
-    session = accounts.sign_in("anna", PASSWORD)
-    areas = {}
-    for draft in store.drafts(session):
-        document = store.compose(draft.entry_id, draft.entry_yaml, draft.base_version,
-                                 draft.action)
-        areas[draft.entry_id] = Coverage(document.snapshot, document.fallback, units).areas[
-            draft.entry_id]
-    return areas
 
 
 def save_draft(app: AppTest, phone: str = "036-1234567") -> AppTest:

@@ -2,40 +2,16 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from geodata import Units
-from registry.errors import RegisterError
-from registry.yaml_register import DATA_DIR, load_register
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    """A copy of the real register to break."""
-    shutil.copytree(DATA_DIR, tmp_path / "data")
-    return tmp_path / "data"
-
-
-def _break(data_dir: Path, old: str, new: str, snapshot: str = "current") -> Path:
-    path = data_dir / "snapshots" / f"{snapshot}.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) >= 1, f"{old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path
-
-
-def _line_of(path: Path, fragment: str) -> int:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return next(number for number, line in enumerate(lines, 1) if fragment in line)
-
-
-def _error(units: Units, data_dir: Path) -> RegisterError:
-    with pytest.raises(RegisterError) as caught:
-        load_register(units, data_dir)
-    return caught.value
+from registry.yaml_register import load_register
+from tests.support.registers import assert_names as _assert_names
+from tests.support.registers import break_snapshot as _break
+from tests.support.registers import line_of as _line_of
+from tests.support.registers import load_error as _error
 
 
 def test_the_real_register_loads(units: Units) -> None:
@@ -151,14 +127,6 @@ def test_broken_fallback_file(units: Units, data_dir: Path) -> None:
     error = _error(units, data_dir)
     assert error.path == path
     assert error.field == "phones[0]"
-
-
-def _assert_names(error: RegisterError, path: Path, line: int | str, entry: str,
-                  field: str) -> None:
-    """The message names the file, the line (given, or of a fragment), the entry and field."""
-    line = _line_of(path, line) if isinstance(line, str) else line
-    assert (error.path, error.line, error.entry, error.field) == (path, line, entry, field)
-    assert str(error).startswith(f"{path}:{line}, entry {entry}, field '{field}': ")
 
 
 def test_a_contact_without_organisation_or_phone_is_refused(units: Units,

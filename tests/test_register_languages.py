@@ -8,9 +8,10 @@ from pathlib import Path
 from coverage.register import Register
 from geodata import Units
 from registry.yaml_register import load_register
-from tests.test_register_errors import _assert_names, _break, _error, _line_of, data_dir
-
-__all__ = ["data_dir"]  # the fixture, shared with tests/test_register_errors.py
+from tests.support.registers import assert_names as _assert_names
+from tests.support.registers import break_snapshot as _break
+from tests.support.registers import line_of as _line_of
+from tests.support.registers import load_error as _error
 
 FRIESLAND_NL = ("      nl: >-\n"
                 "        Friesland is de provincie Fryslân (de officiële naam), die"

@@ -6,7 +6,6 @@ naming the file, line, entry and field; the seed data keeps well within them."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,19 +18,18 @@ from pydantic import ValidationError
 from coverage import limits
 from coverage.schema import Entry
 from geodata import Units
-from registry.accounts import AccountStore, Session
-from registry.database import DATABASE_URL_VARIABLE, writing
+from registry.accounts import Session
+from registry.database import DATABASE_URL_VARIABLE
 from registry.drafts import DraftStore, entry_of
 from registry.entry_yaml import entry_text
 from registry.errors import RegisterError
-from registry.store import open_store
-from registry.tables import Draft as DraftRow
 from registry.yaml_register import DATA_DIR, load_register, snapshot_from_text
 from registry.yaml_text import MAX_FILE_BYTES, too_deep
 from tests.support.paths import REPOSITORY_ROOT
+from tests.support.registers import ROTTERDAM, draft_stores, store_unchecked_draft
+from tests.support.registers import line_of as _line_of
+from tests.support.registers import load_error as _load_error
 
-PASSWORD = "lang-genoeg-wachtwoord"
-ROTTERDAM = "gemeente-rotterdam"
 TEN_MB = 10 * 1024 * 1024
 CURRENT = DATA_DIR / "snapshots" / "current.yaml"
 FIER = "      - organisation: Fier\n"
@@ -175,30 +173,12 @@ def test_new_lines_and_tabs_stay_allowed() -> None:
 
 # --- YAML files ------------------------------------------------------------------------------
 
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    """A copy of the real register to break."""
-    shutil.copytree(DATA_DIR, tmp_path / "data")
-    return tmp_path / "data"
-
-
 def _write_current(data_dir: Path, old: str, new: str) -> Path:
     path = data_dir / "snapshots" / "current.yaml"
     text = path.read_text("utf-8")
     assert text.count(old) == 1
     path.write_text(text.replace(old, new), encoding="utf-8")
     return path
-
-
-def _line_of(path: Path, fragment: str) -> int:
-    lines = path.read_text("utf-8").splitlines()
-    return next(number for number, line in enumerate(lines, 1) if fragment in line)
-
-
-def _load_error(units: Units, data_dir: Path) -> RegisterError:
-    with pytest.raises(RegisterError) as caught:
-        load_register(units, data_dir)
-    return caught.value
 
 
 @pytest.mark.parametrize("written", ["Fier\u202e", '"Fier\\u202E"'])
@@ -261,11 +241,6 @@ def _import(database: str, path: Path) -> subprocess.CompletedProcess[str]:
                           env={**os.environ, DATABASE_URL_VARIABLE: database}, check=False)
 
 
-@pytest.fixture
-def sqlite_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'register.sqlite3'}"
-
-
 def test_the_import_refuses_deep_nesting_in_one_line(sqlite_url: str, tmp_path: Path) -> None:
     path = tmp_path / "deep.yaml"
     path.write_text(CURRENT.read_text("utf-8").replace(
@@ -306,14 +281,8 @@ def test_the_import_refuses_a_bidi_override_and_a_long_note(sqlite_url: str,
 
 @pytest.fixture
 def stores(sqlite_url: str, units: Units) -> tuple[DraftStore, Session, Session]:
-    """The draft store on a seeded database, an editor's and a publisher's session."""
-    versions = open_store(sqlite_url)
-    versions.prepare(units, DATA_DIR)
-    accounts = AccountStore(versions.engine, failure_delay_s=0)
-    accounts.add("anna", "editor", PASSWORD)
-    accounts.add("piet", "publisher", PASSWORD)
-    return (DraftStore(versions, accounts, units), accounts.sign_in("anna", PASSWORD),
-            accounts.sign_in("piet", PASSWORD))
+    """The draft store on a seeded SQLite database, an editor's and a publisher's session."""
+    return draft_stores(sqlite_url, units)
 
 
 def rotterdam_yaml(drafts: DraftStore, **changes: Any) -> str:
@@ -350,18 +319,6 @@ def test_a_draft_with_a_bidi_override_or_a_long_comment_is_not_saved(stores) -> 
     comment = _save(drafts, editor, rotterdam_yaml(drafts), comment="x" * 501)
     assert comment.field == "comment" and "at most 500" in comment.message
     assert drafts.drafts(editor) == []
-
-
-def store_unchecked_draft(drafts: DraftStore, entry_yaml: str) -> int:
-    """A draft written straight into the database, as one saved before the limits was."""
-    import datetime
-
-    now = datetime.datetime.now(datetime.UTC)
-    with writing(drafts.versions.engine) as connection, connection.begin():
-        return connection.execute(DraftRow.__table__.insert().values(
-            entry_id=ROTTERDAM, action="change", entry_yaml=entry_yaml, base_version=2,
-            author="anna", comment="", created_at=now, updated_at=now)
-        ).inserted_primary_key[0]
 
 
 def test_a_draft_over_the_limits_is_not_published(stores) -> None:

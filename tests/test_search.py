@@ -10,11 +10,6 @@ from geodata import Units
 from geodata.place_tables import load_place_tables
 
 
-@pytest.fixture(scope="module")
-def index(units: Units) -> MunicipalityIndex:
-    return MunicipalityIndex(units.municipalities)
-
-
 @pytest.mark.parametrize(("query", "code"), [
     ("den haag", "GM0518"), ("'s-Gravenhage", "GM0518"), ("s-gravenhage", "GM0518"),
     ("GM0518", "GM0518"), ("gm0518", "GM0518"), ("sudwest-fryslan", "GM1900"),

@@ -3,32 +3,15 @@ any typed name, code, place or postcode, and in step with the selection however 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tests.support.apptest import new_session
+from tests.support.apptest import start_no_exception as start
 from tests.support.page_text import shown, texts
 from tests.support.search_box import search_box_value, type_in_search
 from ui.map.panel import CLICK_STATE_KEY
 
-
-@pytest.fixture(autouse=True)
-def fresh_caches() -> Iterator[None]:
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
-
-
-def start(**query: str) -> AppTest:
-    app = new_session()
-    for name, value in query.items():
-        app.query_params[name] = value
-    app.run()
-    assert not app.exception, app.exception
-    return app
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 
 def card_text(app: AppTest) -> str:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
 from coverage.search import MunicipalityIndex
-from geodata import Units
 from ui.dashboard.selection import (
     SelectionState,
     choose,
@@ -14,11 +11,6 @@ from ui.dashboard.selection import (
     search_box_text,
 )
 from ui.map.click import MapClick
-
-
-@pytest.fixture(scope="module")
-def index(units: Units) -> MunicipalityIndex:
-    return MunicipalityIndex(units.municipalities)
 
 
 def test_url_by_code_or_name(index: MunicipalityIndex) -> None:

@@ -31,11 +31,11 @@ from registry.password_checks import AT_ONCE, PASSWORD_CHECKS, CheckLimiter
 from registry.passwords import MAX_PASSWORD_LENGTH, MESSAGES, WeakPasswordError, check_password
 from registry.store import open_store
 from registry.yaml_register import DATA_DIR
-from tests.test_accounts import _user
+from tests.support.cli import run_user as _user
+from tests.support.registers import PASSWORD
 from ui.edit.sign_in import password_rule_text, refusal_text
 from ui.text.i18n import LANGUAGES, Translator
 
-PASSWORD = "lang-genoeg-wachtwoord"
 NEW_PASSWORD = "kade-fiets-lantaarn-7"
 WEAK_PASSWORDS = ["          ", "1111111111", "aaaaaaaaaaaa", "password123",
                   "            ", "111111111111", "password1234", "anna-anna-anna-anna"]

@@ -7,27 +7,14 @@ import pytest
 import shapely
 
 from coverage.engine import Coverage
-from geodata import Boundaries
-from geodata.display_geometry import simplify_for_display
 from geodata.topology import (
     Topology,
     arcs_to_lines,
     border_arcs,
-    build_topology,
     decode_polygon,
     outline_arcs,
 )
 from tests.support.dissolved_outlines import dissolve_outlines, outline_lines, region_outlines
-
-
-@pytest.fixture(scope="module")
-def display(boundaries: Boundaries) -> gpd.GeoDataFrame:
-    return simplify_for_display(boundaries.municipalities)
-
-
-@pytest.fixture(scope="module")
-def topology(display: gpd.GeoDataFrame) -> Topology:
-    return build_topology(display)
 
 
 def test_every_municipality_is_rebuilt_exactly(display: gpd.GeoDataFrame,

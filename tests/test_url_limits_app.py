@@ -3,25 +3,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from tests.support.apptest import all_text, assert_page_ran, card, start
+from tests.support.injection_payloads import DEEP_JSON as DEEP
+from tests.support.injection_payloads import LINK_NOTICE as NOTICE
 from tests.support.page_text import shown, texts
-from tests.test_app import all_text, assert_page_ran, card, start
-from tests.test_proposal_app import open_page
-from tests.test_url_parameters import DEEP, NOTICE
+from tests.support.proposal_page import open_page
 from ui.proposal.url import encode
 from ui.url_parameters import ECHO_LIMIT, echo
 
-
-@pytest.fixture(autouse=True)
-def fresh_caches() -> Iterator[None]:
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 
 def version_note(app: AppTest) -> str:

@@ -8,6 +8,8 @@ import pytest
 
 from coverage.search import MunicipalityIndex
 from geodata import Units
+from tests.support.injection_payloads import DEEP_JSON as DEEP
+from tests.support.injection_payloads import LINK_NOTICE as NOTICE
 from ui.dashboard.selection import SelectionState, initial_state, next_state, search_box_text
 from ui.proposal.url import MAX_COMPARED, decode, encode, read_compared
 from ui.url_parameters import (
@@ -23,12 +25,6 @@ from ui.url_parameters import (
     municipality_text,
     version_number,
 )
-
-NOTICE = ("LET OP: het nummer is gewijzigd. Bel voortaan 0900-1234567 (lokaal tarief) voor "
-          "een slachtoffer van mensenhandel in uw gemeente. " * 3)[:300]
-"""A 300-character 'notice' put in a link."""
-DEEP = "[" * 5000 + "]" * 5000
-"""JSON nested 5,000 deep (json.loads raises RecursionError on it)."""
 
 
 def test_an_echo_is_one_short_line() -> None:
@@ -102,11 +98,6 @@ def test_every_longest_comparison_the_page_writes_reads_back(units: Units) -> No
     assert len(text) <= MAX_COMPARED_TEXT
     assert decode(text, known) == proposal
     assert read_compared([text], known) == ([proposal], False)
-
-
-@pytest.fixture(scope="module")
-def index(units: Units) -> MunicipalityIndex:
-    return MunicipalityIndex(units.municipalities)
 
 
 def test_a_long_link_or_search_is_not_looked_up_and_echoed_cut(

@@ -4,44 +4,21 @@ the national picture, gaps for one region, and the downloads."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from html import unescape
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from coverage.engine import Coverage
-from tests.support.apptest import new_session
+from tests.support.apptest import open_view_no_exception as open_view
+from tests.support.apptest import start_no_exception as start
 from tests.support.page_text import shown, tables, texts
 from ui.shell.keyboard import keyboard_script
 from ui.shell.language import language_script
 from ui.text.i18n import LANGUAGES, Translator
 from ui.text.plain_text import label
 
-
-@pytest.fixture(autouse=True)
-def fresh_caches() -> Iterator[None]:
-    """Every test starts with empty process-wide caches."""
-    st.cache_resource.clear()
-    yield
-    st.cache_resource.clear()
-
-
-def start(**query: str) -> AppTest:
-    app = new_session()
-    for name, value in query.items():
-        app.query_params[name] = value
-    app.run()
-    assert not app.exception, app.exception
-    return app
-
-
-def open_view(app: AppTest, label: str) -> AppTest:
-    app.session_state["view"] = label
-    app.run()
-    assert not app.exception, app.exception
-    return app
+pytestmark = pytest.mark.usefixtures("fresh_caches")
 
 
 def scripts_of(app: AppTest) -> list[str]:

@@ -12,7 +12,6 @@ import pandas as pd
 
 from coverage.engine import Coverage
 from geodata import Boundaries
-from tests.test_partial import partial, without_veluwe_23_plus  # noqa: F401 (fixtures)
 from ui import data
 from ui.dashboard.charts import headline_figures, region_population
 from ui.dashboard.downloads import municipalities_csv
@@ -22,7 +21,7 @@ from ui.text.i18n import Translator
 NL = Translator("nl")
 
 
-def test_partial_has_its_own_figures_and_bars(partial: dict[str, Coverage]) -> None:  # noqa: F811
+def test_partial_has_its_own_figures_and_bars(partial: dict[str, Coverage]) -> None:
     current = partial["current"]
     figures = headline_figures(current).set_index("status")
     assert figures.at["partial", "municipalities"] == 12
@@ -34,7 +33,7 @@ def test_partial_has_its_own_figures_and_bars(partial: dict[str, Coverage]) -> N
         "Deels gedekt"]
 
 
-def test_partial_in_the_dutch_csv(partial: dict[str, Coverage],  # noqa: F811
+def test_partial_in_the_dutch_csv(partial: dict[str, Coverage],
                                   boundaries: Boundaries) -> None:
     csv = municipalities_csv(partial["current"], boundaries.municipalities["area_km2"], NL)
     table = pd.read_csv(io.BytesIO(csv), sep=";", decimal=",",
@@ -47,7 +46,7 @@ def test_partial_in_the_dutch_csv(partial: dict[str, Coverage],  # noqa: F811
     assert apeldoorn["Telefoon (internationaal, E.164)"] == "'+31555269200; +31334481186"
 
 
-def test_partial_in_the_region_report(partial: dict[str, Coverage],  # noqa: F811
+def test_partial_in_the_region_report(partial: dict[str, Coverage],
                                       tmp_path: Path) -> None:
     pdf = region_report_pdf(partial["current"], "VR06", data.display_municipalities(),
                             ReportVersion(2, "Huidig", datetime.date(2026, 3, 1)), NL)

@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from tests.support.apptest import APP
-from tests.support.servers import app_server
-from tests.test_app import assert_page_ran, card
-from tests.test_health import after_warm_up, get
+from tests.support.apptest import APP, assert_page_ran, card
+from tests.support.caches import clear_caches
+from tests.support.servers import after_warm_up, app_server
+from tests.support.servers import get_json as get
 from ui import data
 from ui.map import panel as map_panel
 from ui.server import warm_up
@@ -55,8 +54,7 @@ def test_the_first_page_after_the_warm_up_builds_no_map_and_no_answers(
 
     monkeypatch.setattr(map_panel, "build_map", counted("map", map_panel.build_map))
     monkeypatch.setattr(data, "answers_of", counted("answers", data.answers_of))
-    st.cache_resource.clear()
-    st.cache_data.clear()
+    clear_caches()
     state = warm_up.WarmUpState()
     warm_up.run_warm_up(state)
     assert state.finished.is_set() and state.error is None
@@ -76,9 +74,9 @@ def test_a_failed_warm_up_is_over_and_says_why(monkeypatch: pytest.MonkeyPatch,
     from geodata.settings import GEODATA_DIR_VARIABLE
 
     monkeypatch.setenv(GEODATA_DIR_VARIABLE, str(tmp_path))  # no boundary files here
-    st.cache_resource.clear()
+    clear_caches()
     state = warm_up.WarmUpState()
     warm_up.run_warm_up(state)
     assert state.finished.is_set() and not state.starting
     assert state.error == "BoundaryDataError"
-    st.cache_resource.clear()
+    clear_caches()

@@ -16,7 +16,9 @@ from coverage.whatif import (
     toggle,
 )
 from geodata import Units
-from tests.test_border_rule import FALLBACK, _entry, _snapshot
+from tests.support.registers import FALLBACK
+from tests.support.registers import made_up_entry as _entry
+from tests.support.registers import made_up_snapshot as _snapshot
 
 
 def _code(units: Units, name: str) -> str:

@@ -10,7 +10,8 @@
   ``artifacts/e2e/<test name>.png`` if the test did not, and closes the page.
 - ``app_page``: ``open_page(app_url)``.
 
-The helpers themselves (also used by ``bench/app.py``) are in ``tests/support/browser.py``.
+The helpers themselves (also used by ``bench/`` and ``scripts/``) are in
+``tests/support/servers.py`` and ``tests/support/browser.py``.
 Every test fails (never skips) when Playwright or ``/usr/bin/chromium`` is missing.
 """
 

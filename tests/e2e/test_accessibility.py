@@ -1,4 +1,4 @@
-"""End-to-end: an axe-core audit (axe-playwright-python, which ships axe-core: nothing is
+"""End-to-end: an axe-core audit as _audit (axe-playwright-python, which ships axe-core: nothing is
 downloaded) finds no serious or critical violation, on a Dutch and an English page, at a
 laptop's and a phone's size: the page with a contact card, every view below the map, and the
 search box with its offers open. The map's frame is audited too (axe runs inside it); once a
@@ -6,38 +6,14 @@ view is opened, the views are audited again, not the whole page."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
+from tests.support.accessibility import audit as _audit
 from tests.support.browser import CARD, VIEWPORTS, AppPage, open_at, open_view, search_box
 
-BLOCKING = {"serious", "critical"}
 VIEWS = '[data-testid="stTabs"]'
 """The views below the map: all that changes when another view is opened."""
 SEARCH_LABELS = {"nl": "Zoek een gemeente", "en": "Find a municipality"}
-
-
-def _audit(app_page: AppPage, what: str, within: str | None = None) -> list[str]:
-    """The serious and critical violations on the page as it is now (or in the elements that
-    match the CSS selector `within`), one line each."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    axe = Axe()
-    page = app_page.page
-    for frame in page.frames[1:]:  # axe in every frame, so the audit reaches inside them
-        if frame.url.startswith(app_page.origin):
-            frame.evaluate(axe.axe_script)
-    context = {"include": [[within]]} if within else None
-    results: dict[str, Any] = axe.run(page, context=context).response
-    found = []
-    for violation in results["violations"]:
-        targets = [node["target"] for node in violation["nodes"][:3]]
-        line = f"{what}: {violation['impact']} {violation['id']} ({violation['help']}) {targets}"
-        print(line)
-        if violation["impact"] in BLOCKING:
-            found.append(line)
-    return found
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.test_accessibility import _audit
+from tests.support.accessibility import audit as _audit
 from tests.support.browser import CARD, VIEWPORTS, AppPage, open_at
 
 PHONE = VIEWPORTS["phone"]

@@ -22,11 +22,10 @@ from tests.support.browser import (
     wait_for_app,
     wait_for_polygons,
 )
+from tests.support.injection_payloads import EVIL
 from tests.support.paths import REPOSITORY_ROOT
 
 pytestmark = pytest.mark.e2e
-
-EVIL = "<img src=x onerror=\"document.title='pwned'\">"
 
 
 def test_click_on_zwolle_shows_its_card(app_page: AppPage) -> None:

@@ -29,7 +29,6 @@ from tests.support.browser import (
     wait_for_app,
     wait_for_script_done,
 )
-from tests.test_partial import VELUWE_MOVIERA, _edited_register
 
 COMENSHA = "+31334481186"
 
@@ -50,18 +49,11 @@ def test_three_searches_in_a_row_each_bring_the_number_into_view(app_page: AppPa
     app_page.assert_same_origin()
 
 
-@pytest.fixture(scope="module")
-def partial_register(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real register with the Veluwe's 23+ contact removed: Apeldoorn is partly covered."""
-    return _edited_register(tmp_path_factory.mktemp("partial") / "data", VELUWE_MOVIERA,
-                            "  - id: gemeente-groningen")
-
-
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_a_partly_covered_municipality_shows_comensha_on_the_first_screen(
         start_app: Callable[..., str], open_page: Callable[[str], AppPage],
-        partial_register: Path, viewport: str) -> None:
-    app_page = open_page(start_app(partial_register))
+        without_veluwe_23_plus: Path, viewport: str) -> None:
+    app_page = open_page(start_app(without_veluwe_23_plus))
     open_at(app_page, viewport, "/?gemeente=Apeldoorn")
     number_in_view(app_page, "Apeldoorn", COMENSHA)  # for victims of 23 and over
     card = app_page.page.locator(CARD)

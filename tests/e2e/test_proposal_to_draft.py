@@ -12,8 +12,8 @@ import pytest
 
 from tests.support.browser import AppPage, wait_for_script_done
 from tests.support.browser_editing import PASSWORD, add_accounts, save_draft, widget
-from tests.test_proposal_app import FLEVOLAND
-from tests.test_proposal_to_draft import draft_areas
+from tests.support.proposal_page import FLEVOLAND
+from tests.support.registers import draft_areas
 
 pytestmark = pytest.mark.e2e
 

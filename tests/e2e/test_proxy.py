@@ -23,8 +23,6 @@ import http.client
 import json
 import os
 import signal
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -34,9 +32,9 @@ import psycopg
 import pytest
 
 from bench.ws_sessions import server_pid
-from registry.database import DATABASE_URL_VARIABLE
-from tests.support.browser import CARD, AppPage, search_for, wait_for_app, wait_for_script_done
-from tests.support.paths import REPOSITORY_ROOT
+from tests.support.browser import CARD, AppPage, search_for, wait_for_app
+from tests.support.browser_editing import sign_in
+from tests.support.cli import add_account, publish_phone_change
 from tests.support.postgres import fresh_database
 from tests.support.proxy import Proxy, haproxy
 from tests.support.servers import app_server
@@ -119,42 +117,6 @@ def status_without_body(proxy: Proxy, headers: dict[str, str]) -> int:
         connection.close()
 
 
-def publish_new_leeuwarden_number(database_url: str, tmp_path: Path) -> None:
-    """Publish version 3 (Fier's new number) with the command line, as test_two_servers does."""
-    environment = {**os.environ, DATABASE_URL_VARIABLE: database_url}
-    exported = subprocess.run([sys.executable, "-m", "coverage", "export", "current"],
-                              cwd=REPOSITORY_ROOT, env=environment, capture_output=True, text=True,
-                              timeout=120, check=True).stdout
-    new_file = tmp_path / "fier.yaml"
-    new_file.write_text(exported.replace(f'"{OLD}"', f'"{NEW}"'), encoding="utf-8")
-    published = subprocess.run(
-        [sys.executable, "-m", "coverage", "import", str(new_file), "--base", "2", "--yes",
-         "--comment", "Fier: new number", "--author", "e2e"],
-        cwd=REPOSITORY_ROOT, env=environment, capture_output=True, text=True, timeout=120,
-        check=False)
-    assert published.returncode == 0, published.stderr
-
-
-def add_publisher(database_url: str) -> None:
-    """The account the sign-in uses, made with `python -m coverage user add`."""
-    subprocess.run([sys.executable, "-m", "coverage", "user", "add", PUBLISHER, "--role",
-                    "publisher", "--password-stdin"], input=PASSPHRASE + "\n", text=True,
-                   check=True, cwd=REPOSITORY_ROOT, capture_output=True, timeout=120,
-                   env={**os.environ, DATABASE_URL_VARIABLE: database_url})
-
-
-def sign_in(reader: AppPage, proxy: Proxy) -> None:
-    """Sign in on the edit page through the proxy."""
-    page = reader.page
-    page.goto(f"{proxy.url}/bewerken")
-    wait_for_script_done(page)
-    page.locator(".st-key-sign_in_name input").fill(PUBLISHER)
-    page.locator(".st-key-sign_in_password input").fill(PASSPHRASE)
-    page.locator('[data-testid="stFormSubmitButton"] button').click()
-    page.get_by_text(f"Aangemeld als {PUBLISHER}").wait_for()
-    wait_for_script_done(page)
-
-
 def attempt_clients(database_url: str) -> list[str | None]:
     """The client address recorded for each sign-in attempt of the publisher."""
     plain = database_url.replace("postgresql+psycopg://", "postgresql://")
@@ -173,7 +135,7 @@ def test_two_app_processes_behind_haproxy(
         urls = [stack.enter_context(app_server(None, work_dir=tmp_path / f"app{number}",
                                                database_url=database_url))
                 for number in (1, 2)]
-        add_publisher(database_url)
+        add_account(database_url, PUBLISHER, "publisher", PASSPHRASE)
         ports = [int(url.rsplit(":", 1)[1]) for url in urls]
         proxy = stack.enter_context(haproxy(ports, tmp_path / "proxy",
                                             sessions_per_10s=SESSIONS_PER_10S))
@@ -214,7 +176,7 @@ def test_two_app_processes_behind_haproxy(
             [line.group(0) for line in lines if line["path"] == "/_stcore/stream"]
 
         # A version published on the database reaches both processes' open pages.
-        publish_new_leeuwarden_number(database_url, tmp_path)
+        publish_phone_change(database_url, tmp_path, OLD, NEW)
         second.page.locator(CARD).get_by_text(NEW).wait_for(timeout=PUBLISHED_WITHIN_MS)
         search_for(first.page, "Leeuwarden")
         card.get_by_text(NEW).wait_for(timeout=PUBLISHED_WITHIN_MS)
@@ -222,7 +184,7 @@ def test_two_app_processes_behind_haproxy(
         # Sign-in through the proxy; the attempt counts for the proxy's address, not a forged one.
         signing = open_page(proxy.url)
         signing.context.set_extra_http_headers({"X-Forwarded-For": FORGED})
-        sign_in(signing, proxy)
+        sign_in(signing.page, proxy.url, PUBLISHER, PASSPHRASE)
         assert attempt_clients(database_url) == ["127.0.0.1"]
 
         # One process dies; the reader on the other does not notice.

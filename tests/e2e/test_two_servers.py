@@ -3,17 +3,13 @@ through the command line shows in both open browsers within seconds, without a r
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from registry.database import DATABASE_URL_VARIABLE
 from tests.support.browser import CARD, AppPage, wait_for_app
-from tests.support.paths import REPOSITORY_ROOT
+from tests.support.cli import publish_phone_change
 from tests.support.postgres import fresh_database
 
 pytestmark = pytest.mark.e2e
@@ -36,18 +32,7 @@ def test_a_published_phone_number_shows_on_both_servers(
         card.get_by_text("Contact voor Leeuwarden").wait_for()
         assert OLD in card.inner_text()
 
-    environment = {**os.environ, DATABASE_URL_VARIABLE: database_url}
-    exported = subprocess.run([sys.executable, "-m", "coverage", "export", "current"],
-                              cwd=REPOSITORY_ROOT, env=environment, capture_output=True, text=True,
-                              timeout=120, check=True).stdout
-    new_file = tmp_path / "fier.yaml"
-    new_file.write_text(exported.replace(f'"{OLD}"', f'"{NEW}"'), encoding="utf-8")
-    published = subprocess.run(
-        [sys.executable, "-m", "coverage", "import", str(new_file), "--base", "2", "--yes",
-         "--comment", "Fier: new number", "--author", "e2e"],
-        cwd=REPOSITORY_ROOT, env=environment, capture_output=True, text=True, timeout=120,
-        check=False)
-    assert published.returncode == 0, published.stderr
+    published = publish_phone_change(database_url, tmp_path, OLD, NEW)
     assert "Published version 3" in published.stdout
 
     for app_page in pages:  # no reload: the open pages pick the new version up themselves

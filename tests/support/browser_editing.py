@@ -1,34 +1,26 @@
 """Steps on the edit page in Chromium, shared by `tests/e2e/test_editing.py` and
 `scripts/screenshot_edit_page.py`: accounts made with the CLI, signing in and out, changing
-Rotterdam's phone number, saving a draft, publishing it. Plain functions (no pytest)."""
+Rotterdam's phone number, saving a draft, publishing it. Plain functions (no fixtures)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from typing import TYPE_CHECKING
 
-from registry.database import DATABASE_URL_VARIABLE
 from tests.support.browser import wait_for_script_done
-from tests.support.paths import REPOSITORY_ROOT
+from tests.support.cli import add_account
+from tests.support.registers import EDITOR_AND_PUBLISHER, PASSWORD
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 EDIT_PATH = "bewerken"
 """The edit page's address below the app's base URL (`ui.shell.pages`)."""
-PASSWORD = "lang-genoeg-wachtwoord"
-ROTTERDAM = "gemeente-rotterdam"
 
 
 def add_accounts(database_url: str) -> None:
     """An editor `anna` and a publisher `piet`, made with `python -m coverage user add`."""
-    environment = {**os.environ, DATABASE_URL_VARIABLE: database_url}
-    for name, role in (("anna", "editor"), ("piet", "publisher")):
-        subprocess.run([sys.executable, "-m", "coverage", "user", "add", name, "--role", role,
-                        "--password-stdin"], input=PASSWORD + "\n", text=True, check=True,
-                       cwd=REPOSITORY_ROOT, env=environment, capture_output=True, timeout=120)
+    for name, role in EDITOR_AND_PUBLISHER.items():
+        add_account(database_url, name, role, PASSWORD)
 
 
 def widget(page: Page, key: str, element: str = "input") -> object:
@@ -36,12 +28,12 @@ def widget(page: Page, key: str, element: str = "input") -> object:
     return page.locator(f".st-key-{key.replace('.', '-')} {element}")
 
 
-def sign_in(page: Page, origin: str, name: str) -> None:
+def sign_in(page: Page, origin: str, name: str, password: str = PASSWORD) -> None:
     """Open the edit page and sign in as `name`."""
     page.goto(f"{origin}/{EDIT_PATH}")
     wait_for_script_done(page)
     widget(page, "sign_in_name").fill(name)
-    widget(page, "sign_in_password").fill(PASSWORD)
+    widget(page, "sign_in_password").fill(password)
     page.locator('[data-testid="stFormSubmitButton"] button').click()
     page.get_by_text(f"Aangemeld als {name}").wait_for()
     wait_for_script_done(page)

@@ -1,5 +1,7 @@
 """Payloads that Streamlit's Markdown would turn into links, images, HTML or styling, and a copy
-of the register with one in every text field (for `tests/test_app.py` and the browser tests).
+of the register with one in every text field (for `tests/test_app.py` and the browser tests);
+an HTML image with a script (`EVIL`), a long notice for a link (`LINK_NOTICE`) and JSON nested
+too deep (`DEEP_JSON`).
 
 Each payload names its field, so a test can tell where a text came from; its link points to a
 `tel:` number of its own and its images to the discard port of the loopback address.
@@ -112,3 +114,12 @@ def payload_register(folder: Path) -> Path:
                                                 "en": payload("title_en", numbers["title_en"])})
     _write(folder, "extra", extra)
     return folder
+
+
+EVIL = "<img src=x onerror=\"document.title='pwned'\">"
+"""An HTML image whose error handler would change the page's title."""
+LINK_NOTICE = ("LET OP: het nummer is gewijzigd. Bel voortaan 0900-1234567 (lokaal tarief) voor "
+               "een slachtoffer van mensenhandel in uw gemeente. " * 3)[:300]
+"""A 300-character 'notice' put in a link."""
+DEEP_JSON = "[" * 5000 + "]" * 5000
+"""JSON nested 5,000 deep (json.loads raises RecursionError on it)."""

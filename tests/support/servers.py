@@ -9,11 +9,14 @@ the pytest fixtures built on them are in `tests/e2e/conftest.py`.
   ``/_stcore/health`` and stops the process and its children afterwards; :func:`app_server`
   runs the dashboard (``app.py``) with a chosen register folder and a throwaway cache, its
   requests to the internet sent to a closed port (:data:`NO_OUTBOUND_ENV`).
+- :func:`get_json` reads a JSON route (`/healthz`, `/readyz`); :func:`after_warm_up` waits for
+  the server's warm-up to end.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import socket
@@ -25,6 +28,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from geodata.derived import CACHE_DIR_VARIABLE
 from registry.database import DATABASE_URL_VARIABLE
@@ -170,3 +174,23 @@ def app_server(register_dir: Path | None = None, work_dir: Path | None = None,
             env[DATABASE_URL_VARIABLE] = database_url
         yield stack.enter_context(streamlit_server(
             APP_SCRIPT, cwd=REPOSITORY_ROOT, log=work_dir / "streamlit.log", env=env))
+
+
+def get_json(url: str) -> tuple[int, dict[str, Any], str]:
+    """Status, JSON body and Cache-Control of a GET."""
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return (response.status, json.loads(response.read()),
+                    response.headers.get("Cache-Control", ""))
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read()), error.headers.get("Cache-Control", "")
+
+
+def after_warm_up(url: str, timeout_s: float = 180.0) -> tuple[int, dict[str, Any], str]:
+    """`/readyz` once the server's warm-up is over (`ui.server.warm_up`)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        answer = get_json(f"{url}/readyz")
+        if answer[1].get("status") != "starting" or time.monotonic() > deadline:
+            return answer
+        time.sleep(0.2)
