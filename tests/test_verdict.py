@@ -8,8 +8,8 @@ import yaml
 from coverage.engine import Coverage
 from coverage.verdict import RULE_QUOTE, RULE_SOURCE, verdict_of, verdicts
 from tests.conftest import REPOSITORY_ROOT
-from ui.i18n import Translator
-from ui.verdict_text import verdict_text
+from ui.text.i18n import Translator
+from ui.text.verdict_text import verdict_text
 
 SOURCE = REPOSITORY_ROOT / "docs" / "sources" / "lenferink-border-rule.yaml"
 """The quoted passage with its source, shipped in the repository."""
