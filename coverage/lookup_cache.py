@@ -4,11 +4,11 @@ A lookup in a fresh process used to import pandas and pydantic, read the tables 
 register and make the answer: longer than importing geopandas. The first lookup of a version
 (the full path, `coverage.cli`) therefore writes every municipality's answer as it prints it
 (text and ``--json``, both languages) and the search's keys (`coverage.search.SearchKeys`)
-into one JSON file in the cache folder (`geodata.derived.cache_dir`); a later lookup of that
+into one JSON file in the cache folder (`geodata.disk_cache.cache_dir`); a later lookup of that
 version reads that file with the standard library alone (`answer_from_cache`, called by
 ``__main__`` before anything else is imported) and prints the very same bytes.
 
-The file is used only when it holds exactly its key (as `geodata.derived` keys its files):
+The file is used only when it holds exactly its key (as `geodata.disk_cache` keys its files):
 the version's number, label and content hash (read from the SQLite file with the standard
 library, `registry.sqlite_reader`), the boundary files' hash, and the code's own fingerprint
 (every source file of `coverage/`, `geodata/` and `registry/`, the place tables, the Python
@@ -113,7 +113,7 @@ def code_fingerprint() -> str:
 def cache_key(number: int, label: str, content_hash: str, checks: CheckAge) -> dict[str, Any]:
     """The key of one version's answers (see the module's docstring), for the day and age
     that make a contact due for a check (`coverage.check_age`: an answer says which are)."""
-    from geodata.derived import boundary_fingerprint
+    from geodata.disk_cache import boundary_fingerprint
     from geodata.settings import geodata_dir
 
     return {"format": FORMAT_VERSION, "name": "lookup",
@@ -133,7 +133,7 @@ def default_checks() -> CheckAge:
 
 def cache_path(key: Mapping[str, Any]) -> Path:
     """Where the answers of `key` are kept."""
-    from geodata.derived import cache_dir
+    from geodata.disk_cache import cache_dir
 
     digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:24]
     return cache_dir() / f"lookup-{digest}.json"
@@ -191,7 +191,7 @@ def store(key: Mapping[str, Any], answers: Mapping[str, Mapping[str, Any]],
     """Keep one version's rendered answers (code → ``display_name``, ``text`` and ``json`` per
     language) and the search's keys under `key`; whether the file was written (a cache that
     cannot be written only means the full path next time)."""
-    from geodata.derived import write_atomically
+    from geodata.disk_cache import write_atomically
 
     document = {"key": dict(key), "value": {"answers": dict(answers), "search": search_keys}}
     return write_atomically(cache_path(key), json.dumps(document, ensure_ascii=False))

@@ -276,9 +276,9 @@ class MunicipalityIndex:
         """What a search box offers while the user types: every municipality's common name, and
         its official name where that differs, in alphabetical order (ignoring case and
         accents). Places (2,500) and postcodes (4,000) are not offered: a box that is put in
-        step with the selection sends its offers anew, and they would cost 65 KB or more each
-        time; typed, :meth:`find` finds them. Sorted once per index (the box is drawn on every
-        run of every session)."""
+        step with the selection sends its offers anew, and they would multiply what every
+        selection sends; typed, :meth:`find` finds them. Sorted once per index (the box is
+        drawn on every run of every session)."""
         table = self.municipalities
         labels = set(table["display_name"]) | set(table["name"])
         return tuple(sorted(labels, key=lambda label: (normalise(label), label)))

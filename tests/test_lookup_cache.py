@@ -15,7 +15,7 @@ import pytest
 
 from coverage import lookup_cache
 from coverage.cli import main
-from geodata.derived import CACHE_DIR_VARIABLE
+from geodata.disk_cache import CACHE_DIR_VARIABLE
 from geodata.settings import GEODATA_DIR_VARIABLE
 from registry.database import DATABASE_URL_VARIABLE
 from tests.conftest import REPOSITORY_ROOT
