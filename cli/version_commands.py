@@ -1,64 +1,37 @@
 """The command line's version commands: versions, show, export, import, revert.
 
-Exit codes beyond the CLI's own: 3 when the newest published version is no longer the base a
-change was reviewed against (nothing is written).
+Exit codes beyond the CLI's own: 3 (`cli.errors.STALE_BASE_EXIT`) when the newest published
+version is no longer the base a change was reviewed against (nothing is written).
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cli.errors import RefusedError
+from cli.output import print_json
+from cli.words import Words
 from geodata import Units, load_units
 from registry.documents import Document
 from registry.readers import open_reader
 from registry.review import review, review_lines
-from registry.versions import (
-    VERSIONS_TABLE,
-    StaleBaseError,
-    VersionReader,
-    read_document,
-    resolve,
-)
+from registry.versions import StaleBaseError, read_document, resolve
 from registry.yaml_register import read_file, snapshot_from_text
 
 if TYPE_CHECKING:
     from registry.store import VersionStore
 
-STALE_BASE_EXIT = 3
-
-
-class RefusedError(Exception):
-    """A change that is refused as it stands (exit 1); the message says how to proceed."""
-
-
-def reader(units: Units) -> VersionReader:
-    """The published versions (the database is prepared on first use)."""
-    return open_reader(units)
-
 
 def writer(units: Units) -> VersionStore:
-    """The store, migrated and seeded, for publishing; checked to be writable before anything
-    is reviewed (a read-only database fails here, with `registry.database.database_failure`'s
-    one line, not after the review)."""
-    import sqlalchemy
+    """The store, migrated and seeded, checked to be writable (`registry.store`; SQLAlchemy is
+    imported only where something is written)."""
+    from registry.store import open_writable_store
 
-    from registry.database import writing
-    from registry.store import open_store  # SQLAlchemy only where something is written
-
-    store = open_store()
-    store.prepare(units)
-    # A write that changes nothing, rolled back: refused by a read-only file, folder,
-    # transaction or role as a real one would be.
-    with writing(store.engine) as connection, connection.begin() as transaction:
-        connection.execute(sqlalchemy.text(
-            f"UPDATE {VERSIONS_TABLE} SET number = number WHERE 1 = 0"))
-        transaction.rollback()
-    return store
+    return open_writable_store(units)
 
 
 def _author(args: argparse.Namespace) -> str:
@@ -67,37 +40,40 @@ def _author(args: argparse.Namespace) -> str:
 
 def cmd_versions(args: argparse.Namespace) -> None:
     """Every published version, newest first."""
-    infos = reader(load_units()).infos()
+    t: Words = args.words
+    infos = open_reader(load_units()).infos()
     if args.json:
-        print(json.dumps([info.to_json() for info in infos], ensure_ascii=False, indent=2))
+        print_json([info.to_json() for info in infos])
         return
     for info in infos:
-        newest = " (newest)" if info is infos[0] else ""
-        print(f"{info.number:>4}  {info.label:12} {info.published_at:%Y-%m-%d %H:%M} UTC  "
-              f"{info.published_by}: {info.comment}{newest}")
+        print(t("versions_row", number=info.number, label=info.label,
+                published_at=info.published_at, by=info.published_by, comment=info.comment,
+                newest=t("newest_mark") if info is infos[0] else ""))
 
 
 def cmd_show(args: argparse.Namespace) -> None:
     """One version: who, when, why, the source, and its entries."""
+    t: Words = args.words
     units = load_units()
-    versions = reader(units)
+    versions = open_reader(units)
     number = resolve(versions, args.version)
     info = next(info for info in versions.infos() if info.number == number)
     document = read_document(versions, number, units)
-    print(f"Version {info.number} ({info.label}), published {info.published_at:%Y-%m-%d %H:%M} "
-          f"UTC by {info.published_by}")
-    print(f"Comment: {info.comment}")
-    print(f"Based on: {f'version {info.parent}' if info.parent else 'nothing (the first)'}")
-    print(f"Source: {info.source} (date: {info.source_date or 'not given'})")
-    print(f"Content hash: {info.content_hash}")
-    print(f"Entries ({len(document.snapshot.entries)}):")
+    print(t("show_version", number=info.number, label=info.label,
+            published_at=info.published_at, by=info.published_by))
+    print(t("show_comment", comment=info.comment))
+    print(t("show_based_on", base=t("show_parent", number=info.parent) if info.parent
+            else t("show_first")))
+    print(t("show_source", source=info.source, date=info.source_date or t("show_no_date")))
+    print(t("show_hash", hash=info.content_hash))
+    print(t("show_entries", count=len(document.snapshot.entries)))
     for entry in document.snapshot.entries:
         print(f"  - {entry.id}: {entry.area_wording} ({', '.join(entry.organisations) or '-'})")
 
 
 def cmd_export(args: argparse.Namespace) -> None:
     """A version's snapshot as YAML, exactly as published (what `import` reads back)."""
-    versions = reader(load_units())
+    versions = open_reader(load_units())
     snapshot_yaml, _ = versions.texts(resolve(versions, args.version))
     if args.output:
         args.output.write_text(snapshot_yaml, encoding="utf-8")
@@ -108,23 +84,20 @@ def cmd_export(args: argparse.Namespace) -> None:
 def _publish(store: VersionStore, base: int, proposed: Document, args: argparse.Namespace,
              units: Units, *, confirmed: bool) -> None:
     """Print the review against `base`; publish when confirmed and allowed."""
+    t: Words = args.words
     result = review(read_document(store, base, units), proposed, units)
     print("\n".join(review_lines(result, base)))
     if result.is_empty:
-        print("Nothing to publish.")
+        print(t("nothing_to_publish"))
         return
     if result.removed and not args.allow_removals:
-        names = ", ".join(entry.id for entry in result.removed)
-        raise RefusedError(f"the new version would remove {len(result.removed)} entries "
-                           f"({names}); nothing was published. A file cut short loses entries: "
-                           "check it, and if the removal is intended run again with "
-                           "--allow-removals")
+        raise RefusedError(t("removals_refused", count=len(result.removed),
+                             names=", ".join(entry.id for entry in result.removed)))
     if not confirmed:
-        print(f"Not published. To publish, run again with --yes (and --base {base} to make "
-              "sure nobody published in between).")
+        print(t("not_published", base=base))
         return
     info = store.publish(proposed, author=_author(args), comment=args.comment, base=base)
-    print(f"Published version {info.number} (based on version {base}).")
+    print(t("published", number=info.number, base=base))
 
 
 def cmd_import(args: argparse.Namespace) -> None:
@@ -139,7 +112,7 @@ def cmd_import(args: argparse.Namespace) -> None:
     base_document = read_document(store, base, units)
     snapshot = snapshot_from_text(text, args.file, units, base_document.fallback)
     proposed = Document(snapshot, base_document.fallback, text, base_document.fallback_yaml)
-    args.comment = args.comment or f"Imported from {args.file.name}"
+    args.comment = args.comment or args.words("imported_from", file=args.file.name)
     _publish(store, base, proposed, args, units, confirmed=args.yes)
 
 
@@ -150,41 +123,39 @@ def cmd_revert(args: argparse.Namespace) -> None:
     number = resolve(store, args.version)
     newest = store.newest_number()
     if newest is None:
-        raise RefusedError("no version has been published")
+        raise RefusedError(args.words("nothing_published_yet"))
     args.allow_removals = True  # going back to a version is the intent
     document = read_document(store, number, units, published=False)  # within today's limits
     _publish(store, newest, document, args, units, confirmed=True)
 
 
-def add_version_commands(commands: Any) -> None:
+def add_version_commands(commands: Any, t: Words) -> None:
     """Add the version commands to the CLI's subparsers."""
-    versions = commands.add_parser("versions", help="list the published versions")
+    versions = commands.add_parser("versions", help=t("help_versions"))
     versions.add_argument("--json", action="store_true")
     versions.set_defaults(run=cmd_versions)
 
-    show = commands.add_parser("show", help="one published version")
-    show.add_argument("version", help="number or label (current: the newest)")
+    show = commands.add_parser("show", help=t("help_show"))
+    show.add_argument("version", help=t("help_version_current"))
     show.set_defaults(run=cmd_show)
 
-    export = commands.add_parser("export", help="a version as YAML (import reads it back)")
-    export.add_argument("version", help="number or label (current: the newest)")
-    export.add_argument("--output", "-o", type=Path, help="write to this file, not stdout")
+    export = commands.add_parser("export", help=t("help_export"))
+    export.add_argument("version", help=t("help_version_current"))
+    export.add_argument("--output", "-o", type=Path, help=t("help_export_output"))
     export.set_defaults(run=cmd_export)
 
-    importer = commands.add_parser(
-        "import", help="review a new overview (YAML) and publish it with --yes")
+    importer = commands.add_parser("import", help=t("help_import"))
     importer.add_argument("file", type=Path)
-    importer.add_argument("--comment", help="why: shown in the history (default: the file name)")
-    importer.add_argument("--base", type=int,
-                          help="refuse (exit 3) unless this is still the newest version")
-    importer.add_argument("--yes", action="store_true", help="publish (default: review only)")
+    importer.add_argument("--comment", help=t("help_import_comment"))
+    importer.add_argument("--base", type=int, help=t("help_import_base"))
+    importer.add_argument("--yes", action="store_true", help=t("help_import_yes"))
     importer.add_argument("--allow-removals", action="store_true",
-                          help="accept a version that removes entries")
-    importer.add_argument("--author", help="who publishes (default: the login name)")
+                          help=t("help_import_removals"))
+    importer.add_argument("--author", help=t("help_author"))
     importer.set_defaults(run=cmd_import)
 
-    revert = commands.add_parser("revert", help="publish an earlier version's content anew")
-    revert.add_argument("version", help="number or label")
-    revert.add_argument("--comment", required=True, help="why: shown in the history")
-    revert.add_argument("--author", help="who publishes (default: the login name)")
+    revert = commands.add_parser("revert", help=t("help_revert"))
+    revert.add_argument("version", help=t("help_version"))
+    revert.add_argument("--comment", required=True, help=t("help_revert_comment"))
+    revert.add_argument("--author", help=t("help_author"))
     revert.set_defaults(run=cmd_revert)

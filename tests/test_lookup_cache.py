@@ -1,4 +1,4 @@
-"""`python -m coverage lookup` from the answers kept on disk (coverage/lookup_cache.py): the
+"""`python -m coverage lookup` from the answers kept on disk (cli/lookup_cache.py): the
 same bytes as the full path, for names, places, postcodes, both languages, text and JSON, the
 newest and an earlier version; a new version, changed boundary files and a broken file are
 never answered from a stale or broken cache; and a lookup from the cache imports none of the
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from coverage import lookup_cache
-from coverage.cli import main
+from cli import lookup_cache
+from cli.main import main
 from geodata.derived import CACHE_DIR_VARIABLE
 from geodata.settings import GEODATA_DIR_VARIABLE
 from registry.database import DATABASE_URL_VARIABLE
@@ -141,7 +141,8 @@ def test_a_lookup_from_the_cache_imports_no_geometry_or_data_library(fresh: Path
     assert imported.startswith(cold)  # the same answer, then the import times
     modules = {line.split("|")[-1].strip() for line in imported.splitlines()
                if line.startswith("import time:")}
-    assert "coverage.lookup_cache" in modules
+    assert "cli.lookup_cache" in modules
     for library in ("geopandas", "shapely", "pyproj", "pyogrio", "pandas", "numpy",
                     "pydantic", "sqlalchemy"):
         assert library not in modules, library
+
