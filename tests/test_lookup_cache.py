@@ -15,6 +15,7 @@ import pytest
 
 from cli import lookup_cache
 from cli.main import main
+from cli.words import LANGUAGE_VARIABLE
 from geodata.derived import CACHE_DIR_VARIABLE
 from geodata.settings import GEODATA_DIR_VARIABLE
 from registry.database import DATABASE_URL_VARIABLE
@@ -146,3 +147,12 @@ def test_a_lookup_from_the_cache_imports_no_geometry_or_data_library(fresh: Path
                     "pydantic", "sqlalchemy"):
         assert library not in modules, library
 
+
+def test_the_cache_answers_in_the_language_of_coverage_lang(
+        fresh: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    dutch = full(capsys, "lookup", "Ede", "--lang", "nl")
+    assert "veiligheidsregio" in dutch
+    monkeypatch.setenv(LANGUAGE_VARIABLE, "nl")
+    assert from_cache(capsys, "lookup", "Ede") == dutch == full(capsys, "lookup", "Ede")
+    assert from_cache(capsys, "lookup", "Ede", "--lang", "en") == full(
+        capsys, "lookup", "Ede", "--lang", "en") != dutch
