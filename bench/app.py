@@ -13,7 +13,7 @@ on a fresh ``streamlit run`` server on loopback (the e2e helpers' ``streamlit_se
 - click → outline: this app: in the iframe, from the click event to the next frame after the
   selection outline was drawn (``performance.now()``); so too a ``--baseline`` app that
   outlines in place, while one that rebuilds the map on a selection (before
-  ``ui/map_selection_script.py``): from the click to the new map's polygons visible;
+  ``ui/map/selection_script.py``): from the click to the new map's polygons visible;
 - websocket bytes per click and per search: every websocket frame, both ways, from the click
   (or the Enter in the search box, "Utrecht") until the script has finished and the card shows;
 - N sessions at once: a websocket client speaking Streamlit's protocol (``bench/ws_sessions.py``,
@@ -275,7 +275,8 @@ def baseline_app(work: Path, ref: str) -> Iterator[AppUnderTest]:
         tar.extractall(folder, filter="data")
     # A version that outlines the selection in the map's own script is timed as this app is;
     # an older one rebuilds the map on a selection.
-    in_place = (folder / "ui" / "map_selection_script.py").exists()
+    in_place = any((folder / "ui" / name).exists()
+                   for name in ("map_selection_script.py", "map/selection_script.py"))
     yield AppUnderTest(f"this app at {ref}", folder / "app.py", folder, folder,
                        has_search=True, outline="script" if in_place else "rebuild")
 

@@ -2,7 +2,7 @@
 
 One ``st_folium`` map of the 342 municipalities with folium's default settings (a plain
 ``folium.GeoJson`` with a tooltip; st_folium returns every object, so the app reruns on every
-click and pan), except that Leaflet comes from the app's own origin (``ui.offline_map``) and
+click and pan), except that Leaflet comes from the app's own origin (``ui.map.offline``) and
 the geometry is the dashboard's simplified one. A click shows the municipality's name as
 "Contact voor <name>". Run from the repository root: ``streamlit run bench/naive_app.py``
 (``bench/app.py`` serves it from a folder that holds ``static/`` beside it).
@@ -15,7 +15,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from ui import data
-from ui.offline_map import offline_map
+from ui.map.offline import offline_map
 
 st.set_page_config(page_title="Naive map", layout="wide")
 st.title("Naive map")

@@ -10,7 +10,7 @@ sends that report as the browser's map would, and the second run draws the rest 
 :func:`open_sessions_at_once` starts many at the same moment and reports when each finished.
 
 Used by ``bench/app.py``; no Streamlit server code is imported, only its protobuf classes
-(and the mark's name from ``ui.first_screen``, the search box's key from ``ui.search_panel``).
+(and the mark's name from ``ui.first_screen``, the search box's key from ``ui.dashboard.search``).
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import connect
 
+from ui.dashboard.search import SEARCH_KEY
 from ui.first_screen import WAITING_MARK
-from ui.search_panel import SEARCH_KEY
 
 SEARCH_BOX_ID_END = f"-{SEARCH_KEY}"
 """How the search box's widget id ends (Streamlit's ids end with the widget's key)."""
@@ -102,7 +102,7 @@ async def open_session(base_url: str, query_string: str = "",
                     break
             if report is not None or not (waiting and map_id):
                 break
-            # As a browser's map does once its polygons are drawn (ui.map_selection_script).
+            # As a browser's map does once its polygons are drawn (ui.map.selection_script).
             report = map_id
             request = _run_request(query_string)
             request.rerun_script.cached_message_hashes.extend(cached)

@@ -1,6 +1,6 @@
 """How an entry's area was read, in words: "veiligheidsregio Twente zonder gemeente Zwolle".
 
-The words are the one place for the reading of an area in both languages (`ui.i18n` refers to
+The words are the one place for the reading of an area in both languages (`ui.text.i18n` refers to
 them as `unit_*`, `area_and` and `area_without`).
 """
 

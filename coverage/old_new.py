@@ -1,6 +1,6 @@
 """What an edit changes, field by field: old → new per changed contact, and the municipalities
-whose answer changes. One computation for the edit page's preview (`ui.edit_preview`), the
-drafts a publisher publishes (`ui.drafts_panel`) and the review of `python -m coverage import`
+whose answer changes. One computation for the edit page's preview (`ui.edit.preview`), the
+drafts a publisher publishes (`ui.edit.publish`) and the review of `python -m coverage import`
 (`registry.review`).
 
 Entries are matched by id. Within an entry, contacts are matched by organisation and target

@@ -39,7 +39,7 @@ STATUS_LABELS: dict[StatusKey, dict[Language, str]] = {
                  "en": "No care coordinator: CoMensha as fallback"},
 }
 """The status in words, in both languages: the one place for the labels of the card, the
-legend, the tables, the downloads, the PDF report and the command line (`ui.i18n` refers to
+legend, the tables, the downloads, the PDF report and the command line (`ui.text.i18n` refers to
 these as `status_*`)."""
 
 

@@ -1,6 +1,6 @@
-"""The dashboard page (the default page; see `ui.pages`)."""
+"""The dashboard page (the default page; see `ui.shell.pages`)."""
 
-from ui.page import show_dashboard
-from ui.pages import context
+from ui.dashboard.page import show_dashboard
+from ui.shell.pages import context
 
 show_dashboard(context())

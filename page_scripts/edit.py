@@ -1,6 +1,6 @@
-"""The edit page: sign in, edit the register, publish (see `ui.pages` and `ui.edit_page`)."""
+"""The edit page: sign in, edit the register, publish (see `ui.shell.pages` and `ui.edit.page`)."""
 
-from ui.edit_page import show_edit_page
-from ui.pages import context
+from ui.edit.page import show_edit_page
+from ui.shell.pages import context
 
 show_edit_page(context().t, offline=context().offline)

@@ -1,6 +1,6 @@
-"""The proposal page: try a coordinator area (see `ui.pages` and `ui.proposal_page`)."""
+"""The proposal page: try a coordinator area (see `ui.shell.pages` and `ui.proposal.page`)."""
 
-from ui.pages import context
-from ui.proposal_page import show_proposal_page
+from ui.proposal.page import show_proposal_page
+from ui.shell.pages import context
 
 show_proposal_page(context())

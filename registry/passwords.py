@@ -4,7 +4,7 @@ A password has `MIN_PASSWORD_LENGTH` to `MAX_PASSWORD_LENGTH` characters, is not
 whitespace, has at least `MIN_DISTINCT_CHARACTERS` different characters, and `zxcvbn` (with the
 account's name and the register's own words as guessable inputs) scores it at least
 `MIN_STRENGTH` of 4. A refusal is a `WeakPasswordError` whose `reason` names the rule, so a page
-can say it in its own language (`ui.i18n`, keys `password_<reason>`); its message is English.
+can say it in its own language (`ui.text.i18n`, keys `password_<reason>`); its message is English.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from coverage.whatif import Proposal
 from geodata import load_units
 from tests.e2e.helpers import REPO_ROOT, app_server, launch_chromium, wait_for_app
-from ui.proposal_url import codes_text, encode
+from ui.proposal.url import codes_text, encode
 
 OUTPUT = REPO_ROOT / "docs" / "proposal.png"
 VIEWPORT = {"width": 1400, "height": 2300}

@@ -42,15 +42,15 @@ from tests.e2e.helpers import (  # noqa: E402
     wait_for_app,
     wait_for_script_done,
 )
-from ui.i18n import Translator  # noqa: E402
-from ui.map_palette import (  # noqa: E402
+from ui.dashboard.page import MAP_AND_CARD  # noqa: E402
+from ui.map.palette import (  # noqa: E402
     AREA_OUTLINE_STYLE,
     REGION_BORDER_STYLE,
     SELECTED_HALO_STYLE,
     STATUS_COLOURS,
     VIOLATION_STYLE,
 )
-from ui.page import MAP_AND_CARD  # noqa: E402
+from ui.text.i18n import Translator  # noqa: E402
 
 VIEWPORT = {"width": 1400, "height": 2400}
 """Tall, so the map and the open view below it are on one screen; each picture is a clip."""

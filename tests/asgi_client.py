@@ -98,7 +98,7 @@ def web_client() -> AsgiClient:
     `app.py` gives them to `st.App`."""
     from starlette.applications import Starlette
 
-    from ui.serving import MIDDLEWARE
+    from ui.server.serving import MIDDLEWARE
     from web import ROUTES
 
     return AsgiClient(Starlette(routes=ROUTES, middleware=MIDDLEWARE))

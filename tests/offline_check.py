@@ -1,7 +1,7 @@
 """Test helper: does a folium map draw with local Leaflet alone, as ``st_folium`` shows it?
 
 :func:`external_assets` lists what a map would fetch off the app's origin, and
-:func:`missing_libraries` what would need more than Leaflet (see ``ui/offline_map.py``);
+:func:`missing_libraries` what would need more than Leaflet (see ``ui/map/offline.py``);
 :func:`assert_offline` fails on either.
 """
 
@@ -61,7 +61,7 @@ def external_assets(fmap: folium.Map) -> list[str]:
 def missing_libraries(fmap: folium.Map) -> list[str]:
     """List elements of ``fmap`` whose JavaScript needs more than Leaflet.
 
-    These make no request once :func:`ui.offline_map.offline_map` removed folium's CDN
+    These make no request once :func:`ui.map.offline.offline_map` removed folium's CDN
     links, but fail in the browser (``$ is not defined`` and the like).
 
     Args:

@@ -1,4 +1,4 @@
-"""Read what `ui.plain_text` put on a page in Streamlit's AppTest: kind and literal text."""
+"""Read what `ui.text.plain_text` put on a page in Streamlit's AppTest: kind and literal text."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ _TAG = re.compile(r"<[^>]+>")
 
 @dataclass(frozen=True)
 class Shown:
-    """One element shown by `ui.plain_text`: its kind and the text a reader sees."""
+    """One element shown by `ui.text.plain_text`: its kind and the text a reader sees."""
 
     kind: str
     """paragraph, caption, list, heading, quote, preformatted, info, warning, error, success
@@ -90,7 +90,7 @@ class _TableParser(HTMLParser):
 
 
 def tables(app: AppTest) -> list[pd.DataFrame]:
-    """Every plain HTML table of the page (`ui.html_table`) as a DataFrame of the texts a
+    """Every plain HTML table of the page (`ui.dashboard.html_table`) as a DataFrame of the texts a
     reader sees in its cells (numbers written the page's way: "12.345")."""
     found = []
     for element in app.get("html"):

@@ -38,9 +38,9 @@ from tests.test_outage import (  # noqa: F401  (fixtures)
     sqlite_database,
 )
 from tests.test_partial import VELUWE_MOVIERA, _edited_register
-from ui.card import card_html
-from ui.i18n import Translator
-from ui.security_headers import security_headers
+from ui.dashboard.card import card_html
+from ui.server.security_headers import security_headers
+from ui.text.i18n import Translator
 from web import current
 
 PAGE_LIMIT = 20 * 1024

@@ -31,10 +31,10 @@ from tests.injection_payloads import (
 )
 from tests.page_text import shown, tables, texts
 from tests.search_box import type_in_search
+from ui.dashboard.downloads import coverage_geojson, gaps_csv, municipalities_csv
 from ui.data import NEWEST_TTL_S
-from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
-from ui.i18n import Translator
-from ui.map_panel import CLICK_STATE_KEY
+from ui.map.panel import CLICK_STATE_KEY
+from ui.text.i18n import Translator
 from ui.url_parameters import echo
 
 EVIL = "<img src=x onerror=\"document.title='pwned'\">"
@@ -132,7 +132,7 @@ def test_link_to_a_municipality_by_code_or_name() -> None:
 
 def test_click_on_the_map_selects_the_municipality() -> None:
     app = start()
-    # What the map's script sends on a click (ui/map_selection_script.py), as the component's
+    # What the map's script sends on a click (ui/map/selection_script.py), as the component's
     # on_change stores it.
     app.session_state[CLICK_STATE_KEY] = {"code": "GM0193", "click": "frame-1"}
     app.run()
@@ -368,7 +368,7 @@ def assert_no_markdown_from(app: AppTest, payloads: list[str]) -> None:
 
 
 def all_text(app: AppTest) -> str:
-    """Everything shown through `ui.plain_text`, as a reader sees it."""
+    """Everything shown through `ui.text.plain_text`, as a reader sees it."""
     return "\n".join(texts(app))
 
 
@@ -478,7 +478,7 @@ def test_an_unexpected_failure_shows_a_short_message_and_is_logged(
         raise RuntimeError(f"cannot read {secret}")
 
     monkeypatch.setattr(ui.data, "published", broken)
-    with caplog.at_level("ERROR", logger="ui.page_guard"):
+    with caplog.at_level("ERROR", logger="ui.shell.guard"):
         app = new_session()
         app.query_params["lang"] = "en"
         app.run()
@@ -486,7 +486,7 @@ def test_an_unexpected_failure_shows_a_short_message_and_is_logged(
     (error,) = texts(app, "error")
     assert error == Translator("en")("page_failed")
     assert secret not in all_text(app) and "Traceback" not in all_text(app)
-    (record,) = [r for r in caplog.records if r.name == "ui.page_guard"]
+    (record,) = [r for r in caplog.records if r.name == "ui.shell.guard"]
     assert record.exc_info is not None and secret in str(record.exc_info[1])
 
 

@@ -11,8 +11,8 @@ from coverage.answer import answer_for
 from coverage.engine import Coverage
 from tests.page_text import shown
 from tests.test_app import card, start
-from ui.card import card_html
-from ui.i18n import Translator
+from ui.dashboard.card import card_html
+from ui.text.i18n import Translator
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

@@ -6,7 +6,7 @@ from __future__ import annotations
 from coverage.changes import compare
 from coverage.engine import Coverage
 from coverage.status import STATUSES
-from ui.charts import (
+from ui.dashboard.charts import (
     change_chart,
     change_counts,
     change_text,
@@ -15,8 +15,8 @@ from ui.charts import (
     region_chart_text,
     region_population,
 )
-from ui.i18n import Translator
-from ui.map_palette import STATUS_COLOURS
+from ui.map.palette import STATUS_COLOURS
+from ui.text.i18n import Translator
 
 EN = Translator("en")
 

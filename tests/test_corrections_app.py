@@ -31,7 +31,7 @@ from tests.conftest import REPOSITORY_ROOT
 from tests.page_text import shown, texts
 from tests.test_app import assert_page_ran, open_view
 from tests.test_edit_page import PASSWORD, PHONES, open_page, publish, sign_in
-from ui import plain_text
+from ui.text import plain_text
 
 MARKER = "Zxq-<b>MELDING</b>-7731 *vet* :red[rood]"
 """A report's text that no public page may ever show (with markup that must stay text)."""

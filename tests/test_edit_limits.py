@@ -17,7 +17,7 @@ from registry.store import open_store
 from tests.page_text import texts
 from tests.test_edit_page import database, open_page, publish, sign_in  # noqa: F401 (a fixture)
 from tests.test_register_limits import store_unchecked_draft
-from ui.entry_form import FIELD_LIMITS, key
+from ui.edit.form import FIELD_LIMITS, key
 
 FIFTEEN_MB = 15 * 1024 * 1024
 

@@ -12,9 +12,9 @@ import shapely
 
 from coverage.engine import Coverage
 from geodata import Boundaries
-from ui.downloads import coverage_geojson, gaps_csv, municipalities_csv
-from ui.i18n import Translator
-from ui.tables import gaps_table
+from ui.dashboard.downloads import coverage_geojson, gaps_csv, municipalities_csv
+from ui.dashboard.tables import gaps_table
+from ui.text.i18n import Translator
 
 NL, EN = Translator("nl"), Translator("en")
 

@@ -21,7 +21,7 @@ from registry.yaml_register import DATA_DIR, snapshot_from_text
 from tests.asgi_client import AsgiClient, web_client
 from tests.test_outage import cache, sqlite_database  # noqa: F401  (fixtures)
 from ui.data import NEWEST_TTL_S
-from ui.i18n import Translator
+from ui.text.i18n import Translator
 from web import current
 
 NS = {"atom": "http://www.w3.org/2005/Atom"}

@@ -11,8 +11,8 @@ from streamlit.testing.v1 import AppTest
 from tests.app_session import APP
 from tests.page_text import texts
 from tests.test_app import assert_page_ran, card
-from ui.i18n import Translator
-from ui.search_panel import SEARCH_KEY
+from ui.dashboard.search import SEARCH_KEY
+from ui.text.i18n import Translator
 
 t = Translator("nl")
 

@@ -1,4 +1,4 @@
-"""`/healthz` and `/readyz` (ui/health.py) against real app servers: ready on a database that
+"""`/healthz` and `/readyz` (ui/server/health.py) against real app servers: ready on a database that
 answers; degraded, with the last known good version's age, while the SQLite file is gone, and
 ready again when it is back; 503 with an unreachable database and no copy, and with broken
 boundaries, while `/healthz` still answers."""
@@ -32,7 +32,7 @@ def get(url: str) -> tuple[int, dict[str, Any], str]:
 
 
 def after_warm_up(url: str, timeout_s: float = 180.0) -> tuple[int, dict[str, Any], str]:
-    """`/readyz` once the server's warm-up is over (`ui.warm_up`)."""
+    """`/readyz` once the server's warm-up is over (`ui.server.warm_up`)."""
     deadline = time.monotonic() + timeout_s
     while True:
         answer = get(f"{url}/readyz")

@@ -10,9 +10,9 @@ from coverage.border_rule import BREAKS_RULE
 from coverage.schema import REFERENCE_KINDS
 from coverage.status import STATUSES
 from tests.conftest import REPOSITORY_ROOT
-from ui.i18n import LANGUAGES, TEXT, Translator
+from ui.text.i18n import LANGUAGES, TEXT, Translator
 
-SOURCES = [REPOSITORY_ROOT / "app.py", *sorted((REPOSITORY_ROOT / "ui").glob("*.py"))]
+SOURCES = [REPOSITORY_ROOT / "app.py", *sorted((REPOSITORY_ROOT / "ui").rglob("*.py"))]
 
 
 def test_every_key_has_every_language() -> None:

@@ -335,8 +335,8 @@ def test_history_rows_add_up_to_342_per_version(cli, tmp_path: Path) -> None:
 
 
 def test_the_card_shows_availability_where_the_register_gives_it(register, units: Units) -> None:
-    from ui.card import card_html
-    from ui.i18n import Translator
+    from ui.dashboard.card import card_html
+    from ui.text.i18n import Translator
 
     text = (DATA_DIR / "snapshots" / "current.yaml").read_text("utf-8")
     data = yaml.safe_load(entry_of(text, ROTTERDAM))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from tests.test_app import open_view, start
-from ui.map_focus_script import FOCUS_PARAMETERS
+from ui.map.focus_script import FOCUS_PARAMETERS
 
 
 def _map_arguments(app: AppTest) -> str:

@@ -20,12 +20,11 @@ from geodata.display_geometry import simplify_for_display
 from geodata.topology import Topology, build_topology
 from tests.dissolved_outlines import dissolve_outlines, outline_lines, region_outlines
 from tests.offline_check import assert_offline
-from ui.i18n import Translator
-from ui.map_click import MapClick, click_from_component
-from ui.map_component import prepare
-from ui.map_focus_script import FOCUS_PANE, FOCUS_PARAMETERS, FocusScript
-from ui.map_geojson import STATUS_TEXT_COLUMN
-from ui.map_palette import (
+from ui.map.click import MapClick, click_from_component
+from ui.map.component import prepare
+from ui.map.focus_script import FOCUS_PANE, FOCUS_PARAMETERS, FocusScript
+from ui.map.geojson import STATUS_TEXT_COLUMN
+from ui.map.palette import (
     AREA_OUTLINE_STYLE,
     FOCUS_HALO_STYLE,
     FOCUS_STYLE,
@@ -36,12 +35,13 @@ from ui.map_palette import (
     VIOLATION_STYLE,
     municipality_styles,
 )
-from ui.map_panel import legend_html
-from ui.map_selection_script import SELECTION_PANE, URL_PARAMETER, SelectionScript
-from ui.map_tooltip_script import TooltipInView
-from ui.map_view import MapLabels, MapOptions, build_map
-from ui.styled_geojson import StyledGeoJson
-from ui.topology_script import TopologyScript
+from ui.map.panel import legend_html
+from ui.map.selection_script import SELECTION_PANE, URL_PARAMETER, SelectionScript
+from ui.map.styled_geojson import StyledGeoJson
+from ui.map.tooltip_script import TooltipInView
+from ui.map.topology_script import TopologyScript
+from ui.map.view import MapLabels, MapOptions, build_map
+from ui.text.i18n import Translator
 
 LABELS = MapLabels(
     municipality="Municipality",

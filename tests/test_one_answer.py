@@ -28,10 +28,10 @@ from geodata import Boundaries
 from tests.test_cli import run
 from tests.test_partial import partial, without_veluwe_23_plus  # noqa: F401 (fixtures)
 from ui import data
-from ui.card import card_html
-from ui.downloads import municipalities_csv, municipalities_xlsx
-from ui.i18n import Translator
-from ui.region_report import ReportVersion, region_report_pdf, report_content
+from ui.dashboard.card import card_html
+from ui.dashboard.downloads import municipalities_csv, municipalities_xlsx
+from ui.dashboard.region_report import ReportVersion, region_report_pdf, report_content
+from ui.text.i18n import Translator
 
 VERSIONS = ("earlier", "current", "partial")
 E164 = re.compile(r"\((\+\d+)\)")

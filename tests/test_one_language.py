@@ -12,7 +12,7 @@ import streamlit as st
 from coverage.register import Register
 from tests.page_text import tables, texts
 from tests.test_app import card, open_view, start
-from ui.framework_words import words_script
+from ui.text.framework_words import words_script
 
 VELUWE = "gemeente-apeldoorn-en-de-veluwe"
 OTHER = {"nl": "en", "en": "nl"}

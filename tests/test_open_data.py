@@ -21,7 +21,7 @@ from tests.asgi_client import AsgiClient, Reply, web_client
 from tests.conftest import REPOSITORY_ROOT
 from tests.test_answer_page import Dated, dated_version  # noqa: F401  (fixture)
 from tests.test_last_checked import cli, sqlite_url  # noqa: F401  (fixtures)
-from ui.security_headers import security_headers
+from ui.server.security_headers import security_headers
 from web import current
 
 SCHEMAS = REPOSITORY_ROOT / "docs" / "schemas"

@@ -1,6 +1,7 @@
-"""One language per page, in pieces: Streamlit's own words (`ui.framework_words`), times in
-Amsterdam (`ui.local_time`), the history view's labels (`ui.history`), the plain tables that
-replace the data grid (`ui.html_table`) and `lookup --lang nl` (`coverage.lookup_text`)."""
+"""One language per page, in pieces: Streamlit's own words (`ui.text.framework_words`), times in
+Amsterdam (`ui.text.local_time`), the history view's labels (`ui.dashboard.history`), the plain
+tables that replace the data grid (`ui.dashboard.html_table`) and `lookup --lang nl`
+(`coverage.lookup_text`)."""
 
 from __future__ import annotations
 
@@ -18,14 +19,14 @@ from registry.versions import VersionInfo
 from tests.test_app import start
 from tests.test_cli import run
 from tests.test_views_app import open_view
-from ui import plain_text
-from ui.framework_words import WORDS, words_script
-from ui.history import history_table
-from ui.html_table import table_markup
-from ui.i18n import Translator
-from ui.local_time import clock_text, date_time_text
-from ui.sign_in import refusal_text
-from ui.tables import gaps_table
+from ui.dashboard.history import history_table
+from ui.dashboard.html_table import table_markup
+from ui.dashboard.tables import gaps_table
+from ui.edit.sign_in import refusal_text
+from ui.text import plain_text
+from ui.text.framework_words import WORDS, words_script
+from ui.text.i18n import Translator
+from ui.text.local_time import clock_text, date_time_text
 
 NL, EN = Translator("nl"), Translator("en")
 SUMMER_UTC = datetime.datetime(2026, 7, 1, 22, 30, tzinfo=datetime.UTC)

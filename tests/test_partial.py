@@ -194,8 +194,8 @@ def test_cli_lookup_json_for_a_covered_municipality_has_no_uncovered_group() -> 
 
 def test_map_colour_and_csv_download_for_a_partial_municipality(
         partial: dict[str, Coverage], boundaries: Boundaries) -> None:
-    from ui.map_palette import STATUS_COLOURS, colour_keys
-    from ui.tables import municipality_table
+    from ui.dashboard.tables import municipality_table
+    from ui.map.palette import STATUS_COLOURS, colour_keys
 
     coverage = partial["current"]
     keys = colour_keys(coverage.municipalities)

@@ -1,4 +1,4 @@
-"""`ui.plain_text`: outside text reaches the page literally, and only through that module.
+"""`ui.text.plain_text`: outside text reaches the page literally, and only through that module.
 
 The helper's functions are run in Streamlit's AppTest with payloads of every kind that
 Streamlit's Markdown would turn into something else; the last tests read the source of `ui/` and
@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import REPOSITORY_ROOT
 from tests.page_text import shown
-from ui import plain_text
+from ui.text import plain_text
 
 PAYLOADS = [
     "x. Bel [033 - 448 11 86](tel:%2B31900123456)",
@@ -30,7 +30,7 @@ PAYLOADS = [
 def _show_everything(payload: str) -> None:
     import streamlit as st
 
-    from ui import plain_text
+    from ui.text import plain_text
 
     plain_text.paragraph(payload)
     plain_text.caption(payload)
@@ -99,7 +99,7 @@ def test_markup_escapes_values_but_not_markup() -> None:
 
 
 def _show_markup_of(fragment: str) -> None:
-    from ui import plain_text
+    from ui.text import plain_text
 
     plain_text.show_markup(plain_text.Markup(fragment))
 
@@ -131,13 +131,13 @@ LABELLED = {"button", "download_button", "link_button", "page_link", "radio", "t
 
 SAFE_RECEIVERS = {"plain_text", "LOGGER", "logger", "_LOGGER", "_log", "logging", "log"}
 """The helper module itself, and loggers (`LOGGER.error` writes to the server log)."""
-HELPER = REPOSITORY_ROOT / "ui" / "plain_text.py"
+HELPER = REPOSITORY_ROOT / "ui" / "text" / "plain_text.py"
 
 
 def presenting_modules() -> list[Path]:
     """`app.py` and every module of `ui/` except the helper itself."""
     return [REPOSITORY_ROOT / "app.py",
-            *sorted(path for path in (REPOSITORY_ROOT / "ui").glob("*.py") if path != HELPER)]
+            *sorted(path for path in (REPOSITORY_ROOT / "ui").rglob("*.py") if path != HELPER)]
 
 
 def _receiver(call: ast.Call) -> str | None:
@@ -170,7 +170,8 @@ def rule_breaks(source: str, name: str) -> list[str]:
             continue
         attr = node.func.attr
         if attr in RENDERING and _receiver(node) not in SAFE_RECEIVERS:
-            breaks.append(f"{name}:{node.lineno}: .{attr}(...) renders text; use ui.plain_text")
+            breaks.append(f"{name}:{node.lineno}: .{attr}(...) renders text; "
+                          "use ui.text.plain_text")
         if attr in LABELLED:
             labels = node.args[:1] + [k.value for k in node.keywords if k.arg == "label"]
             if labels and not _is_project_text(labels[0]):
@@ -212,6 +213,6 @@ def test_the_rule_lets_the_safe_ways_through(source: str) -> None:
 
 def test_the_rule_reads_every_presenting_module() -> None:
     names = {path.name for path in presenting_modules()}
-    assert {"app.py", "page.py", "tabs.py", "search_panel.py", "sidebar.py"} <= names
+    assert {"app.py", "page.py", "views.py", "search.py", "sidebar.py"} <= names
     assert "plain_text.py" not in names
     assert all(Path(path).exists() for path in presenting_modules())

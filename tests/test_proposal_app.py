@@ -15,10 +15,10 @@ from tests.app_session import new_session
 from tests.injection_payloads import payload
 from tests.page_text import shown, texts
 from tests.test_app import EVIL, assert_page_ran
-from ui.i18n import Translator
-from ui.proposal_builder import CLICK_STATE_KEY, CODES_KEY
-from ui.proposal_url import encode
-from ui.verdict_text import verdict_summary
+from ui.proposal.builder import CLICK_STATE_KEY, CODES_KEY
+from ui.proposal.url import encode
+from ui.text.i18n import Translator
+from ui.text.verdict_text import verdict_summary
 
 PAGE = "page_scripts/proposal.py"
 FLEVOLAND = ("GM0034", "GM0995", "GM0303")
@@ -44,7 +44,7 @@ def open_page(**query: str) -> AppTest:
 
 
 def click(app: AppTest, code: str, number: int) -> AppTest:
-    """What the map sends for a click on a municipality (see `ui.map_click`)."""
+    """What the map sends for a click on a municipality (see `ui.map.click`)."""
     app.session_state[CLICK_STATE_KEY] = {"code": code, "click": f"frame-{number}"}
     app.run()
     assert_page_ran(app)

@@ -23,8 +23,8 @@ from tests.page_text import texts
 from tests.test_app import assert_page_ran
 from tests.test_edit_page import PASSWORD, PHONES, sign_in
 from tests.test_proposal_app import FLEVOLAND, click
-from ui.entry_form import key
-from ui.i18n import Translator
+from ui.edit.form import key
+from ui.text.i18n import Translator
 
 database = tests.test_edit_page.database
 """The edit page tests' fixture: a database of its own with an editor (anna) and a publisher."""

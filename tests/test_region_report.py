@@ -12,14 +12,14 @@ import pytest
 from coverage.answer import answer_for
 from coverage.engine import Coverage
 from ui import data
-from ui.i18n import Translator
-from ui.region_report import (
+from ui.dashboard.region_report import (
     ReportVersion,
     contact_lines,
     region_report_pdf,
     report_content,
     report_file_name,
 )
+from ui.text.i18n import Translator
 
 TODAY = datetime.date(2026, 11, 30)
 V3 = ReportVersion(3, "Huidig overzicht (Nederlands)", datetime.date(2026, 3, 1))

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from coverage.engine import Coverage
-from ui.i18n import Translator
-from ui.region_view import focus_from_widgets, focus_of, region_municipalities, region_totals_text
+from ui.dashboard.region_view import (
+    focus_from_widgets,
+    focus_of,
+    region_municipalities,
+    region_totals_text,
+)
+from ui.text.i18n import Translator
 
 EN = Translator("en")
 

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from tests.app_session import new_session
 from tests.page_text import shown, texts
 from tests.search_box import search_box_value, type_in_search
-from ui.map_panel import CLICK_STATE_KEY
+from ui.map.panel import CLICK_STATE_KEY
 
 
 @pytest.fixture(autouse=True)

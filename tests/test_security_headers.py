@@ -7,7 +7,7 @@ import asyncio
 import pytest
 from starlette.types import Message, Receive, Scope, Send
 
-from ui.security_headers import (
+from ui.server.security_headers import (
     FRAME_ANCESTORS_VARIABLE,
     SecurityHeaders,
     content_security_policy,

@@ -6,8 +6,14 @@ import pytest
 
 from coverage.search import MunicipalityIndex
 from geodata import Units
-from ui.map_click import MapClick
-from ui.selection import SelectionState, choose, initial_state, next_state, search_box_text
+from ui.dashboard.selection import (
+    SelectionState,
+    choose,
+    initial_state,
+    next_state,
+    search_box_text,
+)
+from ui.map.click import MapClick
 
 
 @pytest.fixture(scope="module")

@@ -32,8 +32,8 @@ from registry.passwords import MAX_PASSWORD_LENGTH, MESSAGES, WeakPasswordError,
 from registry.store import open_store
 from registry.yaml_register import DATA_DIR
 from tests.test_accounts import _user
-from ui.i18n import LANGUAGES, Translator
-from ui.sign_in import password_rule_text, refusal_text
+from ui.edit.sign_in import password_rule_text, refusal_text
+from ui.text.i18n import LANGUAGES, Translator
 
 PASSWORD = "lang-genoeg-wachtwoord"
 NEW_PASSWORD = "kade-fiets-lantaarn-7"

@@ -1,5 +1,5 @@
-"""`ui.spreadsheets` and the table downloads: no cell a spreadsheet runs as a formula, in either
-CSV dialect or in the XLSX, whose cells are typed (text as text, counts as numbers, shares as
+"""`ui.dashboard.spreadsheets` and the table downloads: no cell a spreadsheet runs as a formula, in
+either CSV dialect or in the XLSX, whose cells are typed (text as text, counts as numbers, shares as
 percentages) with the header in the page's language."""
 
 from __future__ import annotations
@@ -18,9 +18,8 @@ from coverage.engine import Coverage, compute_all
 from coverage.safe_csv import OWASP_STARTS
 from geodata import Boundaries, Units
 from registry.yaml_register import DATA_DIR, load_register
-from ui.downloads import gaps_csv, gaps_xlsx, municipalities_csv, municipalities_xlsx
-from ui.i18n import Translator
-from ui.spreadsheets import (
+from ui.dashboard.downloads import gaps_csv, gaps_xlsx, municipalities_csv, municipalities_xlsx
+from ui.dashboard.spreadsheets import (
     DIALECTS,
     PERCENT_FORMAT,
     SHEET_NAME_LIMIT,
@@ -28,7 +27,8 @@ from ui.spreadsheets import (
     spreadsheet_csv,
     spreadsheet_xlsx,
 )
-from ui.tables import gaps_table
+from ui.dashboard.tables import gaps_table
+from ui.text.i18n import Translator
 
 NL, EN = Translator("nl"), Translator("en")
 HYPERLINK = '=HYPERLINK("http://x";"Bel hier")'

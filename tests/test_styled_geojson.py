@@ -1,9 +1,9 @@
 """StyledGeoJson and the st_folium arguments: the versions they were written against.
 
-``ui/styled_geojson.py`` re-implements branca's render and ``ui/map_component.py`` calls
+``ui/map/styled_geojson.py`` re-implements branca's render and ``ui/map/component.py`` calls
 streamlit-folium's helpers; both depend on those libraries' internals. These tests fail when
 the installed versions or the pins in ``pyproject.toml`` drift from
-:data:`ui.styled_geojson.WRITTEN_AGAINST`, and check the rendered layer does what folium's own
+:data:`ui.map.styled_geojson.WRITTEN_AGAINST`, and check the rendered layer does what folium's own
 GeoJson would.
 """
 
@@ -18,9 +18,9 @@ from pathlib import Path
 import folium
 import pytest
 
-from ui.map_component import prepare
-from ui.offline_map import offline_map
-from ui.styled_geojson import WRITTEN_AGAINST, StyledGeoJson
+from ui.map.component import prepare
+from ui.map.offline import offline_map
+from ui.map.styled_geojson import WRITTEN_AGAINST, StyledGeoJson
 
 PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
 

@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 def _page_with_a_stale_version_watch() -> None:
     import streamlit as st
 
-    from ui.sidebar import watch_for_new_versions
+    from ui.shell.sidebar import watch_for_new_versions
 
     st.session_state.runs = st.session_state.get("runs", 0) + 1
     watch_for_new_versions(-1)  # no version has this number: a tick would rerun the page

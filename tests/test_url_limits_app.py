@@ -13,7 +13,7 @@ from tests.page_text import shown, texts
 from tests.test_app import all_text, assert_page_ran, card, start
 from tests.test_proposal_app import open_page
 from tests.test_url_parameters import DEEP, NOTICE
-from ui.proposal_url import encode
+from ui.proposal.url import encode
 from ui.url_parameters import ECHO_LIMIT, echo
 
 

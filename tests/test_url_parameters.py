@@ -8,8 +8,8 @@ import pytest
 
 from coverage.search import MunicipalityIndex
 from geodata import Units
-from ui.proposal_url import MAX_COMPARED, decode, encode, read_compared
-from ui.selection import SelectionState, initial_state, next_state, search_box_text
+from ui.dashboard.selection import SelectionState, initial_state, next_state, search_box_text
+from ui.proposal.url import MAX_COMPARED, decode, encode, read_compared
 from ui.url_parameters import (
     ECHO_LIMIT,
     MAX_COMPARED_TEXT,

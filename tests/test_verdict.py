@@ -6,8 +6,8 @@ from __future__ import annotations
 from coverage.engine import Coverage
 from coverage.verdict import RULE_QUOTE, verdict_of, verdicts
 from tests.conftest import REPOSITORY_ROOT
-from ui.i18n import Translator
-from ui.verdict_text import verdict_text
+from ui.text.i18n import Translator
+from ui.text.verdict_text import verdict_text
 
 SEED_004 = "004_4a601e6c49bafc6b.txt"
 

@@ -14,10 +14,10 @@ from streamlit.testing.v1 import AppTest
 from coverage.engine import Coverage
 from tests.app_session import new_session
 from tests.page_text import shown, tables, texts
-from ui.i18n import LANGUAGES, Translator
-from ui.keyboard import keyboard_script
-from ui.page_language import language_script
-from ui.plain_text import label
+from ui.shell.keyboard import keyboard_script
+from ui.shell.language import language_script
+from ui.text.i18n import LANGUAGES, Translator
+from ui.text.plain_text import label
 
 
 @pytest.fixture(autouse=True)
@@ -46,8 +46,8 @@ def open_view(app: AppTest, label: str) -> AppTest:
 
 def scripts_of(app: AppTest) -> list[str]:
     """The scripts the page runs (`st.html` elements holding a script), besides the two every
-    run sends: to declare the page's language (`ui.page_language`) and to set the keyboard
-    path (`ui.keyboard`)."""
+    run sends: to declare the page's language (`ui.shell.language`) and to set the keyboard
+    path (`ui.shell.keyboard`)."""
     every_run = {str(language_script(code)) for code in LANGUAGES} | {
         str(keyboard_script(Translator(code)("map_label"))) for code in LANGUAGES}
     return [element.proto.body for element in app.get("html")

@@ -14,10 +14,10 @@ from coverage.engine import Coverage
 from geodata import Boundaries
 from tests.test_partial import partial, without_veluwe_23_plus  # noqa: F401 (fixtures)
 from ui import data
-from ui.charts import headline_figures, region_population
-from ui.downloads import municipalities_csv
-from ui.i18n import Translator
-from ui.region_report import ReportVersion, region_report_pdf
+from ui.dashboard.charts import headline_figures, region_population
+from ui.dashboard.downloads import municipalities_csv
+from ui.dashboard.region_report import ReportVersion, region_report_pdf
+from ui.text.i18n import Translator
 
 NL = Translator("nl")
 

@@ -1,4 +1,4 @@
-"""The server warms its caches before its first reader (ui/warm_up.py): `/readyz` says
+"""The server warms its caches before its first reader (ui/server/warm_up.py): `/readyz` says
 ``starting`` (503) while `/healthz` answers, then ``ready``; after the warm-up a new session's
 first page builds neither the map nor the answers again, and the map's component (imported
 outside a script run) is served (AppTest runs in this process, so it
@@ -18,7 +18,9 @@ from tests.app_session import APP
 from tests.e2e.helpers import app_server
 from tests.test_app import assert_page_ran, card
 from tests.test_health import after_warm_up, get
-from ui import data, map_panel, warm_up
+from ui import data
+from ui.map import panel as map_panel
+from ui.server import warm_up
 
 
 def test_readyz_says_starting_until_the_warm_up_is_over_while_healthz_answers(

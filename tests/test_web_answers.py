@@ -12,7 +12,7 @@ from html import escape
 from coverage.answer import Version, answers
 from coverage.engine import Coverage
 from tests.asgi_client import web_client
-from ui.i18n import Translator
+from ui.text.i18n import Translator
 from web import current as versions
 
 PAGE_LIMIT = 20 * 1024

@@ -8,7 +8,7 @@ polygons came at 2.02 s, in two at 1.71 s, the naive one-map app's at 2.03 s
 dashboard therefore sends its first screen only: the title, the map, the card (a link's number
 at once) and the legend, with a line where the search box comes (:data:`WAITING_MARK`). The
 search box, the views and the sidebar follow in the next run, which the map asks for as soon as
-its polygons are drawn (`ui.map_selection_script` sends ``{"drawn": ...}`` as the component's
+its polygons are drawn (`ui.map.selection_script` sends ``{"drawn": ...}`` as the component's
 value while the page shows the mark), or which a timer starts :data:`REST_AFTER_S` seconds
 after the first run when the map never reports (a fragment that reruns the app; a full run
 stops its timer). Every later run draws the whole page.
@@ -20,8 +20,8 @@ from typing import Final
 
 import streamlit as st
 
-from ui import plain_text
-from ui.i18n import Translator
+from ui.text import plain_text
+from ui.text.i18n import Translator
 from ui.timed_fragment import on_ticks_only
 
 __all__ = ["DONE", "REST_AFTER_S", "STATE_KEY", "WAITING", "WAITING_MARK", "first_screen_only",

@@ -14,13 +14,13 @@ import json
 
 import streamlit as st
 
-from ui import plain_text
+from ui.text import plain_text
 
 MAP_SELECTOR = 'iframe[title*="st_folium"]'
 """The map's frame: streamlit-folium's component iframe (its title names the component)."""
 
 CARD_SELECTOR = "section.contact-card"
-"""The contact card (`ui.card.card_html`)."""
+"""The contact card (`ui.dashboard.card.card_html`)."""
 
 CARD_NUMBER_SELECTOR = f'{CARD_SELECTOR} a[href^="tel:"]'
 """The card's first `tel:` link: what must be in view after a selection."""

@@ -35,7 +35,7 @@ MAX_MUNICIPALITY_TEXT = 80
 or postcode, is about 40 characters)."""
 
 MAX_COMPARED_VALUES = 8
-"""The most `?vergelijk=` values read (as `ui.proposal_url.MAX_COMPARED`)."""
+"""The most `?vergelijk=` values read (as `ui.proposal.url.MAX_COMPARED`)."""
 MAX_COMPARED_TEXT = 6_000
 """The longest `?vergelijk=` value parsed: a name and an organisation of 300 characters, every
 one escaped, and 4,000 characters of codes fit."""

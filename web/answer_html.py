@@ -21,10 +21,10 @@ from markupsafe import Markup
 from coverage.answer import Answer, Call
 from coverage.history import Since
 from coverage.search import Via
-from ui.answer_lines import checked_sentence, due_sentence, routes_html, since_sentence
-from ui.i18n import Translator
-from ui.local_time import date_text
-from ui.outage import outage_notice
+from ui.shell.outage import outage_notice
+from ui.text.answer_lines import checked_sentence, due_sentence, routes_html, since_sentence
+from ui.text.i18n import Translator
+from ui.text.local_time import date_text
 from ui.url_parameters import echo
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -102,7 +102,7 @@ def _explanations(answer: Answer, t: Translator) -> list[str]:
 @dataclass(frozen=True)
 class CallLines:
     """One call and what the page says of its contact's last check, as the card says it
-    (`ui.answer_lines`)."""
+    (`ui.text.answer_lines`)."""
 
     call: Call
     checked: str

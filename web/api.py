@@ -7,7 +7,7 @@
   `versions --json`, with links); `/api/v1/versies/<n>` one of them (`nieuwste`: the newest);
   `/api/v1/versies/<n>/gemeenten[/<code>]`: the answers of that version;
 - `/api/v1/versies/<n or nieuwste>/gemeenten.csv|.xlsx|.geojson`: the dashboard's downloads
-  (`ui.downloads`).
+  (`ui.dashboard.downloads`).
 
 Texts of the project's own (notes, readings, CSV headers) are Dutch unless `?lang=en`. Each
 body is made once per version (and language) and sent with an `ETag` (304 on
@@ -191,8 +191,9 @@ async def version(request: Request) -> Response:
 def _download(made: versions.VersionProducts, extension: str, language: str) -> bytes:
     """A download of one version (blocking; the GeoJSON loads the full boundaries)."""
     from geodata.derived import municipality_areas
-    from ui import data, downloads
-    from ui.i18n import Translator
+    from ui import data
+    from ui.dashboard import downloads
+    from ui.text.i18n import Translator
 
     t = Translator(language)
     if extension == "csv":

@@ -28,7 +28,7 @@ from coverage.changes import compare
 from registry.database import DatabaseUnreachableError
 from registry.versions import VersionInfo
 from ui import data
-from ui.i18n import Translator
+from ui.text.i18n import Translator
 from web import current as versions
 from web.answer_html import href
 from web.http import CORS, NO_STORE, cached_response, entity_tag, language_of

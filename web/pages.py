@@ -19,7 +19,7 @@ from starlette.responses import RedirectResponse, Response
 
 from coverage.search import MunicipalityIndex, SearchResult
 from registry.database import DatabaseUnreachableError
-from ui.i18n import Translator
+from ui.text.i18n import Translator
 from ui.url_parameters import municipality_text
 from web import current as versions
 from web.answer_html import (

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 EDIT_PATH = "bewerken"
-"""The edit page's address below the app's base URL (`ui.pages`)."""
+"""The edit page's address below the app's base URL (`ui.shell.pages`)."""
 PASSWORD = "lang-genoeg-wachtwoord"
 ROTTERDAM = "gemeente-rotterdam"
 

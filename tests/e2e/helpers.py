@@ -81,7 +81,7 @@ WAITING_SELECTOR = f".st-key-{WAITING_MARK}"
 """The mark of a first screen, which waits for the map (``ui.first_screen``)."""
 
 SEARCH_LABEL = "Zoek een gemeente"
-"""The search box's name on a Dutch page (a combobox: ui/search_panel.py)."""
+"""The search box's name on a Dutch page (a combobox: ui/dashboard/search.py)."""
 
 SERVER_START_TIMEOUT_S = 30.0
 UI_TIMEOUT_MS = 30_000
@@ -489,7 +489,7 @@ def click_municipality(page: Page, code: str, lon: float, lat: float,
     page.mouse.click(x, y)
 
 
-# --- the selection drawn by the map (ui/map_selection_script.py) -----------------------------
+# --- the selection drawn by the map (ui/map/selection_script.py) -----------------------------
 
 SELECTION_OUTLINE = ".leaflet-coverageSelection-pane path"
 """The selection's outline paths inside the map's iframe (halo and line)."""

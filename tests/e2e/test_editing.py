@@ -25,7 +25,7 @@ from tests.e2e.editing_steps import (
 )
 from tests.e2e.helpers import REPO_ROOT, AppPage, wait_for_script_done
 from ui.data import NEWEST_TTL_S
-from ui.sidebar import WATCH_EVERY_S
+from ui.shell.sidebar import WATCH_EVERY_S
 
 pytestmark = pytest.mark.e2e
 

@@ -1,10 +1,10 @@
 """A page view in two runs: the first screen (map, card), then the rest once the map has drawn.
 
 The map reports its polygons drawn as its value while the page shows a first screen's mark
-(`ui.first_screen`, `ui.map_selection_script`): that value runs the page a second time, which
+(`ui.first_screen`, `ui.map.selection_script`): that value runs the page a second time, which
 draws the search box, the views and the sidebar. Nothing else runs the page: streamlit-folium's
 frontend sends the map's state after the map's first move unless it equals the component's
-default (`ui/map_component.py`), and a value sent then would run the whole page once more for
+default (`ui/map/component.py`), and a value sent then would run the whole page once more for
 every reader. Only the version check (a fragment in the sidebar, every few seconds) may run
 after that. When the map never draws, a timer brings the rest anyway.
 """
@@ -28,7 +28,7 @@ from tests.e2e.helpers import (
     wait_for_polygons,
 )
 from ui.first_screen import REST_AFTER_S
-from ui.i18n import Translator
+from ui.text.i18n import Translator
 
 t = Translator("nl")
 

@@ -38,7 +38,7 @@ from tests.injection_payloads import (
     payload,
     payload_register,
 )
-from ui.plain_text import WORD_JOINER
+from ui.text.plain_text import WORD_JOINER
 from ui.url_parameters import echo
 
 pytestmark = pytest.mark.e2e

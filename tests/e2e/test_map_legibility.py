@@ -26,7 +26,7 @@ from tests.e2e.helpers import (
     wait_for_script_done,
     wait_for_selection_outline,
 )
-from ui.map_palette import AREA_OUTLINE_STYLE
+from ui.map.palette import AREA_OUTLINE_STYLE
 
 pytestmark = pytest.mark.e2e
 

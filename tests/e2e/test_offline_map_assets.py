@@ -2,7 +2,7 @@
 
 Starts a throwaway Streamlit app (in ``tmp_path``, with a copy of the project's
 ``.streamlit/config.toml`` and ``static/leaflet-<version>/``) that draws GeoJSON polygons on a map
-from :func:`ui.offline_map.offline_map`, opens it in the system's headless
+from :func:`ui.map.offline.offline_map`, opens it in the system's headless
 Chromium and checks that the polygons are drawn, the tooltip, highlight and
 popup work, and every request went to the app's own host and port.
 """
@@ -25,7 +25,7 @@ from tests.e2e.helpers import (
     streamlit_server,
     wait_for_script_done,
 )
-from ui.offline_map import LEAFLET_DIR
+from ui.map.offline import LEAFLET_DIR
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -40,7 +40,7 @@ APP_SCRIPT = textwrap.dedent(
     from streamlit_folium import st_folium
 
     from tests.offline_check import assert_offline
-    from ui.offline_map import offline_map
+    from ui.map.offline import offline_map
 
     def square(name, lon, lat):
         ring = [[lon, lat], [lon + 1, lat], [lon + 1, lat + 1], [lon, lat + 1], [lon, lat]]

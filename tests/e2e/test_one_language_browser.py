@@ -19,7 +19,7 @@ import re
 import pytest
 
 from tests.e2e.helpers import CARD, VIEWPORTS, AppPage, map_frame, open_at, open_view
-from ui.i18n import Translator
+from ui.text.i18n import Translator
 
 pytestmark = pytest.mark.e2e
 

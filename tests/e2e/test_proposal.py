@@ -17,8 +17,8 @@ from tests.e2e.helpers import (
     wait_for_app,
     wait_for_script_done,
 )
-from ui.i18n import Translator
-from ui.verdict_text import verdict_summary
+from ui.text.i18n import Translator
+from ui.text.verdict_text import verdict_summary
 
 pytestmark = pytest.mark.e2e
 

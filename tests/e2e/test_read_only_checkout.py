@@ -30,7 +30,7 @@ from tests.e2e.helpers import (
     streamlit_server,
     wait_for_app,
 )
-from ui.offline_map import LEAFLET_DIR
+from ui.map.offline import LEAFLET_DIR
 
 pytestmark = pytest.mark.e2e
 

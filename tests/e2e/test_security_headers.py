@@ -37,7 +37,7 @@ from tests.e2e.helpers import (
     streamlit_server,
     wait_for_app,
 )
-from ui.security_headers import FRAME_ANCESTORS_VARIABLE, PERMISSIONS_POLICY
+from ui.server.security_headers import FRAME_ANCESTORS_VARIABLE, PERMISSIONS_POLICY
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Response
