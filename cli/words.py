@@ -1,6 +1,6 @@
 """Every word the command line prints itself, in English (its default) and Dutch.
 
-The table has the shape of the app's (`ui`'s translations): key → {"nl": …, "en": …}, with
+The table has the shape of the app's (`ui.text.i18n`): key → {"nl": …, "en": …}, with
 `{fields}` filled in by `Words(language)(key, **fields)`. The CLI keeps its own table rather
 than importing `ui` (a sibling package).
 
