@@ -2,17 +2,19 @@
 
 A lookup in a fresh process used to import pandas and pydantic, read the tables and the
 register and make the answer: longer than importing geopandas. The first lookup of a version
-(the full path, `cli.lookup_commands`) therefore writes every municipality's answer as it prints it
-(text and ``--json``, both languages) and the search's keys (`coverage.search.SearchKeys`)
-into one JSON file in the cache folder (`geodata.derived.cache_dir`); a later lookup of that
-version reads that file with the standard library alone (`answer_from_cache`, called by
-`cli.start` before anything else is imported) and prints the very same bytes.
+(the full path, `cli.lookup_commands`) therefore writes every municipality's answer as it
+prints it (text and ``--json``, both languages) and the search's keys
+(`coverage.search.SearchKeys`) into one JSON file in the cache folder
+(`geodata.derived.cache_dir`); a later lookup of that version reads that file with the standard
+library alone (`answer_from_cache`, called by `cli.start` before anything else is imported) and
+prints the very same bytes, in the language the full path would choose (``--lang``, else
+`$COVERAGE_LANG`, else English: `cli.words`).
 
 The file is used only when it holds exactly its key (as `geodata.derived` keys its files):
 the version's number, label and content hash (read from the SQLite file with the standard
 library, `registry.sqlite_reader`), the boundary files' hash, and the code's own fingerprint
-(every source file of `coverage/`, `geodata/`, `registry/` and `cli/`, the place tables, the Python
-version and where the libraries the answers depend on are installed). A new version, other
+(every source file of `coverage/`, `geodata/`, `registry/` and `cli/`, the place tables, the
+Python version and where the libraries the answers depend on are installed). A new version, other
 boundary files or other code mean another key; a file that does not parse or has another
 shape is ignored. Anything the cache cannot answer exactly (``--data``, a PostgreSQL
 database, an unknown version, a name that is ambiguous or unknown, any other option) goes the
