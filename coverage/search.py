@@ -8,7 +8,7 @@ Hengelo). A four-digit postcode, or a full one (`2132 AB`), finds every municipa
 :attr:`MunicipalityIndex.offers` lists what a search box offers while the user types: every
 municipality by its common and official name; :meth:`MunicipalityIndex.find` takes any of them
 back, and any other name, code, place or postcode typed. The index's keys (`SearchKeys`) are
-plain data: the command line keeps them on disk with the answers (`coverage.lookup_cache`) and
+plain data: the command line keeps them on disk with the answers (`cli.lookup_cache`) and
 searches them without reading the tables.
 """
 
