@@ -186,7 +186,7 @@ def check_tested_set(constraints: Path = CONSTRAINTS, pyproject: Path = PYPROJEC
     """The installed packages are the versions pinned in `constraints.txt` (a pinned package
     that is not installed counts only when it is one of the project's own dependencies: test
     tools need not be on a server)."""
-    from ui.shell.tested_set import pinned_versions, untested_versions
+    from registry.tested_set import pinned_versions, untested_versions
 
     pins = pinned_versions(constraints.read_text(encoding="utf-8"))
     needed = _runtime_dependencies(pyproject)
