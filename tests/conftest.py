@@ -214,7 +214,7 @@ def fresh_caches() -> Iterator[None]:
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A cache folder of the test's own (with the derived boundary data already made), a
     short database timeout, and empty process-wide caches: a fresh server."""
-    from geodata.derived import CACHE_DIR_VARIABLE, cache_dir
+    from geodata.disk_cache import CACHE_DIR_VARIABLE, cache_dir
     from tests.support.caches import clear_caches
     from tests.support.outage import TIMEOUT_S
 
@@ -262,7 +262,7 @@ def client() -> Iterator[AsgiClient]:
 def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
         sqlite_url: str) -> Callable[..., Result]:
     """The CLI in this process on a database of its own."""
-    from coverage.cli import main
+    from cli.main import main
 
     monkeypatch.setenv(DATABASE_URL_VARIABLE, sqlite_url)
 

@@ -9,7 +9,7 @@ import json
 import time
 from pathlib import Path
 
-from geodata.derived import CACHE_DIR_VARIABLE
+from geodata.disk_cache import CACHE_DIR_VARIABLE
 from geodata.settings import GEODATA_DIR_VARIABLE
 from registry.database import DATABASE_URL_VARIABLE
 from tests.support.paths import APP_SCRIPT, REPOSITORY_ROOT

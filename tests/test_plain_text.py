@@ -213,6 +213,6 @@ def test_the_rule_lets_the_safe_ways_through(source: str) -> None:
 
 def test_the_rule_reads_every_presenting_module() -> None:
     names = {path.name for path in presenting_modules()}
-    assert {"app.py", "page.py", "tabs.py", "search_panel.py", "sidebar.py"} <= names
+    assert {"app.py", "page.py", "views.py", "search.py", "sidebar.py"} <= names
     assert "plain_text.py" not in names
     assert all(Path(path).exists() for path in presenting_modules())

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from geodata.derived import CACHE_DIR_VARIABLE
+from geodata.disk_cache import CACHE_DIR_VARIABLE
 from registry.yaml_register import REGISTER_DIR_VARIABLE
 from tests.support.browser import AppPage, wait_for_app
 from tests.support.paths import APP_SCRIPT, REPOSITORY_ROOT

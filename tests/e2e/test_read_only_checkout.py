@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from geodata.derived import CACHE_DIR_VARIABLE
+from geodata.disk_cache import CACHE_DIR_VARIABLE
 from tests.support.browser import CARD, AppPage, search_for, wait_for_app
 from tests.support.paths import REPOSITORY_ROOT
 from tests.support.servers import streamlit_server

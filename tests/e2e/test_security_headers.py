@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from geodata.derived import CACHE_DIR_VARIABLE
+from geodata.disk_cache import CACHE_DIR_VARIABLE
 from tests.support.browser import CARD, MAP_IFRAME, POLYGONS, AppPage, search_for, wait_for_app
 from tests.support.paths import APP_SCRIPT, ARTIFACTS_DIR, REPOSITORY_ROOT
 from tests.support.servers import NO_OUTBOUND_ENV, streamlit_server

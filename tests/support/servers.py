@@ -30,7 +30,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from geodata.derived import CACHE_DIR_VARIABLE
+from geodata.disk_cache import CACHE_DIR_VARIABLE
 from registry.database import DATABASE_URL_VARIABLE
 from registry.yaml_register import REGISTER_DIR_VARIABLE
 from tests.support.paths import APP_SCRIPT, REPOSITORY_ROOT

@@ -25,7 +25,7 @@ from registry.drafts import Action, DraftStore, entry_of
 from registry.entry_yaml import entry_text
 from registry.errors import RegisterError
 from ui import data
-from ui.edit import stores as editing_data
+from ui.edit import stores
 from ui.edit.form import PREFILL_KEY, entry_form, key, load_entry
 from ui.edit.preview import show_preview
 from ui.edit.publish import drafts_panel, problem_text
@@ -152,8 +152,8 @@ def show_edit_page(t: Translator, *, offline: bool = False) -> None:
         session = sign_in_form(t)
         if session is None:
             return
-        store = editing_data.drafts()
-        corrections = editing_data.corrections()
+        store = stores.drafts()
+        corrections = stores.corrections()
         report = report_in_hand(corrections, session)
         if report is None:
             newest = _editor(store, session, t, corrections)

@@ -14,7 +14,7 @@ from registry.passwords import (
     WeakPasswordError,
 )
 from ui.client_address import client_address
-from ui.edit import stores as editing_data
+from ui.edit import stores
 from ui.text import plain_text
 from ui.text.i18n import Translator
 from ui.text.local_time import clock_text
@@ -28,7 +28,7 @@ def current_session() -> Session | None:
     if session is None:
         return None
     try:
-        return editing_data.accounts().authorise(session, "editor")
+        return stores.accounts().authorise(session, "editor")
     except NotSignedInError:
         del st.session_state[SESSION_KEY]
         return None
@@ -36,7 +36,7 @@ def current_session() -> Session | None:
 
 def sign_out() -> None:
     """End the session in the database and in this browser session."""
-    editing_data.accounts().sign_out(st.session_state.pop(SESSION_KEY, None))
+    stores.accounts().sign_out(st.session_state.pop(SESSION_KEY, None))
 
 
 def sign_in_form(t: Translator) -> Session | None:
@@ -58,7 +58,7 @@ def sign_in_form(t: Translator) -> Session | None:
         submitted = st.form_submit_button(t("sign_in_submit"))
     if submitted:
         try:
-            st.session_state[SESSION_KEY] = editing_data.accounts().sign_in(
+            st.session_state[SESSION_KEY] = stores.accounts().sign_in(
                 name, password, client_address())
         except SignInRefusedError as refused:
             plain_text.error(refusal_text(t, refused))

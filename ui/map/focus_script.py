@@ -11,8 +11,8 @@ in a pane of its own (:data:`FOCUS_PANE`), under the selection's. When the regio
 the outline goes and the map returns to the whole country.
 
 The document carries a small table for this: safety-region code → the region's name as the
-municipalities' ``region`` property holds it, its province and its police unit (25 rows,
-about 1.5 KB).
+municipalities' ``region`` property holds it, its province and its police unit (one row per
+safety region: small beside the geometry).
 """
 
 from __future__ import annotations
