@@ -1,4 +1,4 @@
-"""End-to-end: an axe-core audit as _audit (axe-playwright-python, which ships axe-core: nothing is
+"""End-to-end: an axe-core audit (axe-playwright-python, which ships axe-core: nothing is
 downloaded) finds no serious or critical violation, on a Dutch and an English page, at a
 laptop's and a phone's size: the page with a contact card, every view below the map, and the
 search box with its offers open. The map's frame is audited too (axe runs inside it); once a
