@@ -22,6 +22,11 @@ module.exports = [
       "prefer-const": "error",
       eqeqeq: "error",
       strict: ["error", "function"],
+      // ui/text/browser_code.py strips indentation and comment lines: no string may span
+      // lines.
+      "no-multi-str": "error",
+      "no-restricted-syntax": ["error", {selector: "TemplateLiteral",
+                                         message: "Use plain strings (see eslint.config.js)."}],
     },
   },
   {
