@@ -23,6 +23,11 @@ from pathlib import Path
 
 import pytest
 
+from ui.map.component import prepare
+from ui.map.offline import offline_map
+from ui.map.proposal_script import ProposalScript
+from ui.map.selection_script import SelectionScript
+from ui.map.styled_geojson import StyledGeoJson
 from ui.text import browser_code
 
 REPOSITORY_ROOT = Path(__file__).resolve().parents[1]
@@ -41,6 +46,10 @@ JS_LINE = re.compile(
 """A line that is JavaScript: a script tag, a function, an arrow, a declaration, the DOM's
 globals, a method call (`x.y(`), or a statement that calls something (`f(…);`,
 `a = b(…);`)."""
+
+SQUARE = {"type": "FeatureCollection", "features": [
+    {"type": "Feature", "properties": {"code": "GM0001"},
+     "geometry": {"type": "Polygon", "coordinates": [[[4, 52], [5, 52], [5, 53], [4, 52]]]}}]}
 
 _STYLE_BLOCK = re.compile(r"<style\b.*?</style>", re.DOTALL)
 _JINJA_TAG_LINE = re.compile(r"^\s*\{%.*%\}\s*$")
@@ -147,9 +156,11 @@ def test_the_scripts_logic_passes_its_node_tests() -> None:
 
 @pytest.mark.parametrize("name", browser_code.NAMES)
 def test_every_script_is_a_file_of_static_js(name: str) -> None:
-    code = browser_code.source(name)
-    assert code.startswith("/*") and "coverageScripts" in code
-    assert (REPOSITORY_ROOT / "static" / "js" / f"{name}.js").is_file()
+    path = REPOSITORY_ROOT / "static" / "js" / f"{name}.js"
+    assert path.read_text(encoding="utf-8").startswith("/*")  # says what it is for
+    job = name.rpartition("/")[2]
+    assert f"(window.coverageScripts = window.coverageScripts || {{}}).{job} = api;" in (
+        browser_code.source(name))
 
 
 @pytest.mark.parametrize("name", [name for name in browser_code.NAMES
@@ -158,3 +169,28 @@ def test_a_page_script_survives_streamlits_sanitiser(name: str) -> None:
     """Streamlit's HTML sanitiser (DOMPurify) drops a script whose text holds `<` before a
     letter, `/` or `!`."""
     assert not re.search(r"<[/\w!]", browser_code.source(name))
+
+
+def test_the_browser_gets_the_scripts_without_comments_or_indentation() -> None:
+    text = ("/* What it is for.\n */\n"
+            '(function () {\n  // Why.\n\n  run("a // b");  // now\n})();\n')
+    assert browser_code.compact(text) == '(function () {\nrun("a // b");  // now\n})();\n'
+
+
+def test_each_script_is_written_once_per_map() -> None:
+    """Two layers need the layer's script, the selection and the proposal the address's
+    watch: the map's frame gets each file once, before its first use."""
+    fmap = offline_map("")
+    layers = [StyledGeoJson(SQUARE, name=name, default_style={"color": "#000"})
+              for name in ("Municipalities", "Borders")]
+    for layer in layers:
+        layer.add_to(fmap)
+    SelectionScript(layers[0]).add_to(fmap)
+    ProposalScript(layers[0]).add_to(fmap)
+    script = prepare(fmap).script
+    for name in ("map/layer", "map/address", "map/selection", "map/proposal"):
+        assert script.count(browser_code.source(name)) == 1, name
+    assert script.index(browser_code.source("map/layer")) < script.index("layer.install(")
+    assert (script.index(browser_code.source("map/address"))
+            < script.index(browser_code.source("map/selection"))
+            < script.index(browser_code.source("map/proposal")))
