@@ -172,9 +172,10 @@ def test_a_page_script_survives_streamlits_sanitiser(name: str) -> None:
 
 
 def test_the_browser_gets_the_scripts_without_comments_or_indentation() -> None:
-    text = ("/* What it is for.\n */\n"
-            '(function () {\n  // Why.\n\n  run("a // b");  // now\n})();\n')
-    assert browser_code.compact(text) == '(function () {\nrun("a // b");  // now\n})();\n'
+    text = ("/* What it is for.\n */\n(function () {\n  /** What run does,\n   * at length. */\n"
+            '  // Why.\n\n  run("a // b /* c */");  // now\n  /* it */ run();\n})();\n')
+    assert browser_code.compact(text) == (
+        '(function () {\nrun("a // b /* c */");  // now\n/* it */ run();\n})();\n')
 
 
 def test_each_script_is_written_once_per_map() -> None:

@@ -18,7 +18,6 @@ neither end the script nor run.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
@@ -37,20 +36,26 @@ NAMES: Final = ("map/address", "map/layer", "map/topology", "map/selection", "ma
                 "page/scroll", "page/words")
 """Every script file, as `<folder>/<job>` below :data:`JS_DIR`."""
 
-_HEADER: Final = re.compile(r"\A/\*.*?\*/\n", re.DOTALL)
-
-
 def compact(text: str) -> str:
-    r"""A script's text as the browser gets it: without its opening comment (what the file is
-    for), indentation, blank lines and lines that are a comment only. Nothing else changes: no
+    r"""A script's text as the browser gets it: without comments that fill whole lines (what
+    the file and each function are for), indentation and blank lines. Nothing else changes: no
     string in the scripts spans lines (eslint forbids template literals and multi-line strings
-    in `static/js`, see `eslint.config.js`).
+    in `static/js`, see `eslint.config.js`), so a line that starts a comment is a comment.
 
-    >>> compact("/* About.\n */\n(function () {\n  // Why.\n\n  run();  // now\n})();\n")
+    >>> compact("/* About.\n */\n(function () {\n  /** What. */\n  // Why.\n\n"
+    ...         "  run();  // now\n})();\n")
     '(function () {\nrun();  // now\n})();\n'
     """
-    lines = (line.strip() for line in _HEADER.sub("", text, count=1).splitlines())
-    return "".join(f"{line}\n" for line in lines if line and not line.startswith("//"))
+    kept, in_comment = [], False
+    for line in (line.strip() for line in text.splitlines()):
+        if in_comment:
+            in_comment = not line.endswith("*/")
+        elif line.startswith("/*") and "*/" not in line:
+            in_comment = True
+        elif not (line.startswith("//") or (line.startswith("/*") and line.endswith("*/")
+                                            and "*/" not in line[2:-2]) or not line):
+            kept.append(f"{line}\n")
+    return "".join(kept)
 
 
 _SOURCES: Final[dict[str, str]] = {
