@@ -60,7 +60,7 @@ from bench.ws_sessions import (  # noqa: E402
     server_pid,
     server_rss_bytes,
 )
-from geodata.derived import CACHE_DIR_VARIABLE  # noqa: E402
+from geodata.disk_cache import CACHE_DIR_VARIABLE  # noqa: E402
 from tests.e2e.helpers import (  # noqa: E402
     MAP_IFRAME,
     WebsocketMeter,

@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.app import baseline_app  # noqa: E402
-from geodata.derived import CACHE_DIR_VARIABLE  # noqa: E402
+from geodata.disk_cache import CACHE_DIR_VARIABLE  # noqa: E402
 from tests.e2e.helpers import (  # noqa: E402
     CARD,
     app_server,

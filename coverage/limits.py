@@ -7,10 +7,9 @@ counts and characters, so the edit page, drafts (saved and published) and import
 same things; the YAML reader (`registry.yaml_text`) enforces the size and the depth before
 anything is built; the edit page's fields take their `max_chars` from here.
 
-The limits are far above what the register holds (the current overview is ~15 kB, its longest
-note 822 characters, its longest organisation 33, its most contacts in one entry 2) and far
-below what would make a page heavy: a card shows an entry's texts, so an entry stays a few
-kilobytes however it was written.
+The limits are far above what the register holds (`docs/register.md#limits` sets what the seed
+data has beside each limit) and far below what would make a page heavy: a card shows an entry's
+texts, so an entry stays small however it was written.
 """
 
 from __future__ import annotations

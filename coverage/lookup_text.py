@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime
 
-from coverage import lookup_cache
 from coverage.answer import Answer, Call
 from coverage.check_age import date_in_words
 from coverage.phones import phones_text
@@ -75,17 +74,6 @@ _GROUP_WORDS: dict[Language, dict[str, str]] = {
 }
 """A target group in a contact line: the register's key in English (as always), words in
 Dutch."""
-
-
-def via_line(kind: str, name: str, places: list[str], municipality: str,
-             language: Language) -> str:
-    """The line before an answer found through a place or postcode (worded in
-    `coverage.lookup_cache`, which answers without this module's imports).
-
-    >>> via_line("postcode", "2132", ["Hoofddorp"], "Haarlemmermeer", "nl")
-    'postcode 2132 (Hoofddorp) ligt in Haarlemmermeer'
-    """
-    return lookup_cache.via_line(kind, name, places, municipality, language)
 
 
 def checked_text(verified_on: datetime.date | None, verified_by: str | None, due: bool,

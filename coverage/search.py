@@ -8,7 +8,7 @@ Hengelo). A four-digit postcode, or a full one (`2132 AB`), finds every municipa
 :attr:`MunicipalityIndex.offers` lists what a search box offers while the user types: every
 municipality by its common and official name; :meth:`MunicipalityIndex.find` takes any of them
 back, and any other name, code, place or postcode typed. The index's keys (`SearchKeys`) are
-plain data: the command line keeps them on disk with the answers (`coverage.lookup_cache`) and
+plain data: the command line keeps them on disk with the answers (`cli.lookup_cache`) and
 searches them without reading the tables.
 """
 
@@ -276,9 +276,9 @@ class MunicipalityIndex:
         """What a search box offers while the user types: every municipality's common name, and
         its official name where that differs, in alphabetical order (ignoring case and
         accents). Places (2,500) and postcodes (4,000) are not offered: a box that is put in
-        step with the selection sends its offers anew, and they would cost 65 KB or more each
-        time; typed, :meth:`find` finds them. Sorted once per index (the box is drawn on every
-        run of every session)."""
+        step with the selection sends its offers anew, and they would multiply what every
+        selection sends; typed, :meth:`find` finds them. Sorted once per index (the box is
+        drawn on every run of every session)."""
         table = self.municipalities
         labels = set(table["display_name"]) | set(table["name"])
         return tuple(sorted(labels, key=lambda label: (normalise(label), label)))

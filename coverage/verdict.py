@@ -38,7 +38,8 @@ RULE_QUOTE = (
     "van de Veiligheidsregio levert te veel problemen op bij de coördinatie en de ontwikkeling "
     "van beleid."
 )
-"""The rule in the words of the Lenferink committee's report (Dutch original)."""
+"""The rule in the words of the Lenferink committee's report (Dutch original; the passage as
+the source has it, with the source: `docs/sources/lenferink-border-rule.yaml`)."""
 
 RULE_SOURCE = (
     "Commissie-Lenferink, ‘Gemeenten en de opvang van en zorg voor slachtoffers van "

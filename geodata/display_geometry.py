@@ -37,9 +37,10 @@ __all__ = [
 
 DEFAULT_TOLERANCE_M = 300.0
 """Coverage-simplification tolerance in metres (Visvalingam–Whyatt: roughly the square root of
-the largest triangle area removed). Measured on the 2023 boundaries: 13,642 → 13,127 vertices,
-largest area change 1.4 % (Diemen, most of it the cleaned overlap), 99th percentile 0.7 %,
-median 0.02 %. At 400 m the largest change jumps to 4.4 % (Heemstede), at 500 m to 5.5 %."""
+the largest triangle area removed): the largest that leaves every municipality's area nearly as
+it was; above it, small municipalities with long coasts change visibly (the README's benchmark
+section has the vertices and area changes per tolerance; `tests/test_display_geometry.py`
+bounds them)."""
 
 DEFAULT_GRID_DEG = 1e-5
 """Grid the display coordinates are snapped to, in degrees (5 decimals)."""

@@ -3,7 +3,7 @@
 These are plain pandas tables, read without any geometry so that a quick lookup does not pay
 for loading boundaries; pandas itself is imported when they are read, so that importing this
 module (and `geodata`) stays light for a lookup answered from the cache
-(`coverage.lookup_cache`).
+(`cli.lookup_cache`).
 """
 
 from __future__ import annotations

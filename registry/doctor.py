@@ -127,7 +127,7 @@ def check_database(url: str) -> Check:
 
 def check_cache_folder() -> Check:
     """The cache folder can be written (derived data, the last known good copy)."""
-    from geodata.derived import CACHE_DIR_VARIABLE, cache_dir, write_atomically
+    from geodata.disk_cache import CACHE_DIR_VARIABLE, cache_dir, write_atomically
 
     folder = cache_dir()
     probe = folder / _PROBE
@@ -142,7 +142,7 @@ def check_cache_folder() -> Check:
 def check_last_good(url: str) -> Check:
     """The app's copy of the newest version it validated, present and valid."""
     from geodata import load_units
-    from geodata.derived import cache_dir
+    from geodata.disk_cache import cache_dir
     from registry import last_good
 
     path = last_good.copy_path(url, cache_dir())
@@ -186,7 +186,7 @@ def check_tested_set(constraints: Path = CONSTRAINTS, pyproject: Path = PYPROJEC
     """The installed packages are the versions pinned in `constraints.txt` (a pinned package
     that is not installed counts only when it is one of the project's own dependencies: test
     tools need not be on a server)."""
-    from ui.shell.tested_set import pinned_versions, untested_versions
+    from registry.tested_set import pinned_versions, untested_versions
 
     pins = pinned_versions(constraints.read_text(encoding="utf-8"))
     needed = _runtime_dependencies(pyproject)

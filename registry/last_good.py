@@ -2,7 +2,7 @@
 for answering while the register's database does not.
 
 One JSON file per database (named by a hash of its URL, which is not stored) in the folder
-`last-good/` of the cache folder (`$COVERAGE_CACHE_DIR`, see `geodata.derived.cache_dir`), apart
+`last-good/` of the cache folder (`$COVERAGE_CACHE_DIR`, see `geodata.disk_cache.cache_dir`), apart
 from the derived boundary data kept there, written atomically: the
 version's record (number, label, … and its SHA-256 content hash), its snapshot and fallback
 YAML as published, and when the database last named it the newest version. Reading it back
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geodata import Units
-from geodata.derived import write_atomically
+from geodata.disk_cache import write_atomically
 from registry.documents import Document, document_from_texts
 from registry.versions import COLUMNS, VersionInfo, info_from_row
 

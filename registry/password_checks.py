@@ -1,9 +1,9 @@
 """At most a few argon2 computations at once in this process.
 
-Each argon2 hash or check with the default parameters takes 64 MiB of memory for about 0.1 s;
-without a limit, 40 sign-ins at once need 2.5 GiB. `PASSWORD_CHECKS` lets `AT_ONCE` run at a
-time; the others wait up to `WAIT_S` seconds and are then told to try again
-(`ChecksBusyError`).
+Each argon2 hash or check with the default parameters holds 64 MiB of memory while it runs (that
+is argon2's defence: every guess needs that memory); without a limit, 40 sign-ins at once need
+2.5 GiB. `PASSWORD_CHECKS` lets `AT_ONCE` run at a time; the others wait up to `WAIT_S` seconds
+and are then told to try again (`ChecksBusyError`).
 """
 
 from __future__ import annotations

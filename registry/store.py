@@ -162,3 +162,18 @@ def seed_documents(units: Units, folder: Path) -> list[tuple[Path, Document]]:
 def open_store(url: str | None = None) -> VersionStore:
     """The store on `url` (default `$COVERAGE_DATABASE_URL` or the user's SQLite file)."""
     return VersionStore(create_engine(url or database_url()))
+
+
+def open_writable_store(units: Units, url: str | None = None) -> VersionStore:
+    """The store on `url`, migrated and seeded, checked to be writable before anything is
+    reviewed or written (a read-only database fails here, with
+    `registry.database.database_failure`'s one line, rather than after a review)."""
+    store = open_store(url)
+    store.prepare(units)
+    # A write that changes nothing, rolled back: refused by a read-only file, folder,
+    # transaction or role as a real one would be.
+    with writing(store.engine) as connection, connection.begin() as transaction:
+        connection.execute(sqlalchemy.text(
+            f"UPDATE {_TABLE.name} SET number = number WHERE 1 = 0"))
+        transaction.rollback()
+    return store

@@ -1,12 +1,13 @@
 """Read register YAML safely: size cap, UTF-8 only, no aliases, no deep nesting, duplicate keys
 and impossible dates refused, every error a `RegisterError` with the file and line.
 
-A register file is small (the current overview is ~20 kB); anything over `MAX_FILE_BYTES` is
-refused before it is parsed, and YAML anchors/aliases are refused outright (the register never
-needs them, and an alias-heavy file expands exponentially: the "billion laughs"). Mappings and
-lists nested deeper than `MAX_DEPTH` are refused from the parser's events (which build nothing
-and never recurse) before a node tree is composed: composing and building recurse, and 10,000
-nested mappings would reach Python's recursion limit. Both limits come from `coverage.limits`.
+A register file is small (`docs/register.md#limits`: what the seed data has beside each limit);
+anything over `MAX_FILE_BYTES` is refused before it is parsed, and YAML anchors/aliases are
+refused outright (the register never needs them, and an alias-heavy file expands exponentially:
+the "billion laughs"). Mappings and lists nested deeper than `MAX_DEPTH` are refused from the
+parser's events (which build nothing and never recurse) before a node tree is composed:
+composing and building recurse, and 10,000 nested mappings would reach Python's recursion limit.
+Both limits come from `coverage.limits`.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ MAX_FILE_BYTES = MAX_DOCUMENT_BYTES
 MAX_DEPTH = MAX_NESTING_DEPTH
 """The deepest nesting of mappings and lists accepted."""
 
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml (C) when available
 BaseLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 """Builds nothing but strings, lists and mappings: for locating errors in a broken file."""
 

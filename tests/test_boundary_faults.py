@@ -18,7 +18,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from geodata import BoundaryDataError, load_units
-from geodata.derived import CACHE_DIR_VARIABLE
+from geodata.disk_cache import CACHE_DIR_VARIABLE
 from geodata.settings import GEODATA_DIR_VARIABLE
 from geodata.tables import MUNICIPALITIES_FILE, SAFETY_REGIONS_FILE, TOPOLOGY_FILE
 from tests.app_session import new_session

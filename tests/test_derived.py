@@ -13,9 +13,11 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-import geodata.derived as derived
+import geodata.disk_cache as disk_cache
 from geodata import Boundaries
-from geodata.derived import CACHE_DIR_VARIABLE, cache_dir, municipality_areas, verified_regions
+from geodata.checked import verified_regions
+from geodata.derived import municipality_areas
+from geodata.disk_cache import CACHE_DIR_VARIABLE, cache_dir
 from geodata.settings import GEODATA_DIR_VARIABLE
 from geodata.tables import MUNICIPALITIES_FILE, read_tables
 from tests.conftest import REPOSITORY_ROOT
@@ -94,7 +96,7 @@ def test_a_truncated_cache_is_rebuilt(cache: Path, boundaries: Boundaries) -> No
 def test_other_library_versions_or_parameters_get_their_own_file(
         cache: Path, monkeypatch: pytest.MonkeyPatch, boundaries: Boundaries) -> None:
     municipality_areas()
-    monkeypatch.setattr(derived, "_library_versions",
+    monkeypatch.setattr(disk_cache, "_library_versions",
                         lambda: {"shapely": "9.9", "geopandas": "1.2.0"})
     assert municipality_areas().to_dict() == expected_areas(boundaries)
     assert len(list(cache.glob("areas-*.json"))) == 2
@@ -116,7 +118,7 @@ def test_a_read_only_cache_folder_still_gives_the_answer(
     folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
     monkeypatch.setenv(CACHE_DIR_VARIABLE, str(folder))
     # Root may write anyway; the os.replace failure below stands in for a refused write.
-    monkeypatch.setattr(derived.os, "replace", _refuse)
+    monkeypatch.setattr(disk_cache.os, "replace", _refuse)
     try:
         assert municipality_areas().to_dict() == expected_areas(boundaries)
         assert list(folder.iterdir()) == []  # no temporary file left behind
@@ -133,7 +135,7 @@ def test_no_temporary_file_survives_an_interrupted_write(
     def interrupted(source: object, target: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(derived.os, "replace", interrupted)
+    monkeypatch.setattr(disk_cache.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         municipality_areas()
     assert [path.name for path in cache.iterdir()] == []

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from geodata import Units
-from geodata.derived import CACHE_DIR_VARIABLE, cache_dir
+from geodata.disk_cache import CACHE_DIR_VARIABLE, cache_dir
 from registry import last_good
 from registry.database import DATABASE_URL_VARIABLE
 from registry.doctor import check_last_good, check_tested_set

@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from geodata.derived import CACHE_DIR_VARIABLE
+from geodata.disk_cache import CACHE_DIR_VARIABLE
 from geodata.settings import GEODATA_DIR_VARIABLE
 from registry.database import DATABASE_URL_VARIABLE
 from tests.e2e.helpers import APP_SCRIPT, NO_OUTBOUND_ENV, REPO_ROOT, app_server, streamlit_server

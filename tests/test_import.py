@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy
 
-from coverage.cli import main
+from cli.main import main
 from registry.database import DATABASE_URL_VARIABLE
 from registry.store import PAUSE_VARIABLE, open_store
 from registry.yaml_text import MAX_FILE_BYTES

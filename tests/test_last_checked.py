@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cli.main import main
 from coverage.answer import answer_for
 from coverage.check_age import CheckAge, months_before, today_in_amsterdam
-from coverage.cli import main
 from coverage.engine import Coverage
 from coverage.schema import TODAY, Contact, Fallback
 from coverage.stale import contact_checks

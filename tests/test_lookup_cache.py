@@ -1,4 +1,4 @@
-"""`python -m coverage lookup` from the answers kept on disk (coverage/lookup_cache.py): the
+"""`python -m coverage lookup` from the answers kept on disk (cli/lookup_cache.py): the
 same bytes as the full path, for names, places, postcodes, both languages, text and JSON, the
 newest and an earlier version; a new version, changed boundary files and a broken file are
 never answered from a stale or broken cache; and a lookup from the cache imports none of the
@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from coverage import lookup_cache
-from coverage.cli import main
-from geodata.derived import CACHE_DIR_VARIABLE
+from cli import lookup_cache
+from cli.main import main
+from cli.words import LANGUAGE_VARIABLE
+from geodata.disk_cache import CACHE_DIR_VARIABLE
 from geodata.settings import GEODATA_DIR_VARIABLE
 from registry.database import DATABASE_URL_VARIABLE
 from tests.conftest import REPOSITORY_ROOT
@@ -141,7 +142,20 @@ def test_a_lookup_from_the_cache_imports_no_geometry_or_data_library(fresh: Path
     assert imported.startswith(cold)  # the same answer, then the import times
     modules = {line.split("|")[-1].strip() for line in imported.splitlines()
                if line.startswith("import time:")}
-    assert "coverage.lookup_cache" in modules
+    assert "cli.lookup_cache" in modules
     for library in ("geopandas", "shapely", "pyproj", "pyogrio", "pandas", "numpy",
                     "pydantic", "sqlalchemy"):
         assert library not in modules, library
+
+
+def test_the_cache_answers_in_the_language_of_coverage_lang(
+        fresh: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(LANGUAGE_VARIABLE, "nl")
+    dutch = full(capsys, "lookup", "Ede")  # the full path, in COVERAGE_LANG's language
+    assert "veiligheidsregio" in dutch
+    assert from_cache(capsys, "lookup", "Ede") == dutch
+    english = from_cache(capsys, "lookup", "Ede", "--lang", "en")  # --lang wins
+    assert english is not None and "safety region" in english
+    monkeypatch.delenv(LANGUAGE_VARIABLE)
+    assert from_cache(capsys, "lookup", "Ede", "--lang", "nl") == dutch
+    assert from_cache(capsys, "lookup", "Ede") == english

@@ -20,7 +20,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from geodata import load_units
-from geodata.derived import CACHE_DIR_VARIABLE, cache_dir
+from geodata.disk_cache import CACHE_DIR_VARIABLE, cache_dir
 from registry.database import (
     DATABASE_URL_VARIABLE,
     TIMEOUT_VARIABLE,

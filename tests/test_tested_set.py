@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from registry.tested_set import log_untested_versions, pinned_versions, untested_versions
 from tests.conftest import REPOSITORY_ROOT
-from ui.shell.tested_set import log_untested_versions, pinned_versions, untested_versions
 
 CONSTRAINTS = REPOSITORY_ROOT / "constraints.txt"
 
@@ -37,7 +37,7 @@ def test_another_version_is_logged(tmp_path: Path, caplog: pytest.LogCaptureFixt
     constraints = tmp_path / "constraints.txt"
     constraints.write_text(f"streamlit==0.1.0\nno-such-package-here==1.0\n"
                            f"pytest=={pytest.__version__}\n")
-    with caplog.at_level(logging.WARNING, logger="ui.shell.tested_set"):
+    with caplog.at_level(logging.WARNING, logger="registry.tested_set"):
         differences = log_untested_versions(constraints)
     assert differences[1] == "no-such-package-here not installed (tested: 1.0)"
     assert differences[0].startswith("streamlit 1.") and differences[0].endswith("(tested: 0.1.0)")

@@ -3,13 +3,16 @@ border along region lines, and how each is put in words."""
 
 from __future__ import annotations
 
+import yaml
+
 from coverage.engine import Coverage
-from coverage.verdict import RULE_QUOTE, verdict_of, verdicts
+from coverage.verdict import RULE_QUOTE, RULE_SOURCE, verdict_of, verdicts
 from tests.conftest import REPOSITORY_ROOT
 from ui.text.i18n import Translator
 from ui.text.verdict_text import verdict_text
 
-SEED_004 = "004_4a601e6c49bafc6b.txt"
+SOURCE = REPOSITORY_ROOT / "docs" / "sources" / "lenferink-border-rule.yaml"
+"""The quoted passage with its source, shipped in the repository."""
 
 
 def test_breaches_and_crossings_along_region_lines(current: Coverage) -> None:
@@ -61,8 +64,19 @@ def test_verdicts_in_words(current: Coverage) -> None:
 
 
 def test_the_quote_is_the_source_text() -> None:
-    # The source documents are in the project's shared folder beside the repository.
-    seed = REPOSITORY_ROOT.parent / "shared" / "seeds" / SEED_004
-    source = " ".join(seed.read_text(encoding="utf-8").split())
+    # The passage as the source document has it, shipped with its source in docs/sources/.
+    shipped = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
+    source = " ".join(shipped["passage"].split())
     assert " ".join(RULE_QUOTE.split()) in source
     assert Translator("nl")("rule_quote") == f"“{RULE_QUOTE}”"
+
+
+def test_the_source_named_is_the_shipped_one() -> None:
+    shipped = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
+    report, quoted_in = shipped["report"], shipped["quoted_in"]
+    assert " ".join(shipped["passage"].split()) == " ".join(RULE_QUOTE.split())
+    assert f"‘{report['title']}’ ({report['year']}), p. {report['page']}, § {report['section']}" \
+        in RULE_SOURCE
+    assert quoted_in["subject"].capitalize() in RULE_SOURCE
+    assert quoted_in["date"].isoformat() == "2020-04-09" and "9 april 2020" in RULE_SOURCE
+    assert shipped["terms"] and "004_4a601e6c49bafc6b.txt" in quoted_in["copy"]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from coverage.cli import main
+from cli.main import main
 from registry.database import DATABASE_URL_VARIABLE
 from tests.conftest import REPOSITORY_ROOT
 

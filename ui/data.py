@@ -43,7 +43,7 @@ from coverage.engine import Coverage
 from coverage.history import Since, VersionMark, history_rows, status_since
 from coverage.search import MunicipalityIndex
 from geodata import Boundaries, Units, load_boundaries, load_units
-from geodata.derived import cache_dir, cached
+from geodata.disk_cache import cache_dir, cached
 from geodata.display_geometry import DEFAULT_TOLERANCE_M, simplify_for_display
 from geodata.place_tables import load_place_tables
 from geodata.topology import Topology, build_topology

@@ -2,9 +2,9 @@
 
 The page and the map's frame (same origin) share the browser's one main thread, so whatever
 the page draws while the frame loads delays the polygons: above all the search box (a combobox
-and its twenty code files), then the views below the map and the sidebar. Drawn in one run, the
-polygons came at 2.02 s, in two at 1.71 s, the naive one-map app's at 2.03 s
-(`python bench/first_paint.py --runs 9 --baseline c7eaf35`). On the first run of a session the
+and its twenty code files), then the views below the map and the sidebar: drawn in two runs, the
+polygons come sooner than in one, no later than the naive one-map app's (`bench/first_paint.py`;
+the figures are in the README's benchmark section). On the first run of a session the
 dashboard therefore sends its first screen only: the title, the map, the card (a link's number
 at once) and the legend, with a line where the search box comes (:data:`WAITING_MARK`). The
 search box, the views and the sidebar follow in the next run, which the map asks for as soon as

@@ -3,11 +3,11 @@ is made of each version once: its answers (`coverage.answer.answers`), rendered 
 and files.
 
 Everything comes through `ui.data` (its process-wide caches, the same database reader and the
-same last known good version as the dashboard's pages). `ui.data.published()` costs about a
-millisecond even when cached, so the list of versions is kept here for
-`ui.data.NEWEST_TTL_S` seconds: within that time an answer that has been made before costs a
-dictionary lookup. Asking `ui.data` blocks (it may wait for the database): `current()` does
-it in a worker thread.
+same last known good version as the dashboard's pages). `ui.data.published()` is not free even
+when cached (it passes through several of Streamlit's caches), so the list of versions is kept
+here for `ui.data.NEWEST_TTL_S` seconds: within that time an answer that has been made before
+costs a dictionary lookup. Asking `ui.data` blocks (it may wait for the database): `current()`
+does it in a worker thread.
 
 A version's products are cached by the database, the version's number and its content hash
 (two databases may both have a version 2; a version never changes) and the date and age that
@@ -152,7 +152,7 @@ def kept_products(current: Current, info: VersionInfo) -> VersionProducts | None
 
 def load_products(current: Current, info: VersionInfo) -> VersionProducts:
     """The products of version `info`, its answers made now if not kept (blocking: it may
-    read the version from the database, and `answers` takes 0.1–0.3 s)."""
+    read the version from the database, and `answers` works through every municipality)."""
     checks = CheckAge.now()
     key = _key(current, info, checks)
     with _MEMORY.lock:

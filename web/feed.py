@@ -6,7 +6,7 @@ of their own, so the entry says that the "Changes" view there compares it with t
 before).
 
 Written with the standard library's ElementTree, not `feedgen`: feedgen 1.0 brings `lxml` (a
-5 MB C extension the project needs nowhere else) for a document of a dozen element kinds.
+large C extension the project needs nowhere else) for a document of a dozen element kinds.
 Links are relative to the feed's own address (the server does not know its public name, and
 the `Host` header is the reader's to choose); ids are `urn:uuid:` names made from each
 version's number and content hash, so they never change.

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from geodata.derived import CACHE_DIR_VARIABLE
+from geodata.disk_cache import CACHE_DIR_VARIABLE
 from registry.database import DATABASE_URL_VARIABLE
 from registry.yaml_register import REGISTER_DIR_VARIABLE
 from ui.first_screen import WAITING_MARK

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from geodata.derived import CACHE_DIR_VARIABLE
+from geodata.disk_cache import CACHE_DIR_VARIABLE
 from registry.yaml_register import REGISTER_DIR_VARIABLE
 from tests.e2e.helpers import APP_SCRIPT, REPO_ROOT, AppPage, free_port, wait_for_app, wait_healthy
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from geodata.derived import CACHE_DIR_VARIABLE
+from geodata.disk_cache import CACHE_DIR_VARIABLE
 from tests.e2e.helpers import (
     CARD,
     REPO_ROOT,

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from geodata.derived import CACHE_DIR_VARIABLE
+from geodata.disk_cache import CACHE_DIR_VARIABLE
 from tests.e2e.helpers import (
     APP_SCRIPT,
     ARTIFACTS_DIR,

@@ -2,8 +2,8 @@
 region by status, the changes between versions), each with a text version.
 
 The first view shows the figures and the text versions only: no chart and no data grid, so the
-first page loads nothing but the map's code (the chart library alone delayed the map's polygons
-by about a second). The charts are the second view, beside their text versions."""
+first page loads nothing but the map's code (the chart library's code, loaded at once, delayed
+the map's polygons). The charts are the second view, beside their text versions."""
 
 from __future__ import annotations
 
@@ -36,7 +36,8 @@ def _picture(version: int, snapshot_id: str, language: str, _coverages: dict[str
              _coverage: Coverage) -> tuple[pd.DataFrame, alt.Chart, str, alt.Chart | None, str]:
     """Everything the view shows that is the same for every reader, computed once per process
     for a register version, snapshot and language: headline figures, the two charts and their
-    text versions (the view is the first page; per session it cost about 0.3 s)."""
+    text versions (the view is the first page: made per session, it was a large part of a new
+    session's server time)."""
     t = Translator(language)
     regions = region_population(_coverage, t)
     counts = change_counts(_coverages)

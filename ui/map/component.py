@@ -1,11 +1,11 @@
 """The map on the page: st_folium's component, with its arguments prepared once per map.
 
-``st_folium`` renders the folium map on every call (about 400 KB of text, and folium's random
-element ids), so every run would send a new document. Here the arguments are prepared once
-(:func:`prepare`; the caller caches the result per process) and every run passes the very same
-strings under a key derived from them (:func:`draw`): Streamlit then sends the browser a
-reference to the message it already holds instead of the map (its ``ForwardMsg`` cache), and
-the iframe stays as it is.
+``st_folium`` renders the folium map on every call (the whole national map as text, and folium's
+random element ids), so every run would send a new document. Here the arguments are prepared
+once (:func:`prepare`; the caller caches the result per process) and every run passes the very
+same strings under a key derived from them (:func:`draw`): Streamlit then sends the browser a
+reference to the message it already holds instead of the map (its ``ForwardMsg`` cache), and the
+iframe stays as it is.
 
 :func:`prepare` does what ``streamlit_folium.st_folium`` does before it calls its component,
 with streamlit-folium's own helpers; it is tied to the streamlit-folium version in

@@ -12,8 +12,8 @@ selection's. When the region is cleared the outline goes and the map returns to 
 country.
 
 The document carries a small table for this: safety-region code → the region's name as the
-municipalities' ``region`` property holds it, its province and its police unit (25 rows,
-about 1.5 KB).
+municipalities' ``region`` property holds it, its province and its police unit (one row per
+safety region: small beside the geometry).
 """
 
 from __future__ import annotations

@@ -29,7 +29,8 @@ LABELS_PANE: Final = "coverageLabels"
 
 
 POINT_SCALE: Final = 10_000
-"""Label points are sent as whole ten-thousandths of a degree (about 10 m): 4 KB for 342."""
+"""Label points are sent as whole ten-thousandths of a degree (about 10 m, finer than a label
+can be placed): short integers instead of full floats for all 342."""
 
 
 def label_points(display: gpd.GeoDataFrame) -> list[int]:

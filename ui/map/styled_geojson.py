@@ -1,10 +1,11 @@
 """``StyledGeoJson``: a folium GeoJson layer styled by one property, rendered without branca.
 
-Why a subclass: folium's ``style_function`` calls Python once per feature and writes a ``switch``
-over every feature id (measured: ten times slower for the 342 municipalities, 11 % more bytes), and
-branca's ``MacroElement.render`` compiles every rendered macro as a Jinja template, so a
-``{{ }}`` in a municipality name would be evaluated. :meth:`StyledGeoJson.render` re-implements
-``folium.map.Layer.render`` / ``MacroElement.render`` for this one layer.
+Why a subclass: folium's ``style_function`` calls Python once per feature and writes a
+``switch`` over every feature id (slower and larger for the 342 municipalities than one style
+lookup in the browser), and branca's ``MacroElement.render`` compiles every rendered macro as a
+Jinja template, so a ``{{ }}`` in a municipality name would be evaluated.
+:meth:`StyledGeoJson.render` re-implements ``folium.map.Layer.render`` / ``MacroElement.render``
+for this one layer.
 
 That re-implementation leans on folium's and branca's internals (``_template.module``,
 ``ElementAddToElement``, ``get_root().script``) and on streamlit-folium collecting the figure's
@@ -106,8 +107,8 @@ class StyledGeoJson(folium.GeoJson):
         """Render like ``folium.GeoJson``, but put the script into the figure verbatim.
 
         branca's ``MacroElement.render`` wraps every rendered macro in ``Element(text)``, which
-        compiles the text as a Jinja template: for the national map about 400 KB, on each of
-        the renders ``st_folium`` does per run, and any ``{{ }}`` in the data would be
+        compiles the text as a Jinja template: for the national map all of its geometry, on
+        each of the renders ``st_folium`` does per run, and any ``{{ }}`` in the data would be
         evaluated. The data is serialised on the first render (it must not change after).
         """
         if not self.compact_data:

@@ -10,9 +10,9 @@ the browser (:mod:`ui.map.selection_script`), so one map document serves every s
 register version, language and layer choice.
 
 Geometry is embedded once, as a TopoJSON topology (:mod:`geodata.topology`,
-:mod:`ui.map.topology_script`): municipalities, region borders and area outlines share its arcs.
-Size of the map document (``len(m.get_root().render())``, 2023 boundaries, current register):
-about 150 KB with region borders and the layer control (the default; 390 KB as GeoJSON).
+:mod:`ui.map.topology_script`): municipalities, region borders and area outlines share its arcs,
+so each edge is sent once, not once per layer that draws it (the document's size, against
+GeoJSON's, is in the README's benchmark section; `tests/test_map_view.py` bounds it).
 """
 
 from __future__ import annotations

@@ -2,10 +2,10 @@
 
 A new server used to build what its first reader's page needs while that reader waited: the
 page's modules, the boundary tables and display geometry, the map's topology, the search index,
-the newest version and the map document (about a second and a half). `lifespan` starts
-`warm_up` in a thread of its own when the server starts, so the event loop serves ``/healthz``
-at once while ``/readyz`` answers 503 ``{"status": "starting"}`` until the warm-up is done
-(`ui.server.health`): a proxy sends readers to the process only once it is warm.
+the newest version and the map document. `lifespan` starts `warm_up` in a thread of its own when
+the server starts, so the event loop serves ``/healthz`` at once while ``/readyz`` answers 503
+``{"status": "starting"}`` until the warm-up is done (`ui.server.health`): a proxy sends readers
+to the process only once it is warm.
 
 Everything is loaded through the very caches the pages use (`ui.data`, `ui.map.panel`,
 `ui.dashboard.overview`; `st.cache_resource` and `st.cache_data` are process-wide), for the first

@@ -1,4 +1,4 @@
 """The page shell: how a run goes (`pages`, `prelude`), the shared sidebar, the guard that turns
-an error into a short message (`guard`), the page's language, the outage line, the keyboard
-path and the tested-set check.
+an error into a short message (`guard`), the page's language, the outage line and the
+keyboard path.
 """

@@ -14,6 +14,7 @@ import streamlit as st
 
 from registry.database import DatabaseUnreachableError
 from registry.errors import RegisterError
+from registry.tested_set import log_untested_versions
 from registry.versions import VersionInfo
 from ui import data
 from ui.shell.failure import boundary_failure_page
@@ -27,7 +28,6 @@ from ui.shell.sidebar import (
     language_note,
     show_sidebar,
 )
-from ui.shell.tested_set import log_untested_versions
 from ui.text import plain_text
 from ui.text.i18n import Translator
 

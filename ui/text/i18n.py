@@ -33,11 +33,6 @@ TEXT: dict[str, dict[str, str]] = {
     "citation": {"nl": "Bron: ‘{title}’, {address}, {date}.",
                  "en": "Source: ‘{title}’, {address}, {date}."},
     "citation_undated": {"nl": "zonder datum", "en": "undated"},
-    "register_error": {
-        "nl": "Het register bevat een fout en is niet opnieuw geladen; het dashboard toont de "
-              "laatste goede versie. {error}",
-        "en": "The register has an error and was not reloaded; the dashboard shows the last "
-              "good version. {error}"},
     "page_failed": {
         "nl": "Er ging iets mis bij het tonen van deze pagina. Laad de pagina opnieuw; de fout "
               "is vastgelegd.",
@@ -246,7 +241,6 @@ TEXT: dict[str, dict[str, str]] = {
     "card_population": {"nl": "Inwoners", "en": "Population"},
     "card_status": {"nl": "Status", "en": "Status"},
     "card_target_group": {"nl": "Doelgroep", "en": "Target group"},
-    "card_phone": {"nl": "Telefoon", "en": "Phone"},
     "card_or": {"nl": "of", "en": "or"},
     "card_area_wording": {"nl": "Gebied volgens het overzicht", "en": "Area in the overview"},
     "card_interpretation": {"nl": "Gelezen als", "en": "Read as"},
@@ -294,7 +288,6 @@ TEXT: dict[str, dict[str, str]] = {
     "area_without": AREA_WORDS["area_without"],
     "area_and": AREA_WORDS["area_and"],
     # Map
-    "map_heading": {"nl": "Kaart", "en": "Map"},
     "map_label": {
         "nl": "Kaart van de 342 gemeenten, gekleurd naar dekking door zorgcoördinatie.",
         "en": "Map of the 342 municipalities, coloured by care coordination coverage."},
@@ -317,7 +310,6 @@ TEXT: dict[str, dict[str, str]] = {
     "layer_areas": {"nl": "Gebieden van zorgcoördinatoren", "en": "Care coordinator areas"},
     "layer_violations": {"nl": "Gebieden die de grensregel breken",
                          "en": "Areas that break the border rule"},
-    "layer_selection": {"nl": "Selectie", "en": "Selection"},
     "show_regions": {"nl": "Grenzen veiligheidsregio's tonen", "en": "Show safety-region borders"},
     "show_areas": {"nl": "Gebieden van zorgcoördinatoren tonen",
                    "en": "Show care coordinator areas"},

@@ -14,7 +14,8 @@ import getpass
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from registry.commands import RefusedError
+from cli.errors import RefusedError
+from cli.words import Words
 from registry.roles import ROLES
 
 if TYPE_CHECKING:
@@ -25,9 +26,9 @@ def account_store() -> AccountStore:
     """The accounts of the register's database (migrated and seeded first)."""
     from geodata import load_units
     from registry.accounts import AccountStore
-    from registry.commands import writer
+    from registry.store import open_writable_store
 
-    return AccountStore(writer(load_units()).engine)
+    return AccountStore(open_writable_store(load_units()).engine)
 
 
 class NoTerminalError(Exception):
@@ -35,40 +36,41 @@ class NoTerminalError(Exception):
 
 
 def _password(args: argparse.Namespace) -> str:
+    t: Words = args.words
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\r\n")
     if not sys.stdin.isatty():
-        raise NoTerminalError("no terminal to ask the password on; give it on standard input "
-                              "with --password-stdin")
+        raise NoTerminalError(t("no_terminal"))
     try:
-        first = getpass.getpass("Password: ")
-        again = getpass.getpass("Password again: ")
+        first = getpass.getpass(t("password_prompt"))
+        again = getpass.getpass(t("password_again_prompt"))
     except EOFError:
-        raise NoTerminalError("no password given; nothing was changed") from None
+        raise NoTerminalError(t("no_password")) from None
     if again != first:
-        raise RefusedError("the passwords differ; nothing was changed")
+        raise RefusedError(t("passwords_differ"))
     return first
 
 
 def _run(store: AccountStore, args: argparse.Namespace, name: str) -> str:
     """Carry out one `user` action; the line to print (`list` prints its own)."""
+    t: Words = args.words
     if args.action == "list":
         for account, role in store.accounts():
             print(f"{account}  {role}")
         return ""
     if args.action == "add":
         store.add(args.name, args.role, _password(args))
-        return f"Added {args.role} '{name}'"
+        return t("account_added", role=args.role, name=name)
     if args.action == "remove":
         store.remove(args.name)
-        return f"Removed '{name}' (drafts stay; sessions ended)"
+        return t("account_removed", name=name)
     if args.action == "unlock":
         if args.client:
-            return f"Unlocked client {args.client} ({store.unlock_client(args.client)} " \
-                   "attempts no longer count)"
-        return f"Unlocked '{name}' ({store.unlock(args.name)} attempts no longer count)"
+            return t("client_unlocked", client=args.client,
+                     count=store.unlock_client(args.client))
+        return t("account_unlocked", name=name, count=store.unlock(args.name))
     store.set_password(args.name, _password(args))
-    return f"New password for '{name}' (sessions ended, sign-in lock cleared)"
+    return t("password_set", name=name)
 
 
 def cmd_user(args: argparse.Namespace) -> None:
@@ -77,23 +79,24 @@ def cmd_user(args: argparse.Namespace) -> None:
 
     from registry.accounts import AccountError, normalised_name
 
+    t: Words = args.words
     if args.action == "unlock" and bool(args.name) == bool(args.client):
-        _exit_usage("give either a NAME or --client ADDRESS to unlock")
+        _exit_usage(t, t("unlock_what"))
     name = normalised_name(getattr(args, "name", None) or "")
     try:
         store = account_store()
         done = _run(store, args, name)
     except NoTerminalError as error:
-        _exit_usage(str(error))
+        _exit_usage(t, str(error))
     except AccountError as error:
         raise RefusedError(str(error)) from None
     except OperationalError as error:
         reason = str(error.orig or error).strip().splitlines()[0]
-        raise RefusedError(f"the database {_shown_url()} cannot be used: {reason}") from None
+        raise RefusedError(t("database_unusable", url=_shown_url(), reason=reason)) from None
     if done:
-        print(f"{done} (database: {store.database}).")
+        print(t("done_in_database", done=done, database=store.database))
     else:
-        print(f"(database: {store.database})", file=sys.stderr)
+        print(t("in_database", database=store.database), file=sys.stderr)
 
 
 def _shown_url() -> str:
@@ -105,30 +108,28 @@ def _shown_url() -> str:
     return make_url(database_url()).render_as_string(hide_password=True)
 
 
-def _exit_usage(message: str) -> NoReturn:
+def _exit_usage(t: Words, message: str) -> NoReturn:
     """One line on standard error and exit status 2, as for any wrong use of the CLI."""
-    print(f"error: {message}", file=sys.stderr)
+    print(t("error", message=message), file=sys.stderr)
     raise SystemExit(2)
 
 
-def add_account_commands(commands: Any) -> None:
+def add_account_commands(commands: Any, t: Words) -> None:
     """Add `user` and its actions to the CLI's subparsers."""
-    user = commands.add_parser("user", help="accounts that may edit (editor) or publish "
-                                            "(publisher) in the app")
+    user = commands.add_parser("user", help=t("help_user"))
     actions = user.add_subparsers(dest="action", required=True)
-    add = actions.add_parser("add", help="add an account")
+    add = actions.add_parser("add", help=t("help_user_add"))
     add.add_argument("name")
     add.add_argument("--role", choices=ROLES, required=True)
-    remove = actions.add_parser("remove", help="remove an account")
+    remove = actions.add_parser("remove", help=t("help_user_remove"))
     remove.add_argument("name")
-    passwd = actions.add_parser("passwd", help="set an account's password (clears its lock)")
+    passwd = actions.add_parser("passwd", help=t("help_user_passwd"))
     passwd.add_argument("name")
     for sub in (add, passwd):
         sub.add_argument("--password-stdin", action="store_true",
-                         help="read the password from the first line of standard input")
-    unlock = actions.add_parser("unlock", help="let a name (or a client address) sign in "
-                                               "again at once after too many attempts")
+                         help=t("help_password_stdin"))
+    unlock = actions.add_parser("unlock", help=t("help_user_unlock"))
     unlock.add_argument("name", nargs="?")
-    unlock.add_argument("--client", metavar="ADDRESS", help="unlock a client address instead")
-    actions.add_parser("list", help="every account and its role")
+    unlock.add_argument("--client", metavar="ADDRESS", help=t("help_user_client"))
+    actions.add_parser("list", help=t("help_user_list"))
     user.set_defaults(run=cmd_user)

@@ -2,7 +2,8 @@
 
 The README installs with those pins, and CI tests with them; a server started in another
 environment logs which packages differ, once per process, so that a wrong answer can be traced
-to an untested version.
+to an untested version. `python -m coverage doctor` says the same (`registry.doctor`); it sits
+here, below both the interface and the command line, because both ask.
 """
 
 from __future__ import annotations

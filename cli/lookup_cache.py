@@ -2,17 +2,19 @@
 
 A lookup in a fresh process used to import pandas and pydantic, read the tables and the
 register and make the answer: longer than importing geopandas. The first lookup of a version
-(the full path, `coverage.cli`) therefore writes every municipality's answer as it prints it
-(text and ``--json``, both languages) and the search's keys (`coverage.search.SearchKeys`)
-into one JSON file in the cache folder (`geodata.derived.cache_dir`); a later lookup of that
-version reads that file with the standard library alone (`answer_from_cache`, called by
-``__main__`` before anything else is imported) and prints the very same bytes.
+(the full path, `cli.lookup_commands`) therefore writes every municipality's answer as it
+prints it (text and ``--json``, both languages) and the search's keys
+(`coverage.search.SearchKeys`) into one JSON file in the cache folder
+(`geodata.disk_cache.cache_dir`); a later lookup of that version reads that file with the standard
+library alone (`answer_from_cache`, called by `cli.start` before anything else is imported) and
+prints the very same bytes, in the language the full path would choose (``--lang``, else
+`$COVERAGE_LANG`, else English: `cli.words`).
 
-The file is used only when it holds exactly its key (as `geodata.derived` keys its files):
+The file is used only when it holds exactly its key (as `geodata.disk_cache` keys its files):
 the version's number, label and content hash (read from the SQLite file with the standard
 library, `registry.sqlite_reader`), the boundary files' hash, and the code's own fingerprint
-(every source file of `coverage/`, `geodata/` and `registry/`, the place tables, the Python
-version and where the libraries the answers depend on are installed). A new version, other
+(every source file of `coverage/`, `geodata/`, `registry/` and `cli/`, the place tables, the
+Python version and where the libraries the answers depend on are installed). A new version, other
 boundary files or other code mean another key; a file that does not parse or has another
 shape is ignored. Anything the cache cannot answer exactly (``--data``, a PostgreSQL
 database, an unknown version, a name that is ambiguous or unknown, any other option) goes the
@@ -31,6 +33,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cli.output import json_text
+from cli.words import environment_language
+from coverage.via_text import via_line
+
 if TYPE_CHECKING:
     from coverage.check_age import CheckAge
     from coverage.search import SearchKeys
@@ -43,7 +49,7 @@ LIBRARIES = ("phonenumbers", "pydantic", "yaml", "pandas", "numpy")
 installed): the answers are made with them."""
 
 _ROOT = Path(__file__).resolve().parent.parent
-_SOURCES = ("coverage", "geodata", "registry")
+_SOURCES = ("coverage", "geodata", "registry", "cli")
 
 
 @dataclass(frozen=True)
@@ -56,9 +62,10 @@ class LookupRequest:
     language: str = "en"
 
 
-def lookup_request(argv: Sequence[str]) -> LookupRequest | None:
+def lookup_request(argv: Sequence[str], default_language: str = "en") -> LookupRequest | None:
     """The lookup `argv` asks for, or None when it is anything else the full parser must read
-    (another command, ``--data``, ``--help``, abbreviated or unknown options, a missing name).
+    (another command, ``--data``, ``--help``, abbreviated or unknown options, a missing name);
+    without ``--lang``, in `default_language` (the full path's: `$COVERAGE_LANG`, else en).
 
     >>> lookup_request(["lookup", "Zwolle", "--json", "--lang", "nl"])
     LookupRequest(name='Zwolle', snapshot='current', json=True, language='nl')
@@ -66,6 +73,8 @@ def lookup_request(argv: Sequence[str]) -> LookupRequest | None:
     True
     >>> lookup_request(["lookup", "Zwolle", "--lang", "de"]) is None
     True
+    >>> lookup_request(["lookup", "Zwolle"], "nl").language
+    'nl'
     """
     if not argv or argv[0] != "lookup":
         return None
@@ -85,7 +94,7 @@ def lookup_request(argv: Sequence[str]) -> LookupRequest | None:
             return None
         else:
             name = token
-    language = values.get("--lang", "en")
+    language = values.get("--lang", default_language)
     if name is None or language not in LANGUAGES:
         return None
     return LookupRequest(name, values.get("--snapshot", "current"), as_json, language)
@@ -113,7 +122,7 @@ def code_fingerprint() -> str:
 def cache_key(number: int, label: str, content_hash: str, checks: CheckAge) -> dict[str, Any]:
     """The key of one version's answers (see the module's docstring), for the day and age
     that make a contact due for a check (`coverage.check_age`: an answer says which are)."""
-    from geodata.derived import boundary_fingerprint
+    from geodata.disk_cache import boundary_fingerprint
     from geodata.settings import geodata_dir
 
     return {"format": FORMAT_VERSION, "name": "lookup",
@@ -133,7 +142,7 @@ def default_checks() -> CheckAge:
 
 def cache_path(key: Mapping[str, Any]) -> Path:
     """Where the answers of `key` are kept."""
-    from geodata.derived import cache_dir
+    from geodata.disk_cache import cache_dir
 
     digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:24]
     return cache_dir() / f"lookup-{digest}.json"
@@ -164,34 +173,12 @@ def published_version(reference: str) -> tuple[int, str, str] | None:
 # --- reading and writing -------------------------------------------------------------------
 
 
-VIA_WORDS = {"en": "{where} lies in {name}", "nl": "{where} ligt in {name}"}
-
-
-def via_line(kind: str, name: str, places: Sequence[str], display_name: str,
-             language: str = "en") -> str:
-    """The line before a text answer reached through a place, alias or postcode (the one
-    wording, also for the full path: `coverage.lookup_text`).
-
-    >>> via_line("postcode", "2132", ["Hoofddorp"], "Haarlemmermeer")
-    'postcode 2132 (Hoofddorp) lies in Haarlemmermeer'
-    >>> via_line("place", "Hoofddorp", ["Hoofddorp"], "Haarlemmermeer", "nl")
-    'Hoofddorp ligt in Haarlemmermeer'
-    """
-    where = f"postcode {name} ({', '.join(places)})" if kind == "postcode" else name
-    return VIA_WORDS[language].format(where=where, name=display_name)
-
-
-def json_text(value: Any) -> str:
-    """JSON as the command prints it."""
-    return json.dumps(value, ensure_ascii=False, indent=2)
-
-
 def store(key: Mapping[str, Any], answers: Mapping[str, Mapping[str, Any]],
           search_keys: Mapping[str, Any]) -> bool:
     """Keep one version's rendered answers (code → ``display_name``, ``text`` and ``json`` per
     language) and the search's keys under `key`; whether the file was written (a cache that
     cannot be written only means the full path next time)."""
-    from geodata.derived import write_atomically
+    from geodata.disk_cache import write_atomically
 
     document = {"key": dict(key), "value": {"answers": dict(answers), "search": search_keys}}
     return write_atomically(cache_path(key), json.dumps(document, ensure_ascii=False))
@@ -269,7 +256,7 @@ def cached_output(request: LookupRequest) -> str | None:
 def answer_from_cache(argv: Sequence[str]) -> int | None:
     """Print the answer to a plain lookup from the cache and return the exit code 0; None
     (nothing printed) when the full command line must answer."""
-    request = lookup_request(argv)
+    request = lookup_request(argv, environment_language(os.environ))
     if request is None:
         return None
     try:
