@@ -40,6 +40,7 @@ from ui.map.styled_geojson import StyledGeoJson
 from ui.map.tooltip_script import TooltipInView
 from ui.map.topology_script import TopologyScript
 from ui.map.view import MapLabels, MapOptions, build_map
+from ui.text.browser_code import data
 from ui.text.i18n import Translator
 
 LABELS = MapLabels(
@@ -170,8 +171,8 @@ def test_fill_colour_follows_status(current: Coverage, display: gpd.GeoDataFrame
 
     # The browser gets one style per key, with the palette's fill colour.
     page = fmap.get_root().render()
-    styles_json = re.search(rf"var {layer.get_name()}_styles = (\{{.*?\}});", page).group(1)
-    styles = json.loads(styles_json)
+    assert data(layer.config()) in page  # the layer's configuration (static/js/map/layer.js)
+    styles = layer.config()["styles"]
     assert styles == municipality_styles()
     for key, colour in STATUS_COLOURS.items():
         assert styles[key]["fillColor"] == colour
@@ -333,11 +334,14 @@ def test_the_map_outlines_the_selection_it_reads_from_the_page(
     page = fmap.get_root().render()
     for style in (SELECTED_HALO_STYLE, SELECTED_STYLE):
         assert json.dumps(style, sort_keys=True) in page
-    assert f"map.createPane({json.dumps(SELECTION_PANE)})" in page
-    assert f'.get({json.dumps(URL_PARAMETER)})' in page
-    assert "window.parent.location.search" in page
+    config = script.config()  # given to static/js/map/selection.js
+    assert data(config) in page
+    assert config["pane"] == SELECTION_PANE and "map.createPane(config.pane)" in page
+    assert config["parameter"] == URL_PARAMETER
+    assert "new URLSearchParams(search).get(name)" in page  # static/js/map/address.js
+    assert "frame.parent.location.search" in page
     assert '"streamlit:setComponentValue"' in page
-    assert "maxZoom: 10" in page
+    assert config["maxZoom"] == 10 and "maxZoom: config.maxZoom" in page
     # The script comes after the layer it reads, so the layer exists when it runs.
     assert page.index(f"var {script.municipalities.get_name()} =") < page.index("createPane(")
 
@@ -346,7 +350,10 @@ def test_zoom_to_selected_is_an_option(display: gpd.GeoDataFrame, table: pd.Data
     assert _selection_script(build_map(display, table, LABELS, base_url_path="")).fit is True
     off = build_map(display, table, LABELS, MapOptions(zoom_to_selected=False), base_url_path="")
     assert _selection_script(off).fit is False
-    assert "show(wanted, loading ? false : false)" in off.get_root().render()
+    config = _selection_script(off).config()
+    assert (config["fitOnLoad"], config["fit"]) == (False, False)
+    page = off.get_root().render()
+    assert data(config) in page and "loading ? config.fitOnLoad : config.fit" in page
 
 
 def test_the_map_fits_the_netherlands(display: gpd.GeoDataFrame, table: pd.DataFrame) -> None:
@@ -457,7 +464,10 @@ def test_focus_area_is_highlighted_and_fitted(display: gpd.GeoDataFrame, table: 
     assert (_selection_script(focused).fit_on_load, _selection_script(focused).fit) == (
         False, True)
     assert _selection_script(plain).fit_on_load is True
-    assert "show(wanted, loading ? false : true)" in focused.get_root().render()
+    config = _selection_script(focused).config()
+    assert (config["fitOnLoad"], config["fit"]) == (False, True)
+    page = focused.get_root().render()
+    assert data(config) in page and "loading ? config.fitOnLoad : config.fit" in page
 
 
 def test_names_are_never_evaluated_as_templates(display: gpd.GeoDataFrame,
@@ -513,10 +523,14 @@ def test_the_map_follows_the_chosen_region_from_the_page(display: gpd.GeoDataFra
     assert json.dumps([[kind, name] for kind, name in FOCUS_PARAMETERS.items()]) in page
     assert list(FOCUS_PARAMETERS.values()) == ["veiligheidsregio", "politie-eenheid",
                                                "provincie"]
-    assert f"map.createPane({json.dumps(FOCUS_PANE)})" in page
+    config = focus.config()  # given to static/js/map/focus.js
+    assert data(config) in page
+    assert config["pane"] == FOCUS_PANE and "map.createPane(config.pane)" in page
     for style in (FOCUS_HALO_STYLE, FOCUS_STYLE):
         assert json.dumps(style, sort_keys=True) in page
-    assert ".outline(\"municipalities\", keep)" in page
+    assert config["object"] == "municipalities"
+    assert "topology.outline(config.object, keep)" in page
+    assert f"{focus.topology.get_name()}, {data(config)});" in page
     # After the layer it reads.
     assert page.index(f"var {focus.municipalities.get_name()} =") < page.index("coverageFocus =")
 
@@ -529,7 +543,10 @@ def test_the_tooltip_is_kept_inside_the_map(display: gpd.GeoDataFrame,
     assert keeper.layer is layer
     page = fmap.get_root().render()
     tooltip_bound = page.index(f"{layer.get_name()}.bindTooltip(")
-    assert tooltip_bound < page.index(f"{layer.get_name()}.getTooltip()")
+    # static/js/map/tooltip.js reads the layer's tooltip (`layer.getTooltip()`) once bound.
+    assert "layer.getTooltip()" in page
+    assert tooltip_bound < page.index(f"coverageScripts.tooltip.install({fmap.get_name()}, "
+                                      f"{layer.get_name()}, ")
 
 
 def test_a_selection_is_fitted_with_its_safety_region(display: gpd.GeoDataFrame,

@@ -75,4 +75,6 @@ def test_every_run_declares_the_page_language(language: str) -> None:
     scripts = [element.proto.body for element in app.get("html")
                if "documentElement.lang" in element.proto.body]
     assert scripts == [str(words_script(language))]  # <html lang>, Streamlit's words too
-    assert f'document.documentElement.lang = "{language}";' in scripts[0]
+    # static/js/page/words.js sets <html lang> from its configuration.
+    assert "document.documentElement.lang = config.language;" in scripts[0]
+    assert f'"language": "{language}"' in scripts[0]

@@ -55,7 +55,9 @@ def test_the_words_script_survives_streamlits_sanitiser() -> None:
         script = str(words_script(language))
         body = script.removeprefix("<script>").removesuffix("</script>")
         assert script != body and not re.search(r"<[/\w!]", body)
-        assert f'document.documentElement.lang = "{language}";' in body
+        # static/js/page/words.js sets <html lang> from its configuration.
+        assert "document.documentElement.lang = config.language;" in body
+        assert f'"language": "{language}"' in body
 
 
 def test_times_are_amsterdam_times() -> None:

@@ -21,6 +21,7 @@ import pytest
 from ui.map.component import prepare
 from ui.map.offline import offline_map
 from ui.map.styled_geojson import WRITTEN_AGAINST, StyledGeoJson
+from ui.text import browser_code
 
 PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
 
@@ -59,10 +60,13 @@ def test_the_layer_renders_its_data_compact_and_verbatim() -> None:
     assert json.loads(data) == SQUARES
     assert ", " not in data  # written without blanks
     assert "{{ 7*7 }}" in page and '"key":"49"' not in page  # never evaluated as a template
-    styles = json.loads(re.search(rf"var {layer.get_name()}_styles = (\{{.*?\}});",
-                                  page).group(1))
+    # The styles reach the browser as the layer's configuration (static/js/map/layer.js).
+    config = layer.config()
+    made = f"var {layer.get_name()} = coverageScripts.layer.install({browser_code.data(config)}, "
+    assert made in page
+    styles = config["styles"]
     assert styles == {"a": {"color": "#111"}, "b": {"color": "#222"}}
-    assert f"{layer.get_name()}.resetStyle(e.target)" in page
+    assert config["hoverStyle"] == {"weight": 3} and "layer.resetStyle(e.target)" in page
     assert f".addTo({fmap.get_name()})" in page
 
 

@@ -6,15 +6,15 @@ Every request is a script of its own: Streamlit runs an `st.html` script when th
 arrives, and an element whose text is the same as the one already in its place is kept as it
 is, so a script that read the same on every selection ran for the first one only (a second
 search on a phone left the page at the top). Each request therefore carries a token, new for
-every request (:func:`bring_card_into_view` counts them per session)."""
+every request (:func:`bring_card_into_view` counts them per session). The script is
+`static/js/page/scroll.js`."""
 
 from __future__ import annotations
-
-import json
 
 import streamlit as st
 
 from ui.text import plain_text
+from ui.text.browser_code import page_script
 
 MAP_SELECTOR = 'iframe[title*="st_folium"]'
 """The map's frame: streamlit-folium's component iframe (its title names the component)."""
@@ -34,49 +34,12 @@ HEADER_PX = 64
 SCROLL_REQUEST = "scroll_to_map"
 """Session-state flag set by a button's callback; the next run scrolls the map into view."""
 
-_SCRIPT = """<script>
-(function () {{
-  const token = {token};  // new for every request: a new element, so the script runs again
-  // The page is still being laid out while the app's run finishes (the map is drawn anew),
-  // so keep the target in view for a short while, unless the reader scrolls themself.
-  let stopped = false;
-  const stop = () => {{ stopped = true; }};
-  // In the page and in its frames of the same origin (the map): a touch on the map is the
-  // reader's too.
-  const windows = [window];
-  for (const frame of document.querySelectorAll("iframe")) {{
-    try {{ if (frame.contentWindow.document) {{ windows.push(frame.contentWindow); }} }}
-    catch (error) {{ /* another origin */ }}
-  }}
-  for (const name of ["wheel", "touchstart", "keydown", "mousedown"]) {{
-    for (const each of windows) {{
-      each.addEventListener(name, stop, {{once: true, passive: true, capture: true}});
-    }}
-  }}
-  const started = Date.now();
-  function keepInView() {{
-    if (stopped || Date.now() - started > {hold_ms}) {{ return; }}
-    const target = document.querySelector({selector});
-    const watched = document.querySelector({watched}) || target;
-    if (target && watched) {{
-      const box = watched.getBoundingClientRect();
-      const edge = {watched_edge} === "bottom" ? box.bottom : box.top;
-      if (box.top < {header_px} || edge > window.innerHeight * {lowest}) {{
-        target.style.scrollMarginTop = "4.5rem";  // clear of Streamlit's header bar
-        target.scrollIntoView({{block: "start"}});
-      }}
-    }}
-    setTimeout(keepInView, 100);
-  }}
-  keepInView();
-}})();
-</script>"""
 HOLD_MS = 3000
 """How long the script keeps the target in view while the page settles."""
 
 
 def scroll_script(selector: str = MAP_SELECTOR, lowest: float = 1 / 3, *,
-                  watched: str | None = None, token: str = "") -> str:
+                  watched: str | None = None, token: str = "") -> plain_text.Markup:
     """A script that scrolls the first element matching `selector` into view and keeps it
     there for `HOLD_MS` while the page settles (stopping as soon as the reader scrolls).
 
@@ -84,11 +47,10 @@ def scroll_script(selector: str = MAP_SELECTOR, lowest: float = 1 / 3, *,
     below `lowest` of the window's height; with `watched`, when that element (e.g. the card's
     number) is not wholly above `lowest` (or lies under the header bar). `token` makes the
     script differ from the one before it (see the module's docstring)."""
-    return _SCRIPT.format(selector=json.dumps(selector), hold_ms=HOLD_MS,
-                          lowest=f"{lowest:.3f}", token=json.dumps(token),
-                          watched=json.dumps(watched or selector),
-                          watched_edge=json.dumps("bottom" if watched else "top"),
-                          header_px=HEADER_PX if watched else 0)
+    return page_script("page/scroll", {
+        "token": token, "selector": selector, "holdMs": HOLD_MS, "lowest": round(lowest, 3),
+        "watched": watched or selector, "watchedEdge": "bottom" if watched else "top",
+        "headerPx": HEADER_PX if watched else 0})
 
 
 def request_scroll_to_map() -> None:
@@ -104,13 +66,13 @@ def bring_card_into_view(selected: str) -> None:
     municipality's code) and a per-session count make every request's script new."""
     count = int(st.session_state.get(CARD_REQUESTS_KEY, 0)) + 1
     st.session_state[CARD_REQUESTS_KEY] = count
-    plain_text.run_script(plain_text.Markup(scroll_script(
-        CARD_SELECTOR, lowest=1.0, watched=CARD_NUMBER_SELECTOR, token=f"{selected}-{count}")))
+    plain_text.run_script(scroll_script(CARD_SELECTOR, lowest=1.0, watched=CARD_NUMBER_SELECTOR,
+                                        token=f"{selected}-{count}"))
 
 
 def scroll_to_map_if_requested() -> bool:
     """Scroll the map into view if a callback asked for it in this run; return whether."""
     if not st.session_state.pop(SCROLL_REQUEST, False):
         return False
-    plain_text.run_script(plain_text.Markup(scroll_script()))
+    plain_text.run_script(scroll_script())
     return True

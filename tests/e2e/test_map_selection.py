@@ -178,3 +178,30 @@ def test_clicking_the_same_municipality_again_selects_it(app_page: AppPage) -> N
     assert _frame_marked(page), "the map's iframe was rebuilt"
     app_page.screenshot()
     app_page.assert_same_origin()
+
+
+_ADDRESS_CHANGE_JS = """
+code => {
+    // As Streamlit writes a selection into the address; the map must hear of it at once.
+    const frame = document.querySelector('iframe[title*="st_folium"]').contentWindow;
+    const before = frame.coverageSelection.shown;
+    window.history.replaceState({}, "", "?gemeente=" + code);
+    const after = frame.coverageSelection.shown;
+    window.history.replaceState({}, "", "?");
+    return {before, after, cleared: frame.coverageSelection.shown,
+            mode: frame.coverageAddress.mode, polls: frame.coverageAddress.polls,
+            listeners: frame.coverageAddress.listeners.length};
+}
+"""
+
+
+def test_the_map_hears_of_the_address_by_the_pages_event(app_page: AppPage) -> None:
+    """No poll: a change of the page's address reaches the map's selection (and the region's
+    focus, the same one listener each) within the change itself (static/js/map/address.js)."""
+    page = app_page.page
+    page.goto(app_page.origin)
+    wait_for_app(page)
+    wait_for_script_done(page)
+    seen = page.evaluate(_ADDRESS_CHANGE_JS, "GM0344")
+    assert seen == {"before": None, "after": "GM0344", "cleared": None, "mode": "event",
+                    "polls": 0, "listeners": 2}

@@ -1,8 +1,8 @@
 """The dashboard page, top to bottom: search; map beside the contact card; views for the
 national picture, gaps, the border rule, the coordinators, the changes between versions,
 downloads and the history of versions. Everything shown is computed in `coverage/`, the versions
-come from `registry/`; `ui.shell.pages` runs it after `prelude`, which every page shares: the
-sidebar's choices (language, version of the register, map layers) and the checked data; the
+come from `registry/`; `ui.shell.pages` runs it after `ui.shell.prelude`, which every page shares:
+the sidebar's choices (language, version of the register, map layers) and the checked data; the
 sidebar is drawn after the page.
 """
 

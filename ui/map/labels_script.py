@@ -5,7 +5,8 @@ its neighbours; from :data:`LABEL_MIN_ZOOM` on (a safety region fitted after a s
 the reader's own zoom) each municipality's name is written at its representative point (a
 point inside its display geometry, :func:`label_points`), in a pane of its own above the
 outlines that takes no clicks or taps (:data:`LABELS_PANE`). The names are the layer's own
-``name`` properties, escaped on the way in (:mod:`ui.map.geojson`).
+``name`` properties, escaped on the way in (:mod:`ui.map.geojson`). The map's script is
+``static/js/map/labels.js``.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from __future__ import annotations
 from typing import Final
 
 import geopandas as gpd
-from branca.element import MacroElement
-from folium.template import Template
 
+from ui.map.browser_script import BrowserScript
 from ui.map.styled_geojson import StyledGeoJson
+from ui.text.browser_code import data
 
 __all__ = ["LABELS_PANE", "LABEL_MIN_ZOOM", "POINT_SCALE", "LabelsScript", "label_points"]
 
@@ -41,57 +42,18 @@ def label_points(display: gpd.GeoDataFrame) -> list[int]:
             for value in (point.y, point.x)]
 
 
-class LabelsScript(MacroElement):
+_CSS: Final = (
+    "<style>.coverage-label {white-space: nowrap; font: 600 11px/1.1 sans-serif; color: #111;"
+    " text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff;"
+    " transform: translate(-50%, -50%); width: max-content;}"
+    f" .leaflet-{LABELS_PANE}-pane {{pointer-events: none;}}</style>")
+
+
+class LabelsScript(BrowserScript):
     """Write the municipalities' names on the map from a zoom on. Add it after the layer."""
 
-    _template = Template(
-        """
-        {% macro header(this, kwargs) %}
-        <style>
-        .coverage-label {white-space: nowrap; font: 600 11px/1.1 sans-serif; color: #111;
-            text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff;
-            transform: translate(-50%, -50%); width: max-content;}
-        .leaflet-{{ this.pane }}-pane {pointer-events: none;}
-        </style>
-        {% endmacro %}
-        {% macro script(this, kwargs) %}
-        (function () {
-            var map = {{ this._parent.get_name() }};
-            var municipalities = {{ this.municipalities.get_name() }};
-            var points = {{ this.points|tojson }};
-            var pane = map.createPane({{ this.pane|tojson }});
-            pane.style.zIndex = 460;
-            pane.style.pointerEvents = "none";
-            var names = L.layerGroup(), built = false, scale = {{ this.scale|tojson }};
-            function build() {
-                var position = 0;  // the layers come in the order of the points
-                municipalities.eachLayer(function (layer) {
-                    var properties = layer.feature.properties, i = 2 * position++;
-                    if (i + 1 >= points.length) { return; }
-                    var at = [points[i] / scale, points[i + 1] / scale];
-                    names.addLayer(L.marker(at, {
-                        pane: {{ this.pane|tojson }}, interactive: false, keyboard: false,
-                        icon: L.divIcon({className: "", iconSize: null,
-                                         html: "<div class='coverage-label'>"
-                                               + properties.name + "</div>"})}));
-                });
-                built = true;
-            }
-            var state = {shown: false, minZoom: {{ this.min_zoom|tojson }}};
-            window.coverageLabels = state;
-            function follow() {
-                var wanted = map.getZoom() >= state.minZoom;
-                if (wanted === state.shown) { return; }
-                if (wanted && !built) { build(); }
-                if (wanted) { names.addTo(map); } else { names.remove(); }
-                state.shown = wanted;
-            }
-            map.on("zoomend", follow);
-            follow();
-        })();
-        {% endmacro %}
-        """
-    )
+    script_name = "map/labels"
+    css = _CSS
 
     def __init__(self, municipalities: StyledGeoJson, points: list[int],
                  min_zoom: float = LABEL_MIN_ZOOM) -> None:
@@ -106,6 +68,11 @@ class LabelsScript(MacroElement):
         self._name = "LabelsScript"
         self.municipalities = municipalities
         self.points = points
-        self.scale = POINT_SCALE
         self.min_zoom = min_zoom
-        self.pane = LABELS_PANE
+
+    def arguments(self) -> list[str]:
+        """The map, the municipalities' layer, the configuration (points, scale, zoom,
+        pane)."""
+        return [self._parent.get_name(), self.municipalities.get_name(),
+                data({"points": self.points, "scale": POINT_SCALE, "minZoom": self.min_zoom,
+                      "pane": LABELS_PANE})]

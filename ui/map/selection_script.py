@@ -3,14 +3,18 @@
 The map document is the same for every selection (so Streamlit need not send it again and the
 iframe is never rebuilt). The selection reaches the map through the page's address instead:
 the app writes ``?gemeente=GMxxxx`` (:data:`URL_PARAMETER`) on every selection, by click,
-search or link, and this script, running inside streamlit-folium's iframe (same origin as the
-page), reads ``window.parent.location`` every :data:`POLL_MS` ms and outlines the
-municipality named there, fitting the map to its whole safety region (the municipalities with
-the same ``region`` property), so the reader sees where in the region it lies. A click
-outlines at once, without waiting for the server, and is sent to the app as the component's
-value ``{"code": ..., "click": ...}``: ``click`` is new for every click (a per-iframe random
-id and a counter), so clicking the same municipality again is a new value and reaches the
-app (see :mod:`ui.map.click`).
+search or link, and the map's script (``static/js/map/selection.js``), running inside
+streamlit-folium's iframe (same origin as the page), outlines the municipality named there,
+fitting the map to its whole safety region (the municipalities with the same ``region``
+property), so the reader sees where in the region it lies. The frame hears of a new address by
+the page's own event (``static/js/map/address.js``: the Navigation API's
+``currententrychange``, which fires on Streamlit's ``pushState`` and ``replaceState``); a
+browser without that API has the frame look at the address every :data:`POLL_MS` ms, one
+look for the selection, the region (:mod:`ui.map.focus_script`) and the proposal
+(:mod:`ui.map.proposal_script`) together. A click outlines at once, without waiting for the
+server, and is sent to the app as the component's value ``{"code": ..., "click": ...}``:
+``click`` is new for every click (a per-iframe random id and a counter), so clicking the same
+municipality again is a new value and reaches the app (see :mod:`ui.map.click`).
 
 While the page shows :data:`ui.first_screen.WAITING_MARK` (a session's first page, which
 waits for the map before it draws the rest), the script sends ``{"drawn": <iframe id>}`` as
@@ -26,14 +30,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
-from branca.element import MacroElement
-from folium.template import Template
-
 from ui.first_screen import WAITING_MARK
+from ui.map.browser_script import BrowserScript
 from ui.map.palette import SELECTED_HALO_STYLE, SELECTED_STYLE
 from ui.map.styled_geojson import StyledGeoJson
+from ui.text.browser_code import data
 
-__all__ = ["POLL_MS", "SELECTION_PANE", "URL_PARAMETER", "SelectionScript"]
+__all__ = ["DRAWN_RETRY_MS", "DRAWN_WAIT_MS", "POLL_MS", "SELECTION_PANE", "URL_PARAMETER",
+           "SelectionScript"]
 
 URL_PARAMETER: Final = "gemeente"
 """The page's query parameter naming the selected municipality."""
@@ -42,125 +46,26 @@ SELECTION_PANE: Final = "coverageSelection"
 """Leaflet pane of the selection outline (class ``leaflet-coverageSelection-pane``)."""
 
 POLL_MS: Final = 100
-"""How often the map looks at the page's address for a new selection."""
+"""How often the map looks at the page's address, in a browser without the Navigation API's
+event (``static/js/map/address.js``)."""
+
+DRAWN_RETRY_MS: Final = 100
+"""How often the map tries again to say its polygons are drawn (the frame gets its height a
+moment after the script runs)."""
+
+DRAWN_WAIT_MS: Final = 10_000
+"""How long the map keeps trying: the first screen's mark lasts one run, which the timer of
+:data:`ui.first_screen.REST_AFTER_S` (3 s) ends at the latest."""
 
 
-class SelectionScript(MacroElement):
+class SelectionScript(BrowserScript):
     """Outline and fit the selected municipality in the browser; report clicks to the app.
 
     Add it to the map after the municipality layer.
     """
 
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function () {
-            var map = {{ this._parent.get_name() }};
-            var municipalities = {{ this.municipalities.get_name() }};
-            var byCode = {}, regionBounds = {};
-            municipalities.eachLayer(function (layer) {
-                var properties = layer.feature.properties, own = layer.getBounds();
-                byCode[properties.code] = layer;
-                regionBounds[properties.region] = properties.region in regionBounds
-                    ? regionBounds[properties.region].extend(own)
-                    : L.latLngBounds(own.getSouthWest(), own.getNorthEast());
-            });
-            var pane = map.createPane({{ this.pane|tojson }});
-            pane.style.zIndex = 450;
-            pane.style.pointerEvents = "none";
-            var halo = L.geoJson(null, {pane: {{ this.pane|tojson }}, interactive: false,
-                                        style: function () { return {{ this.halo_style|tojson }}; }}
-                                 ).addTo(map);
-            var outline = L.geoJson(null, {pane: {{ this.pane|tojson }}, interactive: false,
-                                           style: function () { return {{ this.style|tojson }}; }}
-                                    ).addTo(map);
-            var state = {shown: null, clicks: 0,
-                         id: Date.now().toString(36) + Math.random().toString(36).slice(2)};
-            window.coverageSelection = state;
-            function show(code, fit) {
-                if (code === state.shown) { return; }
-                state.shown = code;
-                halo.clearLayers();
-                outline.clearLayers();
-                var layer = code === null ? undefined : byCode[code];
-                if (layer === undefined) { return; }
-                // The shape only: no properties, so nothing takes the outline for the
-                // municipality itself.
-                var shape = {type: "Feature", properties: {}, geometry: layer.feature.geometry};
-                halo.addData(shape);
-                outline.addData(shape);
-                if (fit) {  // the municipality with its whole safety region
-                    map.fitBounds(regionBounds[layer.feature.properties.region],
-                                  {padding: {{ this.padding|tojson }},
-                                   maxZoom: {{ this.max_zoom|tojson }}});
-                }
-            }
-            municipalities.on("click", function (event) {
-                var code = event.layer && event.layer.feature
-                    && event.layer.feature.properties.code;
-                if (!code) { return; }
-                {%- if this.outline_clicks %}
-                show(code, false);
-                {%- endif %}
-                state.clicks += 1;
-                window.parent.postMessage({
-                    isStreamlitMessage: true, type: "streamlit:setComponentValue",
-                    dataType: "json",
-                    value: {code: code, click: state.id + "-" + state.clicks}
-                }, "*");
-            });
-            var seen, loading = true;
-            function follow() {
-                var wanted = null;
-                try {
-                    wanted = new URLSearchParams(window.parent.location.search)
-                        .get({{ this.parameter|tojson }});
-                } catch (error) { wanted = null; }
-                if (wanted === seen) { return; }
-                seen = wanted;
-                if (wanted === null) { show(null, false); }
-                else if (Object.prototype.hasOwnProperty.call(byCode, wanted)) {
-                    show(wanted, loading ? {{ this.fit_on_load|tojson }} : {{ this.fit|tojson }});
-                }
-            }
-            // A session's first page waits for the map before it draws the rest: say when
-            // the polygons are on the screen (once per frame, while the page shows the mark),
-            // after the frame that paints them.
-            var reported = false;
-            function polygonsShown() {
-                var found = false;
-                municipalities.eachLayer(function (layer) {
-                    if (found || !layer._path) { return; }
-                    var box = layer._path.getBoundingClientRect();
-                    found = box.width > 0 && box.height > 0;
-                });
-                return found;
-            }
-            function reportDrawn() {
-                if (reported) { return; }
-                var waiting = null, mark = {{ this.waiting_selector|tojson }};
-                try { waiting = window.parent.document.querySelector(mark); }
-                catch (error) { waiting = null; }
-                if (!waiting || !polygonsShown()) { return; }
-                reported = true;
-                window.requestAnimationFrame(function () {
-                    window.setTimeout(function () {
-                        window.parent.postMessage({
-                            isStreamlitMessage: true, type: "streamlit:setComponentValue",
-                            dataType: "json", value: {drawn: state.id}
-                        }, "*");
-                    }, 0);
-                });
-            }
-            follow();
-            loading = false;
-            window.requestAnimationFrame(function () { window.setTimeout(reportDrawn, 0); });
-            window.setInterval(function () { follow(); reportDrawn(); },
-                               {{ this.poll_ms|tojson }});
-        })();
-        {% endmacro %}
-        """
-    )
+    script_name = "map/selection"
+    libraries = ("map/address",)
 
     def __init__(self, municipalities: StyledGeoJson, *, fit: bool = True,
                  fit_on_load: bool | None = None, max_zoom: int = 10,
@@ -190,8 +95,17 @@ class SelectionScript(MacroElement):
         self.padding = list(padding)
         self.halo_style = dict(halo_style)
         self.style = dict(style)
-        self.pane = SELECTION_PANE
-        self.parameter = URL_PARAMETER
-        self.poll_ms = POLL_MS
         self.outline_clicks = outline_clicks
-        self.waiting_selector = f".st-key-{WAITING_MARK}"
+
+    def config(self) -> dict[str, Any]:
+        """What ``static/js/map/selection.js`` is given."""
+        return {"parameter": URL_PARAMETER, "pane": SELECTION_PANE,
+                "haloStyle": self.halo_style, "style": self.style,
+                "padding": self.padding, "maxZoom": self.max_zoom, "fit": self.fit,
+                "fitOnLoad": self.fit_on_load, "outlineClicks": self.outline_clicks,
+                "waitingSelector": f".st-key-{WAITING_MARK}", "pollMs": POLL_MS,
+                "drawnRetryMs": DRAWN_RETRY_MS, "drawnWaitMs": DRAWN_WAIT_MS}
+
+    def arguments(self) -> list[str]:
+        """The map, the municipalities' layer, the configuration."""
+        return [self._parent.get_name(), self.municipalities.get_name(), data(self.config())]

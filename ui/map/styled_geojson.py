@@ -12,6 +12,9 @@ That re-implementation leans on folium's and branca's internals (``_template.mod
 script. It was written against, and is tested with, exactly the versions in
 :data:`WRITTEN_AGAINST`; ``pyproject.toml`` pins them, and ``tests/test_styled_geojson.py``
 fails when the installed ones differ, so an upgrade is a deliberate, tested step.
+
+The layer's browser code is ``static/js/map/layer.js`` (written into the map once, with its
+first layer, :func:`ui.map.browser_script.code_for`); its styles reach it as JSON.
 """
 
 from __future__ import annotations
@@ -22,10 +25,12 @@ from functools import partial
 from typing import Any, Final
 
 import folium
-from branca.element import Element
 from folium.map import ElementAddToElement
-from folium.template import Template
+from folium.template import Template, tojavascript
 from jinja2.utils import htmlsafe_json_dumps
+
+from ui.map.browser_script import Verbatim, code_for
+from ui.text.browser_code import call, data
 
 __all__ = ["WRITTEN_AGAINST", "StyledGeoJson", "Verbatim"]
 
@@ -37,18 +42,6 @@ WRITTEN_AGAINST: Final[dict[str, str]] = {
 """Distribution → the version :class:`StyledGeoJson` was written and tested against."""
 
 _COMPACT_DUMPS = partial(json.dumps, separators=(",", ":"))
-
-
-class Verbatim(Element):
-    """A piece of a figure rendered as the text it holds (never compiled as a template)."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-
-    def render(self, **kwargs: Any) -> str:
-        """The text, as is."""
-        return self.text
 
 
 class StyledGeoJson(folium.GeoJson):
@@ -64,28 +57,12 @@ class StyledGeoJson(folium.GeoJson):
 
     _template = Template(
         """
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }}_styles = {{ this.styles|tojson }};
-        var {{ this.get_name() }} = L.geoJson(null, {
-            style: function (feature) {
-                var key = (feature.properties || {})[{{ this.style_property|tojson }}];
-                return Object.prototype.hasOwnProperty.call({{ this.get_name() }}_styles, key)
-                    ? {{ this.get_name() }}_styles[key] : {{ this.default_style|tojson }};
-            },
-            {%- if this.hover_style %}
-            onEachFeature: function (feature, layer) {
-                layer.on({
-                    mouseover: function (e) { e.target.setStyle({{ this.hover_style|tojson }}); },
-                    mouseout: function (e) { {{ this.get_name() }}.resetStyle(e.target); }
-                });
-            },
-            {%- endif %}
-            ...{{ this.options|tojavascript }}
-        });
-        {{ this.get_name() }}.addData({{ this.compact_data }});
-        {% endmacro %}
+        {% macro script(this, kwargs) %}{{ this.script_text() }}{% endmacro %}
         """
     )
+
+    browser_code = ("map/layer",)
+    """The layer's script (``static/js/map/layer.js``), written once per map."""
 
     def __init__(
         self,
@@ -141,10 +118,22 @@ class StyledGeoJson(folium.GeoJson):
             self.add_child(ElementAddToElement(element_name=self.get_name(),
                                                element_parent_name=self._parent.get_name()),
                            name=self.get_name() + "_add")
-        script = self._template.module.__dict__["script"](self, kwargs)
-        self.get_root().script.add_child(Verbatim(script), name=self.get_name())
+        self.get_root().script.add_child(Verbatim(self.script_text()), name=self.get_name())
         for child in self._children.values():
             child.render(**kwargs)
+
+    def config(self) -> dict[str, Any]:
+        """What ``static/js/map/layer.js`` is given: the styles, by key and by default, the
+        property holding the key, the hover style."""
+        return {"styles": self.styles, "defaultStyle": self.default_style,
+                "styleProperty": self.style_property, "hoverStyle": self.hover_style}
+
+    def script_text(self) -> str:
+        """The layer's part of the map's script: ``static/js/map/layer.js`` (for the map's
+        first layer), the layer made from its styles, then its data."""
+        name = self.get_name()
+        layer = call("map/layer", data(self.config()), tojavascript(self.options))
+        return f"{code_for(self)}var {name} = {layer};\n{name}.addData({self.compact_data});\n"
 
     def _get_self_bounds(self) -> list[list[float | None]]:
         """The bounds given at construction; folium would walk every coordinate in Python,

@@ -7,17 +7,17 @@ tooltip's placement (``L.Tooltip._setPosition`` of the Leaflet in ``static/``, 1
 :data:`ui.map.offline.LEAFLET_VERSION`): after Leaflet has placed it, the tooltip is moved back
 inside the map's container with :data:`MARGIN_PX` to spare, and it is never wider than the
 map (on a narrow screen its lines wrap). A click on a municipality hides the tooltip until the
-pointer leaves it, so the municipality just chosen is not covered.
+pointer leaves it, so the municipality just chosen is not covered. The map's script is
+``static/js/map/tooltip.js``.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from branca.element import MacroElement
-from folium.template import Template
-
+from ui.map.browser_script import BrowserScript
 from ui.map.styled_geojson import StyledGeoJson
+from ui.text.browser_code import data
 
 __all__ = ["MARGIN_PX", "TooltipInView"]
 
@@ -25,50 +25,10 @@ MARGIN_PX: Final = 4
 """Pixels kept between the tooltip and the map's edge."""
 
 
-class TooltipInView(MacroElement):
+class TooltipInView(BrowserScript):
     """Keep a layer's tooltip inside the map. Add it after the layer (and its tooltip)."""
 
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function () {
-            var map = {{ this._parent.get_name() }};
-            var tooltip = {{ this.layer.get_name() }}.getTooltip();
-            if (!tooltip) { return; }
-            var margin = {{ this.margin|tojson }}, place = tooltip._setPosition;
-            tooltip._setPosition = function (position) {
-                var container = this._container, box = map.getContainer().getBoundingClientRect();
-                var room = Math.max(box.width - 2 * margin, 60);
-                container.style.maxWidth = "";
-                container.style.whiteSpace = "";
-                if (container.offsetWidth > room) {  // wrap only what does not fit
-                    container.style.maxWidth = room + "px";
-                    container.style.whiteSpace = "normal";
-                }
-                place.call(this, position);
-                var rect = container.getBoundingClientRect();
-                var dx = Math.max(box.left + margin - rect.left,
-                                  Math.min(0, box.right - margin - rect.right));
-                var dy = Math.max(box.top + margin - rect.top,
-                                  Math.min(0, box.bottom - margin - rect.bottom));
-                if (dx !== 0 || dy !== 0) {
-                    L.DomUtil.setPosition(container,
-                                          L.DomUtil.getPosition(container).add(L.point(dx, dy)));
-                }
-            };
-            // A click (a tap) selects the municipality under it: the tooltip would cover it,
-            // so it hides until the pointer leaves that municipality.
-            var layer = {{ this.layer.get_name() }};
-            var show = function (visible) {
-                var container = tooltip.getElement && tooltip.getElement();
-                if (container) { container.style.visibility = visible ? "" : "hidden"; }
-            };
-            layer.on("click", function () { show(false); });
-            layer.on("mouseout", function () { show(true); });
-        })();
-        {% endmacro %}
-        """
-    )
+    script_name = "map/tooltip"
 
     def __init__(self, layer: StyledGeoJson, margin: int = MARGIN_PX) -> None:
         """Args:
@@ -80,3 +40,7 @@ class TooltipInView(MacroElement):
         self._name = "TooltipInView"
         self.layer = layer
         self.margin = margin
+
+    def arguments(self) -> list[str]:
+        """The map, the layer, the configuration (the margin)."""
+        return [self._parent.get_name(), self.layer.get_name(), data({"margin": self.margin})]

@@ -18,16 +18,17 @@ Done by the map's own script (no plugin, nothing downloaded), on the Leaflet in 
   polygon holds the point under the finger gets Leaflet's ``click`` (as a mouse click gives
   it, so :mod:`ui.map.selection_script` and :mod:`ui.map.proposal_script` take it as they
   take a click), and the browser's own click is cancelled.
+
+The map's script is ``static/js/map/touch.js``.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from branca.element import MacroElement
-from folium.template import Template
-
+from ui.map.browser_script import BrowserScript
 from ui.map.styled_geojson import StyledGeoJson
+from ui.text.browser_code import data
 
 __all__ = ["HINT_MS", "TAP_MS", "TAP_TOLERANCE_PX", "TouchScript"]
 
@@ -39,127 +40,19 @@ HINT_MS: Final = 1500
 """How long the hint shows after a one-finger swipe on the map."""
 
 
-class TouchScript(MacroElement):
+_CSS: Final = (
+    "<style>.coverage-touch-hint {position: absolute; inset: 0; z-index: 1000; display: flex;"
+    " align-items: center; justify-content: center; pointer-events: none;"
+    " background: rgba(0, 0, 0, 0.45); color: #fff; font: 600 16px/1.3 sans-serif;"
+    " text-align: center; padding: 1rem; opacity: 0; transition: opacity 0.2s;}"
+    " .coverage-touch-hint.shown {opacity: 1;}</style>")
+
+
+class TouchScript(BrowserScript):
     """Gesture handling and exact taps for the municipalities' layer. Add it after the layer."""
 
-    _template = Template(
-        """
-        {% macro header(this, kwargs) %}
-        <style>
-        .coverage-touch-hint {position: absolute; inset: 0; z-index: 1000; display: flex;
-            align-items: center; justify-content: center; pointer-events: none;
-            background: rgba(0, 0, 0, 0.45); color: #fff; font: 600 16px/1.3 sans-serif;
-            text-align: center; padding: 1rem; opacity: 0; transition: opacity 0.2s;}
-        .coverage-touch-hint.shown {opacity: 1;}
-        </style>
-        {% endmacro %}
-        {% macro script(this, kwargs) %}
-        (function () {
-            var map = {{ this._parent.get_name() }};
-            var municipalities = {{ this.municipalities.get_name() }};
-            var container = map.getContainer();
-            var state = {touch: navigator.maxTouchPoints > 0 || "ontouchstart" in window,
-                         taps: 0, tapped: null};
-            window.coverageTouch = state;
-            if (!state.touch) { return; }
-            container.style.touchAction = "pan-y";
-            var hint = L.DomUtil.create("div", "coverage-touch-hint", container);
-            hint.innerHTML = {{ this.hint|tojson }};  // escaped on the way in
-            hint.setAttribute("aria-hidden", "true");
-            var hintTimer = null;
-            function showHint() {
-                if (!hint.innerHTML) { return; }
-                L.DomUtil.addClass(hint, "shown");
-                window.clearTimeout(hintTimer);
-                hintTimer = window.setTimeout(function () {
-                    L.DomUtil.removeClass(hint, "shown");
-                }, {{ this.hint_ms|tojson }});
-            }
-            function hideHint() {
-                window.clearTimeout(hintTimer);
-                L.DomUtil.removeClass(hint, "shown");
-            }
-            function rings(latlngs, into) {  // the rings of a (multi)polygon, flattened
-                if (latlngs.length && latlngs[0] && latlngs[0].lat !== undefined) {
-                    into.push(latlngs);
-                } else {
-                    latlngs.forEach(function (part) { rings(part, into); });
-                }
-                return into;
-            }
-            function holds(layer, point) {  // even-odd rule over every ring
-                var inside = false;
-                rings(layer.getLatLngs(), []).forEach(function (ring) {
-                    for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-                        var a = ring[i], b = ring[j];
-                        if ((a.lat > point.lat) !== (b.lat > point.lat)
-                            && point.lng < (b.lng - a.lng) * (point.lat - a.lat)
-                                / (b.lat - a.lat) + a.lng) {
-                            inside = !inside;
-                        }
-                    }
-                });
-                return inside;
-            }
-            function under(latlng) {
-                var found = null;
-                municipalities.eachLayer(function (layer) {
-                    if (found === null && layer.getBounds().contains(latlng)
-                        && holds(layer, latlng)) {
-                        found = layer;
-                    }
-                });
-                return found;
-            }
-            var start = null;
-            container.addEventListener("touchstart", function (event) {
-                // One finger is the page's: Leaflet must not drag the map with it.
-                if (map.dragging.enabled()) { map.dragging.disable(); }
-                if (event.touches.length === 1) {
-                    var touch = event.touches[0];
-                    start = {x: touch.clientX, y: touch.clientY, at: Date.now(), moved: false};
-                } else {
-                    start = null;
-                    hideHint();
-                }
-            }, {capture: true, passive: true});
-            container.addEventListener("mousedown", function () {
-                if (!map.dragging.enabled()) { map.dragging.enable(); }
-            }, {capture: true, passive: true});
-            container.addEventListener("touchmove", function (event) {
-                if (event.touches.length > 1) {  // two fingers move the map, not the page
-                    if (event.cancelable) { event.preventDefault(); }
-                    return;
-                }
-                if (start === null) { return; }
-                var touch = event.touches[0];
-                if (Math.abs(touch.clientX - start.x) > {{ this.tolerance|tojson }}
-                    || Math.abs(touch.clientY - start.y) > {{ this.tolerance|tojson }}) {
-                    if (!start.moved) { showHint(); }
-                    start.moved = true;
-                }
-            }, {capture: true, passive: false});
-            container.addEventListener("touchend", function (event) {
-                var began = start;
-                start = null;
-                if (began === null || began.moved || event.touches.length > 0
-                    || Date.now() - began.at > {{ this.tap_ms|tojson }}) { return; }
-                var touch = event.changedTouches[0], box = container.getBoundingClientRect();
-                var containerPoint = L.point(touch.clientX - box.left, touch.clientY - box.top);
-                var latlng = map.containerPointToLatLng(containerPoint);
-                var layer = under(latlng);
-                if (layer === null) { return; }
-                if (event.cancelable) { event.preventDefault(); }  // no click of the browser's
-                state.taps += 1;
-                state.tapped = layer.feature.properties.code;
-                layer.fire("click", {latlng: latlng, containerPoint: containerPoint,
-                                     layerPoint: map.containerPointToLayerPoint(containerPoint),
-                                     originalEvent: event}, true);
-            }, {capture: true, passive: false});
-        })();
-        {% endmacro %}
-        """
-    )
+    script_name = "map/touch"
+    css = _CSS
 
     def __init__(self, municipalities: StyledGeoJson, hint: str = "",
                  tolerance: int = TAP_TOLERANCE_PX, tap_ms: int = TAP_MS,
@@ -179,3 +72,9 @@ class TouchScript(MacroElement):
         self.tolerance = tolerance
         self.tap_ms = tap_ms
         self.hint_ms = hint_ms
+
+    def arguments(self) -> list[str]:
+        """The map, the municipalities' layer, the configuration."""
+        return [self._parent.get_name(), self.municipalities.get_name(),
+                data({"hint": self.hint, "tolerance": self.tolerance, "tapMs": self.tap_ms,
+                      "hintMs": self.hint_ms})]

@@ -18,9 +18,8 @@ all of them are in reach without the scroll arrows, and takes the charts' toolba
 
 from __future__ import annotations
 
-import json
-
 from ui.text import plain_text
+from ui.text.browser_code import page_script
 
 WORDS: tuple[tuple[str, str], ...] = (
     ("Skip to main content", "Naar de hoofdinhoud"),
@@ -53,48 +52,6 @@ WORDS: tuple[tuple[str, str], ...] = (
 
 ATTRIBUTES = ("aria-label", "title", "placeholder")
 
-_SCRIPT = """<script>(() => {
-const pairs = %(pairs)s;
-document.documentElement.lang = %(language)s;
-window.coverageWords = new Map(%(language)s === "nl" ? pairs : pairs.map(([en, nl]) => [nl, en]));
-const attributes = %(attributes)s;
-const swapAttributes = (element) => {
-  for (const name of attributes) {
-    const value = element.getAttribute(name);
-    if (!value) continue;
-    const split = value.indexOf(": ");  // "Fullscreen: " and the chart's alt text
-    const head = split > 0 ? value.slice(0, split) : null;
-    const other = window.coverageWords.get(value)
-      || (head && window.coverageWords.has(head)
-          && window.coverageWords.get(head) + value.slice(split));
-    if (other) element.setAttribute(name, other);
-  }
-};
-const swapText = (node) => {
-  const other = window.coverageWords.get(node.nodeValue.trim());
-  if (other) node.nodeValue = other;
-};
-const swap = (root) => {
-  if (root.nodeType === Node.TEXT_NODE) { swapText(root); return; }
-  if (root.nodeType !== Node.ELEMENT_NODE) return;
-  swapAttributes(root);
-  root.querySelectorAll("[aria-label],[title],[placeholder]").forEach(swapAttributes);
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) swapText(node);
-};
-if (!window.coverageWordsWatch) {
-  window.coverageWordsWatch = new MutationObserver((records) => {
-    for (const record of records) {
-      if (record.type === "childList") record.addedNodes.forEach(swap);
-      else if (record.type === "attributes") swapAttributes(record.target);
-      else swapText(record.target);
-    }
-  });
-  window.coverageWordsWatch.observe(document.body, {subtree: true, childList: true,
-    characterData: true, attributes: true, attributeFilter: attributes});
-}
-swap(document.body);
-})();</script>"""
 
 STYLE = plain_text.Markup(
     "<style>@media (max-width: 640px) {"
@@ -113,6 +70,5 @@ def words_script(language: str) -> plain_text.Markup:
     """The script that sets `<html lang>` to `language` and puts Streamlit's own phrases in
     it (see the module's docstring). Its code holds no `<` before a letter or `/` (Streamlit's
     HTML sanitiser drops a script whose text looks like markup)."""
-    return plain_text.Markup(_SCRIPT % {"pairs": json.dumps(WORDS, ensure_ascii=False),
-                                        "language": json.dumps(language),
-                                        "attributes": json.dumps(ATTRIBUTES)})
+    return page_script("page/words", {"pairs": WORDS, "language": language,
+                                      "attributes": ATTRIBUTES})
