@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from starlette.types import Message, Receive, Scope, Send
@@ -68,7 +69,11 @@ def _response_headers(monkeypatch: pytest.MonkeyPatch, ancestors: str | None,
     async def send(message: Message) -> None:
         sent.append(message)
 
-    asyncio.run(SecurityHeaders(app)({"type": scope_type, "path": "/"}, receive, send))
+    # In a thread of its own: a browser test earlier in this worker may have left an event
+    # loop running in the main thread.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(asyncio.run, SecurityHeaders(app)({"type": scope_type, "path": "/"},
+                                                        receive, send)).result()
     (start,) = [message for message in sent if message["type"] == "http.response.start"]
     assert sent[-1]["body"] == b"ok"
     return list(start["headers"])
