@@ -13,7 +13,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -29,7 +28,7 @@ from geodata.disk_cache import CACHE_DIR_VARIABLE
 from registry.yaml_register import REGISTER_DIR_VARIABLE
 from tests.support.browser import AppPage, wait_for_app
 from tests.support.paths import APP_SCRIPT, REPOSITORY_ROOT
-from tests.support.servers import free_port, wait_healthy
+from tests.support.servers import free_port, stop_process_group, wait_healthy
 
 pytestmark = pytest.mark.e2e
 
@@ -93,13 +92,7 @@ def app_as_a_user_runs_it(environment: dict[str, str], log: Path) -> Iterator[st
         wait_healthy(f"http://127.0.0.1:{port}", server, log)
         yield f"http://127.0.0.1:{port}"
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+        stop_process_group(server)
 
 
 def websocket_handshake(base_url: str, origin: str) -> str:

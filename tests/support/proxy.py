@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import os
 import re
-import signal
 import socket
 import subprocess
 import time
@@ -17,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from deploy.haproxy_config import ProxySettings, render
-from tests.support.servers import free_port
+from tests.support.servers import free_port, stop_process_group
 
 HAPROXY = "/usr/sbin/haproxy"
 LOG_LINE = re.compile(r"^(?P<client>\S+) \[[^\]]+\] \S+ (?P<backend>[^/\s]+)/(?P<server>\S+) "
@@ -116,11 +114,4 @@ def haproxy(ports: Sequence[int], folder: Path, **settings: object) -> Iterator[
             time.sleep(0.05)
         yield proxy
     finally:
-        if process.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+        stop_process_group(process)

@@ -82,7 +82,7 @@ def _tail(log: Path, lines: int = 60) -> str:
         return f"(no log at {log})"
 
 
-def _stop(server: subprocess.Popen[bytes]) -> None:
+def stop_process_group(server: subprocess.Popen[bytes]) -> None:
     """Stop the server's process group (it was started in a session of its own)."""
     if server.poll() is None:
         with contextlib.suppress(ProcessLookupError):
@@ -142,7 +142,7 @@ def streamlit_server(script: Path, *, cwd: Path, log: Path,
         wait_healthy(base_url, server, log)
         yield base_url
     finally:
-        _stop(server)
+        stop_process_group(server)
 
 
 @contextlib.contextmanager
